@@ -1,0 +1,192 @@
+// The record: what the store keeps and the import/export templates carry. Every mutable row has a `version`
+// (optimistic concurrency: a stale update fails with a conflict and changes nothing). Dates are 'YYYY-MM-DD'.
+import type {
+  AccountabilityKind,
+  AdjustmentMethod,
+  AssessmentScheme,
+  CadreCategory,
+  DeterminationKind,
+  HonorConferrer,
+  IncidentCategory,
+  IndividualGrade,
+  Level,
+  PackId,
+  PostRole,
+  RegularGrade,
+  SanctionKind,
+  Severity,
+  UnitKind,
+} from './vocabulary.js';
+
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+/** 组织单位: a tree; `pack` binds the unit to a rulebook, inherited down the tree when null. */
+export interface Unit extends Versioned {
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  pack: PackId | null;
+}
+
+/** 干部: `managingUnitId` is the unit holding 干部管理权限 over the cadre (data scope follows it). */
+export interface Cadre extends Versioned {
+  name: string;
+  gender: '男' | '女' | null;
+  birthDate: string | null;
+  /** 身份证号 (sensitive: encrypted at rest by the platform layer) */
+  idNumber: string | null;
+  category: CadreCategory;
+  managingUnitId: string;
+}
+
+/** 任职: a post held over time. */
+export interface Post extends Versioned {
+  cadreId: string;
+  unitId: string;
+  role: PostRole;
+  /** 职务名称 as written, e.g. 县委书记、副县长、办公室主任 */
+  title: string;
+  partySecretary: boolean;
+  /** 分管领域 */
+  inCharge: string[];
+  level: Level;
+  startDate: string;
+  endDate: string | null;
+  /** 任免原因 */
+  reason: string | null;
+}
+
+/** 单位考核: one unit, one scheme, one year. */
+export interface UnitAssessment extends Versioned {
+  unitId: string;
+  year: number;
+  scheme: AssessmentScheme;
+  grade: string | null;
+  score: number | null;
+  rank: number | null;
+}
+
+/** 年度考核 of a cadre, with the democratic assessment vote counts (民主测评). */
+export interface CadreAssessment extends Versioned {
+  cadreId: string;
+  year: number;
+  grade: IndividualGrade | null;
+  votesExcellent: number | null;
+  votesCompetent: number | null;
+  votesBasic: number | null;
+  votesIncompetent: number | null;
+}
+
+/** 平时考核 (quarterly). */
+export interface RegularAssessment extends Versioned {
+  cadreId: string;
+  /** e.g. 2019Q2 */
+  period: string;
+  grade: RegularGrade;
+}
+
+export type SubjectType = 'unit' | 'cadre';
+
+/** 表彰奖励 */
+export interface Honor extends Versioned {
+  subjectType: SubjectType;
+  subjectId: string;
+  date: string;
+  conferredBy: HonorConferrer;
+  title: string;
+}
+
+/** 事故/事件 in a unit's area of responsibility. */
+export interface Incident extends Versioned {
+  unitId: string;
+  date: string;
+  category: IncidentCategory;
+  severity: Severity;
+  description: string | null;
+}
+
+/** 组织认定: a finding by the competent organ under a pack's clause. */
+export interface Determination extends Versioned {
+  subjectType: SubjectType;
+  subjectId: string;
+  date: string;
+  kind: DeterminationKind;
+  /** the pack's clause, e.g. shaanxi/adjustment/8.3 or 第八条（三） */
+  clause: string;
+  note: string | null;
+}
+
+/** 处分: 政务处分 or 党纪处分. */
+export interface Sanction extends Versioned {
+  cadreId: string;
+  date: string;
+  kind: SanctionKind;
+  reason: string | null;
+}
+
+/** 问责 measures. */
+export interface AccountabilityMeasure extends Versioned {
+  cadreId: string;
+  date: string;
+  kind: AccountabilityKind;
+  reason: string | null;
+}
+
+/** 组织调整 decided for a cadre; `ruleId` names the rule that prompted it, if any. */
+export interface Adjustment extends Versioned {
+  cadreId: string;
+  date: string;
+  method: AdjustmentMethod;
+  ruleId: string | null;
+  reason: string | null;
+}
+
+export interface RecordKinds {
+  units: Unit;
+  cadres: Cadre;
+  posts: Post;
+  unitAssessments: UnitAssessment;
+  cadreAssessments: CadreAssessment;
+  regularAssessments: RegularAssessment;
+  honors: Honor;
+  incidents: Incident;
+  determinations: Determination;
+  sanctions: Sanction;
+  accountability: AccountabilityMeasure;
+  adjustments: Adjustment;
+}
+export type RecordKind = keyof RecordKinds;
+export const RECORD_KINDS: readonly RecordKind[] = [
+  'units',
+  'cadres',
+  'posts',
+  'unitAssessments',
+  'cadreAssessments',
+  'regularAssessments',
+  'honors',
+  'incidents',
+  'determinations',
+  'sanctions',
+  'accountability',
+  'adjustments',
+];
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  units: '单位',
+  cadres: '干部',
+  posts: '任职',
+  unitAssessments: '单位考核',
+  cadreAssessments: '干部年度考核',
+  regularAssessments: '平时考核',
+  honors: '表彰奖励',
+  incidents: '事故事件',
+  determinations: '组织认定',
+  sanctions: '处分',
+  accountability: '问责',
+  adjustments: '组织调整',
+};
+
+/** A row before the store assigns its version. */
+export type NewRecord<K extends RecordKind> = Omit<RecordKinds[K], 'version'>;

@@ -1,0 +1,194 @@
+// The controlled vocabularies of the record (DESIGN §4). Values are the exact strings the contract uses;
+// labels are what people see. Every list is `as const` so the types follow the data.
+
+export const PACK_IDS = ['national', 'jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] as const;
+export type PackId = (typeof PACK_IDS)[number];
+
+/** The packs a person binds a unit to (the national pack is always in the chain, never bound on its own). */
+export const JURISDICTION_PACKS = ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] as const;
+
+export const UNIT_KINDS = [
+  'province',
+  'city',
+  'county',
+  'district',
+  'dev_zone',
+  'provincial_dept',
+  'city_dept',
+  'county_dept',
+  'procuratorate',
+  'internal_dept',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  province: '省',
+  city: '设区市',
+  county: '县（县级市）',
+  district: '市辖区',
+  dev_zone: '开发区',
+  provincial_dept: '省级机关单位',
+  city_dept: '市级机关单位',
+  county_dept: '县级机关单位',
+  procuratorate: '检察院',
+  internal_dept: '内设机构',
+};
+
+export const POST_ROLES = ['principal', 'deputy', 'member', 'midlevel', 'staff'] as const;
+export type PostRole = (typeof POST_ROLES)[number];
+export const POST_ROLE_LABELS: Record<PostRole, string> = {
+  principal: '党政正职（主要负责人）',
+  deputy: '副职（分管领导）',
+  member: '其他班子成员',
+  midlevel: '中层干部',
+  staff: '一般干部',
+};
+/** Which role leads when a cadre holds several posts at once (the first one listed wins). */
+export const POST_ROLE_PRECEDENCE: readonly PostRole[] = ['principal', 'deputy', 'member', 'midlevel', 'staff'];
+
+/** 分管 areas that carry meaning for the rules; other areas are free words. */
+export const MEANINGFUL_AREAS = [
+  'production_safety',
+  'food_drug',
+  'stability',
+  'environment',
+  'poverty',
+  'party_building',
+  'ideology',
+] as const;
+
+export const LEVELS = ['正部', '副部', '正厅', '副厅', '正处', '副处', '正科', '副科', '科员'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const CADRE_CATEGORIES = ['公务员', '参公', '事业', '国企', '聘用制书记员', '劳务派遣'] as const;
+export type CadreCategory = (typeof CADRE_CATEGORIES)[number];
+
+export const ASSESSMENT_SCHEMES = [
+  'comprehensive',
+  'target',
+  'county_monitoring',
+  'agriculture',
+  'industry',
+  'ecology',
+  'poverty',
+  'performance',
+  'national_ranking',
+] as const;
+export type AssessmentScheme = (typeof ASSESSMENT_SCHEMES)[number];
+export const SCHEME_LABELS: Record<AssessmentScheme, string> = {
+  comprehensive: '年度综合考核',
+  target: '年度目标责任考核',
+  county_monitoring: '县域经济社会发展监测考评',
+  agriculture: '农业专项监测',
+  industry: '工业专项监测',
+  ecology: '生态专项监测',
+  poverty: '脱贫攻坚成效考核',
+  performance: '业绩考核',
+  national_ranking: '全国排名',
+};
+/** The grade words each scheme may use, as written in the packs' texts. */
+export const SCHEME_GRADES: Record<AssessmentScheme, readonly string[]> = {
+  comprehensive: ['一', '二', '三', '四'],
+  target: ['优秀', '良好', '一般', '较差'],
+  county_monitoring: ['优秀', '良好', '一般', '较差'],
+  agriculture: ['优秀', '良好', '一般', '较差'],
+  industry: ['优秀', '良好', '一般', '较差'],
+  ecology: ['优秀', '良好', '一般', '较差'],
+  poverty: ['好', '较好', '一般', '差'],
+  performance: ['好', '较好', '一般', '差'],
+  national_ranking: [],
+};
+
+export const INDIVIDUAL_GRADES = ['优秀', '称职', '基本称职', '不称职'] as const;
+export type IndividualGrade = (typeof INDIVIDUAL_GRADES)[number];
+
+export const REGULAR_GRADES = ['好', '较好', '一般', '较差'] as const;
+export type RegularGrade = (typeof REGULAR_GRADES)[number];
+
+export const HONOR_CONFERRERS = ['central', 'provincial', 'city', 'county', 'upper_procuratorate', 'unit'] as const;
+export type HonorConferrer = (typeof HONOR_CONFERRERS)[number];
+export const HONOR_CONFERRER_LABELS: Record<HonorConferrer, string> = {
+  central: '党中央、国务院',
+  provincial: '省委、省政府',
+  city: '市委、市政府',
+  county: '县委、县政府',
+  upper_procuratorate: '上级检察院',
+  unit: '本单位',
+};
+
+export const INCIDENT_CATEGORIES = [
+  'production_safety',
+  'food_drug',
+  'mass_incident',
+  'public_security',
+  'environment',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, string> = {
+  production_safety: '安全生产事故',
+  food_drug: '食品药品安全事故',
+  mass_incident: '群体性事件',
+  public_security: '公共安全事件',
+  environment: '环境污染事件',
+};
+export const SEVERITIES = ['特别重大', '重大', '较大', '一般'] as const;
+export const FOOD_DRUG_SEVERITIES = ['一级', '二级', '三级', '四级'] as const;
+export type Severity = (typeof SEVERITIES)[number] | (typeof FOOD_DRUG_SEVERITIES)[number];
+/** 食品药品 grades map onto the general scale: 一级=特别重大, 二级=重大, 三级=较大, 四级=一般. */
+export function normalSeverity(s: Severity): (typeof SEVERITIES)[number] {
+  switch (s) {
+    case '一级':
+      return '特别重大';
+    case '二级':
+      return '重大';
+    case '三级':
+      return '较大';
+    case '四级':
+      return '一般';
+    default:
+      return s;
+  }
+}
+
+export const DETERMINATION_KINDS = [
+  'political',
+  'inaction',
+  'party_governance',
+  'team_review',
+  'poverty',
+  'environment',
+  'stability',
+  'other',
+] as const;
+export type DeterminationKind = (typeof DETERMINATION_KINDS)[number];
+
+export const GOVERNMENT_SANCTIONS = ['警告', '记过', '记大过', '降级', '撤职'] as const;
+export const PARTY_SANCTIONS = ['党内警告', '党内严重警告', '撤销党内职务', '留党察看'] as const;
+export const SANCTION_KINDS = [...GOVERNMENT_SANCTIONS, ...PARTY_SANCTIONS] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+export const ACCOUNTABILITY_KINDS = ['诫勉', '通报', '责令检查', '组织调整', '组织处理'] as const;
+export type AccountabilityKind = (typeof ACCOUNTABILITY_KINDS)[number];
+
+export const ADJUSTMENT_METHODS = ['调离岗位', '改任非领导职务', '免职', '引咎辞职', '责令辞职', '降职'] as const;
+export type AdjustmentMethod = (typeof ADJUSTMENT_METHODS)[number];
+
+export const TOLERANCE_FLAGS = [
+  'soughtPrivateGain',
+  'collusion',
+  'prohibited',
+  'knowingly',
+  'collectiveDecision',
+  'emergencyReported',
+  'remedied',
+  'seriousConsequence',
+  'criminal',
+  'politicalIssue',
+  'integrityIssue',
+  'ignoredReminder',
+  'repeatedSameError',
+  'majorReform',
+  'riskAssessmentFiled',
+  'specialMeasure',
+  'specialMeasureApproved',
+] as const;
+export type ToleranceFlag = (typeof TOLERANCE_FLAGS)[number];

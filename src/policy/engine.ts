@@ -1,0 +1,226 @@
+// Evaluation: every rule of every pack in each subject's chain, applied once per subject, in one pass over facts
+// indexed once. No I/O, no jurisdiction knowledge: packs are handed in by the caller.
+import type { CadreFact, Facts, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
+import { FactIndex } from './fact-index.js';
+import { ParamResolver } from './params.js';
+import type { Evaluation, Finding, InfluenceInput, PackDef, Rule, RuleContext, Value } from './types.js';
+
+export interface EvaluateOptions {
+  asOf: string;
+  /** The pack that governs units with no binding of their own (a scenario's `pack`). */
+  pack?: string;
+  /** Parameter overrides, key → value (a deployment's or a scenario's). */
+  params?: Record<string, unknown>;
+  /** Name to report as `pack` in the result when no single pack is given. */
+  label?: string;
+}
+
+/** Value names whose several contributions combine instead of the last one winning. */
+const COMMENDATION_ORDER = ['嘉奖', '三等功', '二等功', '一等功'];
+function combine(name: string, old: Value | undefined, next: Value): Value {
+  if (old === undefined || old === null) return next;
+  if (name === 'priorityPromotion') return old === true || next === true;
+  if (name.startsWith('tolerance:')) return old === 'ineligible' || next === 'ineligible' ? 'ineligible' : next;
+  if (name.startsWith('titles:') && Array.isArray(old) && Array.isArray(next))
+    return [...old, ...next.filter((t) => !old.includes(t))];
+  // 就高不就低: when commendations overlap, the higher one is given.
+  if (name.startsWith('commendation:') && typeof old === 'string' && typeof next === 'string')
+    return COMMENDATION_ORDER.indexOf(next) > COMMENDATION_ORDER.indexOf(old) ? next : old;
+  return next;
+}
+
+export class PackRegistry {
+  readonly packs = new Map<string, PackDef>();
+  readonly rules = new Map<string, Rule>();
+  private readonly supersededBy = new Map<string, Rule[]>();
+
+  constructor(packs: readonly PackDef[]) {
+    for (const p of packs) this.packs.set(p.id, p);
+    for (const p of packs) {
+      if (p.parent && !this.packs.has(p.parent)) throw new Error(`pack ${p.id}: unknown parent ${p.parent}`);
+      for (const r of p.rules) {
+        this.rules.set(r.id, r);
+        for (const s of r.supersedes ?? []) {
+          const list = this.supersededBy.get(s) ?? [];
+          list.push(r);
+          this.supersededBy.set(s, list);
+        }
+      }
+    }
+    // Supersession targets are checked by a test over all packs (packs are written independently).
+  }
+
+  /** The pack and those above it, nearest first. */
+  chain(pack: string): string[] {
+    const out: string[] = [];
+    let p = this.packs.get(pack);
+    if (!p) throw new Error(`未知规则包 unknown pack: ${pack}`);
+    while (p && !out.includes(p.id)) {
+      out.push(p.id);
+      p = p.parent ? this.packs.get(p.parent) : undefined;
+    }
+    return out;
+  }
+
+  superseders(ruleId: string): readonly Rule[] | undefined {
+    return this.supersededBy.get(ruleId);
+  }
+
+  allRules(): Rule[] {
+    return [...this.rules.values()];
+  }
+}
+
+export function evaluate(registry: PackRegistry, facts: Facts, opts: EvaluateOptions): Evaluation {
+  const idx = facts instanceof FactIndex ? facts : new FactIndex(facts);
+  return evaluateIndexed(registry, idx, opts);
+}
+
+export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: EvaluateOptions): Evaluation {
+  const { asOf } = opts;
+  const facts = idx.facts;
+  const params = new ParamResolver(registry, asOf, opts.params ?? {});
+
+  // Each unit's chain: its own binding, else the nearest ancestor's, else the evaluation's pack.
+  const chainOfUnit = new Map<string, readonly string[]>();
+  const chainCache = new Map<string, readonly string[]>();
+  const chainOf = (pack: string) => {
+    let c = chainCache.get(pack);
+    if (!c) chainCache.set(pack, (c = registry.chain(pack)));
+    return c;
+  };
+  const resolveUnit = (u: UnitFact): readonly string[] => {
+    const known = chainOfUnit.get(u.id);
+    if (known) return known;
+    let result: readonly string[];
+    if (u.pack) result = chainOf(u.pack);
+    else {
+      const parent = u.parent !== undefined ? idx.unit(u.parent) : undefined;
+      if (parent && parent.id !== u.id) {
+        chainOfUnit.set(u.id, []); // guard against cycles in bad data
+        result = resolveUnit(parent);
+      } else result = opts.pack ? chainOf(opts.pack) : [];
+    }
+    chainOfUnit.set(u.id, result);
+    return result;
+  };
+  for (const u of facts.units) resolveUnit(u);
+  const defaultChain = opts.pack ? chainOf(opts.pack) : [];
+  const chainOfCadre = (c: CadreFact) => chainOfUnit.get(c.unit) ?? defaultChain;
+  const chainOfSubject = (id: string): readonly string[] => {
+    const c = idx.cadre(id);
+    if (c) return chainOfCadre(c);
+    return chainOfUnit.get(id) ?? defaultChain;
+  };
+
+  // Subjects each pack governs.
+  const cadresOfPack = new Map<string, CadreFact[]>();
+  const unitsOfPack = new Map<string, UnitFact[]>();
+  const requestsOfPack = new Map<string, ToleranceRequestFact[]>();
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  for (const u of facts.units) for (const p of chainOfUnit.get(u.id) ?? []) push(unitsOfPack, p, u);
+  for (const c of facts.cadres) for (const p of chainOfCadre(c)) push(cadresOfPack, p, c);
+  for (const r of facts.toleranceRequests) for (const p of chainOfSubject(r.subject)) push(requestsOfPack, p, r);
+
+  const findings = new Map<string, Finding>();
+  const values: Record<string, Record<string, Value>> = {};
+  const gaps = new Set<string>();
+  const periods = new Map<string, InfluenceInput[]>();
+
+  const setValue = (subject: string, name: string, value: Value) => {
+    const row = (values[subject] ??= {});
+    row[name] = combine(name, row[name], value);
+  };
+  for (const c of facts.cadres) {
+    setValue(c.id, 'priorityPromotion', false);
+  }
+
+  // A superseded rule stays silent for the subjects a lower rule in their chain covers.
+  const suppressed = (rule: Rule, subject: string): boolean => {
+    const by = registry.superseders(rule.id);
+    if (!by) return false;
+    const chain = chainOfSubject(subject);
+    const subj: CadreFact | UnitFact | undefined = idx.cadre(subject) ?? idx.unit(subject);
+    return by.some((l) => chain.includes(l.pack) && (!l.covers || (subj !== undefined && l.covers(subj, idx))));
+  };
+
+  for (const packId of registry.packs.keys()) {
+    const pack = registry.packs.get(packId)!;
+    const cadres = cadresOfPack.get(packId) ?? [];
+    const units = unitsOfPack.get(packId) ?? [];
+    const requests = requestsOfPack.get(packId) ?? [];
+    if (cadres.length === 0 && units.length === 0 && requests.length === 0) continue;
+    for (const rule of pack.rules) {
+      if (rule.kind !== 'computable') continue;
+      const hasSuperseders = registry.superseders(rule.id) !== undefined;
+      const ctx: RuleContext = {
+        asOf,
+        facts: idx,
+        rule,
+        param: <T>(key: string) => params.get(key, gaps) as T | undefined,
+        fire: (f) => {
+          if (hasSuperseders && suppressed(rule, f.subject)) return;
+          const key = `${rule.id}\u0000${f.subject}\u0000${f.year ?? ''}`;
+          const prev = findings.get(key);
+          if (prev) {
+            for (const b of f.because) if (!prev.because.includes(b)) prev.because.push(b);
+            return;
+          }
+          // Key order follows the contract's example: rule, subject, year, citation, because.
+          const finding: Finding =
+            f.year !== undefined
+              ? { rule: rule.id, subject: f.subject, year: f.year, citation: rule.citation, because: [...f.because] }
+              : { rule: rule.id, subject: f.subject, citation: rule.citation, because: [...f.because] };
+          if (f.conclusion) finding.conclusion = f.conclusion;
+          findings.set(key, finding);
+        },
+        set: (subject, name, value) => {
+          if (hasSuperseders && suppressed(rule, subject)) return;
+          setValue(subject, name, value);
+        },
+        influence: (p) => {
+          if (hasSuperseders && suppressed(rule, p.subject)) return;
+          const list = periods.get(p.subject);
+          if (list) list.push(p);
+          else periods.set(p.subject, [p]);
+        },
+        gap: (m) => gaps.add(m),
+        cadres: () => cadres,
+        units: () => units,
+        requests: () => requests,
+      };
+      if (rule.forAll) rule.forAll(ctx);
+      if (rule.forUnit) for (const u of units) if (!hasSuperseders || !suppressed(rule, u.id)) rule.forUnit(u, ctx);
+      if (rule.forCadre) for (const c of cadres) if (!hasSuperseders || !suppressed(rule, c.id)) rule.forCadre(c, ctx);
+      if (rule.forRequest)
+        for (const r of requests) if (!hasSuperseders || !suppressed(rule, r.subject)) rule.forRequest(r, ctx);
+    }
+  }
+
+  // Influence periods → the first dates on which nothing on record blocks promotion (the later end governs).
+  for (const c of facts.cadres) {
+    const list = periods.get(c.id);
+    let promotion: string | null = null;
+    let above: string | null = null;
+    if (list)
+      for (const p of list) {
+        if (p.blocks === 'promotion' && (promotion === null || p.until > promotion)) promotion = p.until;
+        if (above === null || p.until > above) above = p.until;
+      }
+    const row = (values[c.id] ??= {});
+    row.promotionAllowedFrom = promotion ?? (above !== null ? asOf : null);
+    row.aboveOriginalLevelAllowedFrom = above;
+  }
+
+  return {
+    pack: opts.pack ?? opts.label ?? 'all',
+    asOf,
+    findings: [...findings.values()],
+    values,
+    gaps: [...gaps].sort(),
+  };
+}

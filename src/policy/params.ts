@@ -1,0 +1,36 @@
+// Dated parameters (like OpenFisca's): the value in force on the evaluation date, or an override.
+import type { PackRegistry } from './engine.js';
+import type { ParamDef } from './types.js';
+
+export class ParamResolver {
+  private readonly defs = new Map<string, ParamDef>();
+
+  constructor(
+    registry: PackRegistry,
+    private readonly asOf: string,
+    private readonly overrides: Record<string, unknown>,
+  ) {
+    for (const p of registry.packs.values()) for (const d of p.params) this.defs.set(d.key, d);
+    for (const k of Object.keys(overrides))
+      if (!this.defs.has(k)) throw new Error(`未知参数 unknown parameter: ${k}`);
+  }
+
+  /** The value in force; when none is, the key is added to `gaps` as 未配置：key. */
+  get(key: string, gaps: Set<string>): unknown {
+    if (Object.prototype.hasOwnProperty.call(this.overrides, key)) {
+      const v = this.overrides[key];
+      if (v !== null && v !== undefined) return v;
+      gaps.add(`未配置：${key}`);
+      return undefined;
+    }
+    const def = this.defs.get(key);
+    if (!def) throw new Error(`未知参数 unknown parameter: ${key}`);
+    let best: { from: string; value: unknown } | undefined;
+    for (const v of def.values) if (v.from <= this.asOf && (!best || v.from > best.from)) best = v;
+    if (best === undefined) {
+      gaps.add(`未配置：${key}`);
+      return undefined;
+    }
+    return best.value;
+  }
+}

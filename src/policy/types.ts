@@ -1,0 +1,132 @@
+// The rules-as-code model (DESIGN §3, §4). Knows no jurisdiction: packs build on these types.
+import type { CadreFact, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
+import type { FactIndex } from './fact-index.js';
+
+export type Mechanism = 'incentive' | 'tolerance' | 'adjustment' | 'opinion';
+export type RuleKind = 'computable' | 'procedure' | 'principle';
+
+export interface Citation {
+  /** Document title as printed, e.g. 陕西省推进省管党政领导干部能上能下办法(试行) */
+  document: string;
+  /** Article as printed, e.g. 第八条（一） */
+  article: string;
+  /** The verbatim article text */
+  text: string;
+}
+
+export interface Finding {
+  rule: string;
+  subject: string;
+  year?: number;
+  citation: Citation;
+  /** The facts used, one line each, readable by a person (e.g. "u1 2017 target 一般"). */
+  because: string[];
+  /** What the rule concludes, in Chinese (e.g. 应予调整（预警）). */
+  conclusion?: string;
+}
+
+export type Value = string | number | boolean | null | string[];
+
+export interface Evaluation {
+  pack: string;
+  asOf: string;
+  findings: Finding[];
+  values: Record<string, Record<string, Value>>;
+  gaps: string[];
+}
+
+export interface FireInput {
+  subject: string;
+  year?: number;
+  because: string[];
+  conclusion?: string;
+}
+
+export type InfluenceBlock = 'promotion' | 'aboveOriginalLevel';
+
+export interface InfluenceInput {
+  subject: string;
+  /** What the period blocks: any promotion, or promotion above the level held before the adjustment. */
+  blocks: InfluenceBlock;
+  /** First date on which this period no longer blocks. */
+  until: string;
+  because: string[];
+}
+
+/** What a rule's code may do while it is evaluated. */
+export interface RuleContext {
+  readonly asOf: string;
+  readonly facts: FactIndex;
+  /** The rule being evaluated (id, pack). */
+  readonly rule: Rule;
+  /** A parameter's value at asOf (overrides applied); undefined when unset, and then the key is reported in gaps. */
+  param<T = unknown>(key: string): T | undefined;
+  /** Records a finding of the current rule. */
+  fire(f: FireInput): void;
+  /** Sets a named value of a subject (DESIGN §4 value names). */
+  set(subject: string, name: string, value: Value): void;
+  /** Records an influence period; the engine derives promotionAllowedFrom / aboveOriginalLevelAllowedFrom (the later end wins). */
+  influence(p: InfluenceInput): void;
+  /** Reports something the rule could not determine (e.g. "未配置：jiangsu.incentive.bonusByGrade"). */
+  gap(message: string): void;
+  /** The cadres / units this rule's pack governs in this evaluation (for rules that compare subjects). */
+  cadres(): readonly CadreFact[];
+  units(): readonly UnitFact[];
+  requests(): readonly ToleranceRequestFact[];
+}
+
+export interface RuleSpec {
+  /** `<pack>/<mechanism>/<locator>` */
+  id: string;
+  kind: RuleKind;
+  citation: Citation;
+  /** Short Chinese heading for lists (e.g. 年度目标责任考核连续两年一般). */
+  title?: string;
+  /** Ids of higher packs' rules this rule replaces for the subjects it covers (see `covers`). */
+  supersedes?: string[];
+  /** Which subjects a superseding rule covers; default: every subject its pack governs. */
+  covers?(subject: CadreFact | UnitFact, facts: FactIndex): boolean;
+  /** Notes for readers: readings fixed, errata, why a parameter is open. */
+  note?: string;
+  /** Computable rules implement one or more of these. Each is called once per subject the pack governs. */
+  forCadre?(cadre: CadreFact, ctx: RuleContext): void;
+  forUnit?(unit: UnitFact, ctx: RuleContext): void;
+  forRequest?(request: ToleranceRequestFact, ctx: RuleContext): void;
+  /** For rules that compare subjects (quotas, rankings): called once per evaluation. */
+  forAll?(ctx: RuleContext): void;
+}
+
+export interface Rule extends RuleSpec {
+  pack: string;
+  mechanism: Mechanism;
+  locator: string;
+}
+
+export interface ParamValue {
+  /** effective from (inclusive), YYYY-MM-DD */
+  from: string;
+  value: unknown;
+  citation?: Citation | string;
+}
+
+export interface ParamDef {
+  /** `<pack>.<mechanism>.<name>` */
+  key: string;
+  description: string;
+  /** Dated values; empty when the texts leave the number to local rules (an open parameter). */
+  values: ParamValue[];
+  citation?: string;
+}
+
+export interface PackDef {
+  id: string;
+  /** The pack above this one in the chain (rudong → jiangsu → national). */
+  parent?: string;
+  title: string;
+  /** Documents the pack encodes, as printed. */
+  documents: string[];
+  /** Known errata in the source text and how the pack reads them. */
+  errata?: string[];
+  rules: Rule[];
+  params: ParamDef[];
+}

@@ -1,0 +1,64 @@
+// The store's contract. Mechanisms, the server, the CLI and io use these interfaces; the Kysely implementation
+// (SQLite or PostgreSQL) lives beside them. Every write runs in a transaction.
+import type { Facts } from '../domain/facts.js';
+import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
+
+/** A stale `version` on update/delete: nothing was changed. */
+export class ConflictError extends Error {
+  constructor(
+    readonly kind: RecordKind,
+    readonly id: string,
+  ) {
+    super(`记录已被他人修改，请刷新后重试 (conflict: ${kind} ${id} was changed by someone else)`);
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(
+    readonly kind: RecordKind,
+    readonly id: string,
+  ) {
+    super(`记录不存在 (not found: ${kind} ${id})`);
+  }
+}
+
+export interface ListQuery {
+  /** equality filters on entity fields, e.g. { unitId: 'u1' } */
+  where?: Record<string, string | number | boolean | null>;
+  /** substring search on the name (units, cadres) */
+  search?: string;
+  offset?: number;
+  limit?: number;
+  orderBy?: string;
+}
+
+export interface Repository<K extends RecordKind> {
+  get(id: string): Promise<RecordKinds[K] | undefined>;
+  list(q?: ListQuery): Promise<RecordKinds[K][]>;
+  count(q?: ListQuery): Promise<number>;
+  /** Inserts with version 1. */
+  insert(row: NewRecord<K>): Promise<RecordKinds[K]>;
+  /** Applies `patch` if the stored version equals `version`, bumping it; otherwise ConflictError and no change. */
+  update(id: string, version: number, patch: Partial<NewRecord<K>>): Promise<RecordKinds[K]>;
+  delete(id: string, version: number): Promise<void>;
+  /** Streams every row in id order in pages (exports, fact loading) without holding them all. */
+  iterate(pageSize?: number): AsyncIterable<RecordKinds[K][]>;
+}
+
+export type PackStats = Record<string, { units: number; cadres: number }>;
+
+export interface RecordStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  repo<K extends RecordKind>(kind: K): Repository<K>;
+  /** Runs `fn` in one transaction: all of its writes land or none do. */
+  transaction<T>(fn: (tx: RecordStore) => Promise<T>): Promise<T>;
+  /** Fast bulk insert for imports and the generator (inside the caller's transaction when called on one). */
+  insertMany<K extends RecordKind>(kind: K, rows: NewRecord<K>[]): Promise<void>;
+  /** Which of `ids` exist (import validation of references). */
+  existingIds(kind: RecordKind, ids: readonly string[]): Promise<Set<string>>;
+  /** Units and cadres per pack (a unit's pack is its own binding or the nearest ancestor's). */
+  stats(): Promise<PackStats>;
+  /** The record as the rulebooks' fact set on a date (posts held on that date; see DESIGN §4). */
+  loadFacts(asOf: string): Promise<Facts>;
+  close(): Promise<void>;
+}
