@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFacts, type Facts } from '../domain/facts.js';
+import { definePack, param, rule } from './define.js';
+import { evaluate, PackRegistry } from './engine.js';
+
+const cite = (article: string) => ({ document: '测试办法', article, text: `${article}的条文。` });
+
+// A tiny chain: low → top. `top/adjustment/1` fires for every principal; `low/adjustment/1` supersedes it for
+// cadres of procuratorates only.
+const top = definePack({
+  id: 'top',
+  title: '上级',
+  documents: ['测试办法'],
+  rules: [
+    rule({
+      id: 'top/adjustment/1',
+      kind: 'computable',
+      citation: cite('第一条'),
+      forCadre(c, ctx) {
+        if (c.post === 'principal') ctx.fire({ subject: c.id, because: [`${c.id} principal`] });
+      },
+    }),
+    rule({
+      id: 'top/adjustment/2',
+      kind: 'computable',
+      citation: cite('第二条'),
+      forCadre(c, ctx) {
+        for (const a of ctx.facts.adjustments(c.id))
+          ctx.influence({ subject: c.id, blocks: 'promotion', until: `${Number(a.date.slice(0, 4)) + 1}${a.date.slice(4)}`, because: [] });
+      },
+    }),
+    rule({
+      id: 'top/incentive/3',
+      kind: 'computable',
+      citation: cite('第三条'),
+      forUnit(u, ctx) {
+        const amount = ctx.param<number>('top.incentive.amount');
+        if (amount !== undefined) ctx.set(u.id, 'award:2019', amount);
+      },
+    }),
+    rule({ id: 'top/tolerance/4', kind: 'principle', citation: cite('第四条') }),
+  ],
+  params: [param({ key: 'top.incentive.amount', description: '金额', values: [] })],
+});
+const low = definePack({
+  id: 'low',
+  parent: 'top',
+  title: '下级',
+  documents: ['测试细则'],
+  rules: [
+    rule({
+      id: 'low/adjustment/1',
+      kind: 'computable',
+      citation: cite('第一条'),
+      supersedes: ['top/adjustment/1'],
+      covers: (s, facts) => 'post' in s && facts.unit(s.unit)?.kind === 'procuratorate',
+      forCadre(c, ctx) {
+        ctx.fire({ subject: c.id, because: ['low'] });
+      },
+    }),
+    rule({
+      id: 'low/adjustment/2',
+      kind: 'computable',
+      citation: cite('第二条'),
+      forCadre(c, ctx) {
+        for (const s of ctx.facts.sanctions(c.id))
+          ctx.influence({ subject: c.id, blocks: 'aboveOriginalLevel', until: '2022-01-01', because: [s.kind] });
+        ctx.set(c.id, 'priorityPromotion', c.id === 'c2');
+        ctx.set(c.id, 'priorityPromotion', false);
+      },
+    }),
+  ],
+  params: [],
+});
+const registry = new PackRegistry([top, low]);
+
+function facts(): Facts {
+  const f = emptyFacts();
+  f.units.push(
+    { id: 'u1', name: '甲市', kind: 'city', pack: 'top' as never },
+    { id: 'p1', name: '检察院', kind: 'procuratorate', parent: 'u1', pack: 'low' as never },
+    { id: 'u2', name: '乙县', kind: 'county', parent: 'u1' },
+  );
+  f.cadres.push(
+    { id: 'c1', name: '甲', unit: 'u1', post: 'principal' },
+    { id: 'c2', name: '乙', unit: 'p1', post: 'principal' },
+    { id: 'c3', name: '丙', unit: 'u2', post: 'staff' },
+  );
+  return f;
+}
+
+describe('evaluate', () => {
+  it('applies each pack to the subjects whose chain includes it, inheriting bindings down the tree', () => {
+    const ev = evaluate(registry, facts(), { asOf: '2020-01-01' });
+    const of = (rule: string) => ev.findings.filter((f) => f.rule === rule).map((f) => f.subject).sort();
+    expect(of('top/adjustment/1')).toEqual(['c1']); // c2 is covered by the lower rule, c3 is not a principal
+    expect(of('low/adjustment/1')).toEqual(['c2']);
+    expect(ev.findings[0]!.citation.text).toContain('条文');
+  });
+
+  it('does not suppress the higher rule for subjects the lower rule does not cover', () => {
+    const f = facts();
+    f.units[1]!.kind = 'county'; // no longer a procuratorate: low covers nothing
+    const ev = evaluate(registry, f, { asOf: '2020-01-01' });
+    expect(ev.findings.filter((x) => x.rule === 'top/adjustment/1').map((x) => x.subject).sort()).toEqual(['c1', 'c2']);
+  });
+
+  it('reports an unset parameter as a gap and leaves the value absent; an override sets it', () => {
+    const ev = evaluate(registry, facts(), { asOf: '2020-01-01' });
+    expect(ev.gaps).toEqual(['未配置：top.incentive.amount']);
+    expect(ev.values.u1?.['award:2019']).toBeUndefined();
+    const ev2 = evaluate(registry, facts(), { asOf: '2020-01-01', params: { 'top.incentive.amount': 500 } });
+    expect(ev2.gaps).toEqual([]);
+    expect(ev2.values.u1?.['award:2019']).toBe(500);
+  });
+
+  it('rejects an override of an unknown parameter', () => {
+    expect(() => evaluate(registry, facts(), { asOf: '2020-01-01', params: { 'top.nope': 1 } })).toThrow(/top.nope/);
+  });
+
+  it('gives every cadre priorityPromotion and the influence-period dates, null without a period', () => {
+    const f = facts();
+    f.adjustments.push({ cadre: 'c1', date: '2019-05-10', method: '免职' });
+    f.sanctions.push({ cadre: 'c2', date: '2019-01-01', kind: '记过' });
+    const ev = evaluate(registry, f, { asOf: '2020-01-01' });
+    expect(ev.values.c1).toMatchObject({ priorityPromotion: false, promotionAllowedFrom: '2020-05-10' });
+    // a later false does not undo an earlier true: priority is given if any rule gives it
+    expect(ev.values.c2?.priorityPromotion).toBe(true);
+    expect(ev.values.c1?.aboveOriginalLevelAllowedFrom).toBe('2020-05-10');
+    expect(ev.values.c3).toEqual({ priorityPromotion: false, promotionAllowedFrom: null, aboveOriginalLevelAllowedFrom: null });
+    expect(ev.values.c2?.aboveOriginalLevelAllowedFrom).toBe('2022-01-01');
+    // only an above-level period on record: promotion to the same level is not blocked
+    expect(ev.values.c2?.promotionAllowedFrom).toBe('2020-01-01');
+  });
+
+  it('the later of overlapping periods governs', () => {
+    const f = facts();
+    f.units[1]!.pack = undefined; // p1 inherits top from u1
+    f.adjustments.push({ cadre: 'c1', date: '2019-05-10', method: '免职' }, { cadre: 'c1', date: '2018-01-01', method: '免职' });
+    const ev = evaluate(registry, f, { asOf: '2020-01-01' });
+    expect(ev.values.c1?.promotionAllowedFrom).toBe('2020-05-10');
+  });
+
+  it('uses the evaluation pack for units with no binding anywhere up the tree', () => {
+    const f = emptyFacts();
+    f.units.push({ id: 'u9', name: '丙市', kind: 'city' });
+    f.cadres.push({ id: 'c9', name: '丁', unit: 'u9', post: 'principal' });
+    expect(evaluate(registry, f, { asOf: '2020-01-01' }).findings).toEqual([]);
+    const ev = evaluate(registry, f, { asOf: '2020-01-01', pack: 'top' });
+    expect(ev.findings.map((x) => x.rule)).toEqual(['top/adjustment/1']);
+    expect(ev.pack).toBe('top');
+  });
+
+  it('refuses rules whose kind and function disagree', () => {
+    expect(() => rule({ id: 'top/adjustment/9', kind: 'computable', citation: cite('第九条') })).toThrow();
+    expect(() => rule({ id: 'bad id', kind: 'principle', citation: cite('x') })).toThrow();
+  });
+});
