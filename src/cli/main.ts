@@ -1,6 +1,9 @@
 // The `sanxiang` command. Each group of commands registers itself from its own module.
 import { Command, CommanderError } from 'commander';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerIoCommands } from './commands/io.js';
+import { registerRecordCommands } from './commands/record.js';
+import { registerDemoCommands } from './commands/demo.js';
 import { CliError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerPolicyCommands(program);
+  registerIoCommands(program);
+  registerRecordCommands(program);
+  registerDemoCommands(program);
   return program;
 }
 

@@ -22,6 +22,27 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * The database refused a write that breaks the record's integrity: a reference to a missing unit/cadre (or a
+ * delete of one still referenced), a duplicate (one assessment per cadre and year, …), a missing required value.
+ * Nothing was changed.
+ */
+export class ConstraintError extends Error {
+  constructor(
+    readonly kind: RecordKind,
+    readonly constraint: 'foreign_key' | 'unique' | 'not_null' | 'check',
+    readonly detail: string,
+  ) {
+    super(`${CONSTRAINT_LABELS[constraint]} (${constraint}: ${kind}: ${detail})`);
+  }
+}
+const CONSTRAINT_LABELS = {
+  foreign_key: '引用的单位或干部不存在，或记录仍被引用',
+  unique: '记录重复',
+  not_null: '缺少必填项',
+  check: '数据不符合约束',
+} as const;
+
 export interface ListQuery {
   /** equality filters on entity fields, e.g. { unitId: 'u1' } */
   where?: Record<string, string | number | boolean | null>;

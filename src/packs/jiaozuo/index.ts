@@ -1,11 +1,46 @@
-// The jiaozuo pack. Rules are added by mechanism in sibling modules.
-import { definePack } from '../../policy/define.js';
+// The jiaozuo pack: 焦作市's 容错纠错办法 and 干部鼓励激励办法 as a newspaper page explains them. The page has no
+// article numbers, so locators are named parts (DESIGN §3); TEXT.md holds the reassembled text and how it was
+// reassembled from the column-by-column OCR.
+import { definePack, param } from '../../policy/define.js';
+import { INCENTIVE_DOC, TOLERANCE_DOC, UNDATED } from './documents.js';
+import { incentiveRules } from './incentive.js';
+import { EXCELLENT_KEY, ROUNDING_KEY, SHARE_KEY } from './performance-grades.js';
+import { toleranceRules } from './tolerance.js';
+
+const MEASURE1 = `${INCENTIVE_DOC} 鼓励激励措施 1：按30%的比例分类评定"好"等次领导班子,其班子成员"优秀"等次可提升至30%`;
 
 export const jiaozuo = definePack({
   id: 'jiaozuo',
   parent: 'national',
   title: '焦作市容错纠错办法与干部鼓励激励办法（报纸解读）',
-  documents: [],
-  rules: [],
-  params: [],
+  documents: [TOLERANCE_DOC, INCENTIVE_DOC],
+  errata: [
+    '“谷苗纠苗的结果运用”为 OCR 错误，应为“容错纠错的结果运用”（outcome, outcome.1–3）。',
+    '版面按栏逐行识别，句子交错；各部分按 TEXT.md 所述拼接还原，文字与标点保留原样。',
+    '原则（一）“因缺乏经先行先试”：栏间丢失“验、”（因缺乏经验、先行先试）。',
+    '原则（三）截断于“违纪违法行为区”（区分开来。）。',
+    '结果运用（三）截断于“从其规”（定。）。',
+    '不予容错的情形：序号 1 印为“-”，第 2 项中夹有 OCR 噪声“0 0”。',
+    '激励评价标准之一（七）截断于“等次的”，读作“干部”（同（八）与措施 2）。',
+    '激励评价标准之二（一）截断于“"双50"企业发展”，其余文字遗失。',
+    '鼓励激励措施 6 的序号印为表情符号。',
+  ],
+  rules: [...toleranceRules, ...incentiveRules],
+  params: [
+    param({
+      key: SHARE_KEY,
+      description: '业绩考核“好”等次领导班子的比例（百分数，按类别分别计算）',
+      values: [{ from: UNDATED, value: 30, citation: MEASURE1 }],
+    }),
+    param({
+      key: EXCELLENT_KEY,
+      description: '“好”等次领导班子成员年度考核“优秀”等次可提升至的比例（百分数）',
+      values: [{ from: UNDATED, value: 30, citation: MEASURE1 }],
+    }),
+    param({
+      key: ROUNDING_KEY,
+      description: '名额取整方式 floor|round|ceil（默认 floor：“按30%的比例”不超过30%）',
+      values: [{ from: UNDATED, value: 'floor', citation: 'DESIGN §3 默认读法' }],
+    }),
+  ],
 });

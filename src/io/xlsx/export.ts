@@ -1,0 +1,65 @@
+// Export to .xlsx with the template's headers, streaming: exceljs's WorkbookWriter writes each row to the zip as
+// it is committed, so exporting a million rows holds one page of them at a time. The same writer serves a whole
+// kind (from repo.iterate) and any filtered list the web app hands it (an iterable of pages or of rows).
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { RecordKind, RecordKinds } from '../../domain/entities.js';
+import type { RecordStore } from '../../store/types.js';
+import { KIND_SPECS, recordToCells } from './columns.js';
+
+export type RecordSource<K extends RecordKind> =
+  AsyncIterable<readonly RecordKinds[K][] | RecordKinds[K]> | Iterable<readonly RecordKinds[K][] | RecordKinds[K]>;
+
+export type ExportTarget = { filename: string } | { stream: Writable };
+
+export interface ExportOptions {
+  onProgress?: (rows: number) => void;
+}
+
+/** Writes the records (pages or single rows) as one data sheet; returns the number of rows written. */
+export async function writeRecords<K extends RecordKind>(
+  kind: K,
+  source: RecordSource<K>,
+  target: ExportTarget,
+  opts: ExportOptions = {},
+): Promise<number> {
+  const spec = KIND_SPECS[kind];
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...target,
+    // inline strings: no shared-string table to hold in memory while writing
+    useSharedStrings: false,
+    useStyles: true,
+  });
+  const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = spec.columns.map((c) => ({
+    header: c.header,
+    key: c.field,
+    width: Math.max(c.width ?? 14, c.header.length * 2 + 4),
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  let n = 0;
+  const put = (r: RecordKinds[K]) => {
+    ws.addRow(recordToCells(spec, r)).commit();
+    n++;
+    if (n % 10_000 === 0) opts.onProgress?.(n);
+  };
+  for await (const item of source as AsyncIterable<readonly RecordKinds[K][] | RecordKinds[K]>) {
+    if (Array.isArray(item)) for (const r of item as readonly RecordKinds[K][]) put(r);
+    else put(item as RecordKinds[K]);
+  }
+  ws.commit();
+  await wb.commit();
+  opts.onProgress?.(n);
+  return n;
+}
+
+/** Every stored record of a kind, in id order. */
+export async function exportKind(
+  store: RecordStore,
+  kind: RecordKind,
+  target: ExportTarget,
+  opts: ExportOptions = {},
+): Promise<number> {
+  return writeRecords(kind, store.repo(kind).iterate(2000), target, opts);
+}

@@ -1,0 +1,241 @@
+// Readings shared by the jiangsu rules: which determination names which item, who a rule concerns (党政主要负责人,
+// 分管领导, 党委书记), the assessment year a rule judges, and 第一等次 by the 35% quota of 第七条（一）.
+import { addMonths, periodEnd, yearOf } from '../../domain/dates.js';
+import type { CadreFact, DeterminationFact, IncidentFact, UnitAssessmentFact, UnitFact } from '../../domain/facts.js';
+import { normalSeverity } from '../../domain/vocabulary.js';
+import { pct } from '../../policy/rational.js';
+import { quotaPlaces, selectByQuota, type Rounding } from '../../policy/quota.js';
+import type { RuleContext } from '../../policy/types.js';
+
+export const DOC_INCENTIVE = '江苏省党政干部鼓励激励办法';
+export const DOC_TOLERANCE = '江苏省进一步健全容错纠错机制的办法';
+export const DOC_ADJUSTMENT = '江苏省推进党政领导干部能上能下办法';
+
+const CN_NUM = [
+  '〇',
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+];
+
+/** 第九条（三） for locator 9.3: a determination may also name the item as printed. */
+function printedArticle(locator: string): string | undefined {
+  const [a, i] = locator.split('.').map(Number);
+  if (a === undefined || !CN_NUM[a]) return undefined;
+  return i === undefined ? `第${CN_NUM[a]}条` : CN_NUM[i] ? `第${CN_NUM[a]}条（${CN_NUM[i]}）` : undefined;
+}
+
+/**
+ * The pack a unit is explicitly bound to (nearest in its ancestry), if any. A bare locator such as '9.3' is ambiguous
+ * between packs (如东's 9.3 is another article), so it is read as jiangsu's only when no other pack is bound.
+ */
+function boundPack(ctx: RuleContext, unit: string): string | undefined {
+  for (const u of ctx.facts.ancestry(unit)) if (u.pack) return u.pack;
+  return undefined;
+}
+
+/**
+ * Determinations on `subject` (dated on or before asOf) whose clause names this rule's item: the full rule id
+ * ('jiangsu/adjustment/9.3') always; the bare locator ('9.3') or the printed article ('第九条（三）') unless the
+ * subject sits under a unit bound to another pack.
+ */
+export function determinationsNaming(
+  ctx: RuleContext,
+  subject: string,
+  unitOfSubject: string,
+  item: { id: string; locator: string } = ctx.rule,
+): DeterminationFact[] {
+  const ds = ctx.facts.determinations(subject);
+  if (ds.length === 0) return [];
+  const { id, locator } = item;
+  const bound = boundPack(ctx, unitOfSubject);
+  const bareOk = bound === undefined || bound === 'jiangsu' || bound === 'national';
+  const printed = printedArticle(locator);
+  return ds.filter(
+    (d) =>
+      d.date <= ctx.asOf &&
+      (d.clause.trim() === id ||
+        (bareOk && (d.clause.trim() === locator || (printed !== undefined && d.clause.trim() === printed)))),
+  );
+}
+
+export const describeDetermination = (d: DeterminationFact) =>
+  `${d.subject} ${d.date} 组织认定（${d.kind}）依据 ${d.clause}`;
+
+/** 领导干部: every post but 一般干部. */
+export const isLeader = (c: CadreFact) => c.post !== 'staff';
+
+/** 党政主要负责人 of a unit (党委书记 and 政府正职 alike hold post `principal`). */
+export const principalsOf = (ctx: RuleContext, unit: string) =>
+  ctx.facts.cadresOf(unit).filter((c) => c.post === 'principal');
+
+/** The 领导干部 a unit-level finding concerns: its 主要负责人 and the 班子成员 in charge of the area (分管领导). */
+export function responsibleFor(ctx: RuleContext, unit: string, area: string | undefined): CadreFact[] {
+  return ctx.facts
+    .cadresOf(unit)
+    .filter(
+      (c) =>
+        c.post === 'principal' ||
+        (area !== undefined && (c.post === 'deputy' || c.post === 'member') && (c.inCharge ?? []).includes(area)),
+    );
+}
+
+/** 党委（党组）书记 of a unit. */
+export const secretariesOf = (ctx: RuleContext, unit: string) =>
+  ctx.facts.cadresOf(unit).filter((c) => c.partySecretary === true);
+
+/**
+ * DESIGN §3: assessment-based rules judge the run of years ending at the latest assessment year on record before the
+ * evaluation date's year.
+ */
+export function latestYearBefore(years: Iterable<number>, asOf: string): number | undefined {
+  const limit = yearOf(asOf);
+  let best: number | undefined;
+  for (const y of years) if (y < limit && (best === undefined || y > best)) best = y;
+  return best;
+}
+
+// ---- 第一等次 by quota (鼓励激励办法 第七条（一）) -------------------------------------------------------------
+
+/** The two populations 第七条（一） ranks separately: 设区市, and 省级机关单位. */
+export const QUOTA_COHORTS = [
+  { kind: 'city', label: '设区市' },
+  { kind: 'provincial_dept', label: '省级机关单位' },
+] as const;
+export type CohortKind = (typeof QUOTA_COHORTS)[number]['kind'];
+
+export interface FirstGradeSelection {
+  year: number;
+  kind: CohortKind;
+  /** How the cohort was ordered: by score, by rank, or (no score/rank on record) by the grades recorded. */
+  basis: 'score' | 'rank' | 'grade';
+  members: UnitAssessmentFact[];
+  places: number;
+  selected: UnitAssessmentFact[];
+  tiedAtCutoff: UnitAssessmentFact[];
+}
+
+const selectionCache = new WeakMap<readonly UnitFact[], Map<string, FirstGradeSelection | null>>();
+
+/**
+ * 按照35％的比例 … 排序靠前的 → 第一等次, computed per cohort and year from scores (higher first) or ranks (lower first)
+ * when every unit of the cohort has one; with neither on record, the grades recorded are taken as decided. A cohort
+ * where only some units have a score or rank cannot be ordered: that is reported as a gap and nothing is computed.
+ */
+export function firstGradeSelection(ctx: RuleContext, year: number, kind: CohortKind): FirstGradeSelection | null {
+  const units = ctx.units();
+  const rounding = (ctx.param<Rounding>('jiangsu.incentive.quotaRounding') ?? 'floor') as Rounding;
+  let cache = selectionCache.get(units);
+  if (!cache) selectionCache.set(units, (cache = new Map()));
+  const key = `${year}:${kind}:${rounding}:${ctx.asOf}`;
+  if (cache.has(key)) return cache.get(key)!;
+  const governed = new Set(units.map((u) => u.id));
+  const members = ctx.facts
+    .assessmentsFor('comprehensive', year)
+    .filter((a) => governed.has(a.unit) && ctx.facts.unit(a.unit)?.kind === kind);
+  let result: FirstGradeSelection | null = null;
+  if (members.length > 0) {
+    const scored = members.filter((a) => a.score !== undefined).length;
+    const ranked = members.filter((a) => a.rank !== undefined).length;
+    const places = quotaPlaces(members.length, pct(35), rounding);
+    if (scored === members.length) {
+      const s = selectByQuota(members, (a) => a.score!, places);
+      result = { year, kind, basis: 'score', members, places, selected: s.selected, tiedAtCutoff: s.tiedAtCutoff };
+    } else if (ranked === members.length) {
+      const s = selectByQuota(members, (a) => a.rank!, places, true);
+      result = { year, kind, basis: 'rank', members, places, selected: s.selected, tiedAtCutoff: s.tiedAtCutoff };
+    } else if (scored === 0 && ranked === 0) {
+      const selected = members.filter((a) => a.grade === '一');
+      result = { year, kind, basis: 'grade', members, places, selected, tiedAtCutoff: [] };
+    } else {
+      ctx.gap(
+        `无法排序：${year}年${kind === 'city' ? '设区市' : '省级机关单位'}年度综合考核只有部分单位有得分或名次（cannot rank: scores/ranks incomplete）`,
+      );
+    }
+  }
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * A unit's 年度综合考核 grade in a year: the grade recorded, else 一 when the 35% quota selects it (设区市 and 省级机关单位
+ * only). Undefined when neither tells (the split of 第二–第四等次 is not fixed by the text).
+ */
+export function comprehensiveGrade(
+  ctx: RuleContext,
+  unit: UnitFact,
+  year: number,
+): { grade: string; why: string } | undefined {
+  const a = ctx.facts.unitAssessment(unit.id, 'comprehensive', year);
+  if (!a) return undefined;
+  if (a.grade) return { grade: a.grade, why: `${unit.id} ${year} comprehensive ${a.grade}` };
+  if (unit.kind === 'city' || unit.kind === 'provincial_dept') {
+    const sel = firstGradeSelection(ctx, year, unit.kind);
+    if (sel && sel.basis !== 'grade' && sel.selected.some((s) => s.unit === unit.id))
+      return {
+        grade: '一',
+        why: `${unit.id} ${year} comprehensive ${sel.basis === 'score' ? `score ${a.score}` : `rank ${a.rank}`}，居前35%（${sel.places}/${sel.members.length}）→ 第一等次`,
+      };
+  }
+  return undefined;
+}
+
+// ---- incidents in a window (能上能下办法 第九条（五）（六）) -----------------------------------------------------
+
+export interface IncidentHit {
+  count: number;
+  incidents: IncidentFact[];
+}
+
+export const describeIncident = (i: IncidentFact) => `${i.unit} ${i.date} ${i.category} ${i.severity}`;
+
+/**
+ * DESIGN §3: "一年内发生N起" = N or more incidents within one 12-month window (or one calendar year when
+ * jiangsu.adjustment.incidentWindow = calendarYear) that ends within lookbackMonths before asOf. Only incidents on or
+ * before asOf count. Returns the fullest qualifying window.
+ */
+export function incidentsInOneYear(ctx: RuleContext, incidents: readonly IncidentFact[]): IncidentHit | undefined {
+  const mode = ctx.param<string>('jiangsu.adjustment.incidentWindow') ?? 'rolling12m';
+  const lookback = Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24);
+  const cutoff = addMonths(ctx.asOf, -lookback);
+  const sorted = incidents
+    .filter((i) => i.date <= ctx.asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let best: IncidentHit | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const first = sorted[i]!;
+    const end = mode === 'calendarYear' ? `${first.date.slice(0, 4)}-12-31` : periodEnd(first.date, 12);
+    if (mode === 'calendarYear' && i > 0 && sorted[i - 1]!.date.slice(0, 4) === first.date.slice(0, 4)) continue;
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]!.date <= end) j++;
+    if (sorted[j]!.date < cutoff) continue; // the window ended before the lookback period
+    const count = j - i + 1;
+    if (!best || count > best.count) best = { count, incidents: sorted.slice(i, j + 1) };
+  }
+  return best;
+}
+
+/** Incidents of given categories at or above a severity (food/drug grades mapped onto the general scale). */
+export function incidentsOf(
+  ctx: RuleContext,
+  unit: string,
+  categories: readonly string[],
+  severities: readonly string[],
+): IncidentFact[] {
+  return ctx.facts
+    .incidents(unit)
+    .filter((i) => categories.includes(i.category) && severities.includes(normalSeverity(i.severity)));
+}

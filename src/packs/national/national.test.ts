@@ -1,0 +1,22 @@
+// The national pack is the root of every chain and says where each text it quotes came from.
+import { describe, expect, it } from 'vitest';
+import { packRegistry } from '../index.js';
+import { national } from './index.js';
+
+describe('national pack', () => {
+  it('is the root of every chain', () => {
+    expect(national.parent).toBeUndefined();
+    const registry = packRegistry();
+    for (const id of registry.packs.keys()) expect(registry.chain(id).at(-1)).toBe('national');
+  });
+
+  it('encodes 政务处分法 第八条 and 纪律处分条例 第十条至第十二条, each noting the version quoted', () => {
+    expect(national.rules.map((r) => [r.id, r.citation.article])).toEqual([
+      ['national/adjustment/zwcf-8', '第八条'],
+      ['national/adjustment/dj-10', '第十条'],
+      ['national/adjustment/dj-11', '第十一条'],
+      ['national/adjustment/dj-12', '第十二条'],
+    ]);
+    for (const r of national.rules) expect(r.note ?? '', r.id).toMatch(/版本：.*(2020|2023)/);
+  });
+});

@@ -1,0 +1,91 @@
+// Shared readings for the rudong pack (如东县人民检察院): who the texts address, which assessment year a rule judges,
+// how a determination names the clause it was made under, and the dates of an alert scan. Pure functions over facts.
+import { addMonths, yearOf } from '../../domain/dates.js';
+import type { CadreFact, DeterminationFact, UnitFact } from '../../domain/facts.js';
+import type { FactIndex } from '../../policy/fact-index.js';
+import type { RuleContext } from '../../policy/types.js';
+
+export const DOC_INCENTIVE = '如东县人民检察院党员干警鼓励激励实施细则';
+export const DOC_TOLERANCE = '如东县人民检察院进一步健全容错纠错机制实施细则';
+export const DOC_ADJUSTMENT = '如东县人民检察院推进党员干部能上能下实施细则';
+
+export const isCadre = (s: CadreFact | UnitFact): s is CadreFact => 'post' in s;
+
+/** 中层干部: the adjustment rules' 第六条–第八条 name “有关中层干部” and nobody else. */
+export const isMidlevel = (s: CadreFact | UnitFact): boolean => isCadre(s) && s.post === 'midlevel';
+
+/**
+ * 第九条 names “党支部书记和中层干部”. A 党支部书记 is recorded as `partySecretary` on a post below the 院领导 principal:
+ * the principal's party post is 院党组书记 (the 党组 that decides the adjustment, 第十条（3）), not a 党支部 secretary.
+ */
+export const isBranchSecretaryOrMidlevel = (s: CadreFact | UnitFact): boolean =>
+  isCadre(s) && (s.post === 'midlevel' || (s.partySecretary === true && s.post !== 'principal'));
+
+/**
+ * The assessment year a rule judges (DESIGN §3): the latest year on record before the evaluation date's year.
+ * Undefined when the cadre has no annual assessment before then.
+ */
+export function latestAssessmentYear(cadre: string, ctx: RuleContext): number | undefined {
+  const before = yearOf(ctx.asOf);
+  let latest: number | undefined;
+  for (const a of ctx.facts.cadreAssessments(cadre))
+    if (a.year < before && (latest === undefined || a.year > latest)) latest = a.year;
+  return latest;
+}
+
+/** The cadre's annual grade of one year (undefined when none is on record). */
+export function gradeIn(cadre: string, year: number, facts: FactIndex): string | undefined {
+  for (const a of facts.cadreAssessments(cadre)) if (a.year === year && a.grade !== undefined) return a.grade;
+  return undefined;
+}
+
+/** Length of the run of years with `grade` that ends at `year` (consecutive assessment years, no gap). */
+export function gradeRun(cadre: string, year: number, grade: string, facts: FactIndex): number {
+  let n = 0;
+  while (gradeIn(cadre, year - n, facts) === grade) n++;
+  return n;
+}
+
+/** `<pack>.adjustment.lookbackMonths` (DESIGN §3 default 24): how far back an alert scan looks. */
+export function lookbackStart(ctx: RuleContext): string {
+  const months = ctx.param<number>('rudong.adjustment.lookbackMonths') ?? 24;
+  return addMonths(ctx.asOf, -months);
+}
+
+/**
+ * Whether a determination was made under the rule's clause. The record may name the clause by the locator ('6.1'),
+ * the mechanism-qualified locator ('adjustment/6.1'), the full rule id ('rudong/adjustment/6.1') or the article as
+ * printed ('第六条（一）'). Bare locators do not collide inside this pack: the only determination-based clauses are
+ * adjustment 6.x, 8.x, 9.x and incentive 7.3.
+ */
+export function clauseMatches(d: DeterminationFact, ruleId: string, articles: readonly string[]): boolean {
+  const [pack, mechanism, locator] = ruleId.split('/');
+  const c = d.clause.trim();
+  return (
+    c === locator || c === `${mechanism}/${locator}` || c === `${pack}/${mechanism}/${locator}` || articles.includes(c)
+  );
+}
+
+/** Determinations under the clause made on or before the evaluation date and within the scan's look-back. */
+export function determinationsUnder(
+  subject: string,
+  ruleId: string,
+  articles: readonly string[],
+  ctx: RuleContext,
+): DeterminationFact[] {
+  const from = lookbackStart(ctx);
+  return ctx.facts
+    .determinations(subject)
+    .filter((d) => d.date <= ctx.asOf && d.date >= from && clauseMatches(d, ruleId, articles));
+}
+
+export const KIND_LABEL: Record<string, string> = {
+  political: '政治表现认定',
+  inaction: '不担当不作为认定',
+  party_governance: '履行全面从严治党责任和意识形态责任不力认定',
+  team_review: '班子分析研判',
+  poverty: '脱贫攻坚认定',
+  environment: '生态环境认定',
+  stability: '社会稳定认定',
+  other: '组织认定',
+};

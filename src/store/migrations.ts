@@ -1,0 +1,169 @@
+// The one migration history, shared by SQLite and PostgreSQL. Each migration is frozen once released: change
+// the schema by adding a new entry, never by editing an old one. Types are chosen to mean the same on both
+// engines: dates are 'YYYY-MM-DD' text, booleans `boolean` (0/1 in SQLite), string lists JSON text.
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+function base<T extends string>(db: AnyDb, name: T): CreateTableBuilder<T, 'id' | 'version'> {
+  return db.schema
+    .createTable(name)
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
+}
+
+const m0001: Migration = {
+  async up(db: AnyDb) {
+    await base(db, 'units')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('parent_id', 'text', (c) => c.references('units.id'))
+      .addColumn('pack', 'text')
+      .execute();
+    await db.schema.createIndex('units_parent_id').on('units').column('parent_id').execute();
+
+    await base(db, 'cadres')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('gender', 'text')
+      .addColumn('birth_date', 'text')
+      .addColumn('id_number', 'text')
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('managing_unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .execute();
+    await db.schema.createIndex('cadres_managing_unit_id').on('cadres').column('managing_unit_id').execute();
+
+    await base(db, 'posts')
+      .addColumn('cadre_id', 'text', (c) => c.notNull().references('cadres.id'))
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('party_secretary', 'boolean', (c) => c.notNull().defaultTo(false))
+      .addColumn('in_charge', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('start_date', 'text', (c) => c.notNull())
+      .addColumn('end_date', 'text')
+      .addColumn('reason', 'text')
+      .execute();
+    await db.schema.createIndex('posts_cadre_id').on('posts').columns(['cadre_id', 'start_date']).execute();
+    await db.schema.createIndex('posts_unit_id').on('posts').columns(['unit_id', 'start_date']).execute();
+
+    await base(db, 'unit_assessments')
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('scheme', 'text', (c) => c.notNull())
+      .addColumn('grade', 'text')
+      .addColumn('score', 'double precision')
+      .addColumn('rank', 'integer')
+      .addUniqueConstraint('unit_assessments_one_per_scheme_year', ['unit_id', 'scheme', 'year'])
+      .execute();
+    await db.schema.createIndex('unit_assessments_unit_year').on('unit_assessments').columns(['unit_id', 'year']).execute();
+
+    // one annual assessment per cadre and year; the unique index also serves lookups by (cadre_id, year)
+    await base(db, 'cadre_assessments')
+      .addColumn('cadre_id', 'text', (c) => c.notNull().references('cadres.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('grade', 'text')
+      .addColumn('votes_excellent', 'integer')
+      .addColumn('votes_competent', 'integer')
+      .addColumn('votes_basic', 'integer')
+      .addColumn('votes_incompetent', 'integer')
+      .addUniqueConstraint('cadre_assessments_one_per_year', ['cadre_id', 'year'])
+      .execute();
+
+    await base(db, 'regular_assessments')
+      .addColumn('cadre_id', 'text', (c) => c.notNull().references('cadres.id'))
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('grade', 'text', (c) => c.notNull())
+      .addUniqueConstraint('regular_assessments_one_per_period', ['cadre_id', 'period'])
+      .execute();
+
+    // honors and determinations concern a unit or a cadre (subject_type says which): no foreign key can
+    // express that, so the subject is indexed and checked by the writers.
+    await base(db, 'honors')
+      .addColumn('subject_type', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'text', (c) => c.notNull())
+      .addColumn('date', 'text', (c) => c.notNull())
+      .addColumn('conferred_by', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('honors_subject').on('honors').columns(['subject_type', 'subject_id', 'date']).execute();
+
+    await base(db, 'incidents')
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('date', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('severity', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .execute();
+    await db.schema.createIndex('incidents_unit_date').on('incidents').columns(['unit_id', 'date']).execute();
+
+    await base(db, 'determinations')
+      .addColumn('subject_type', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'text', (c) => c.notNull())
+      .addColumn('date', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('clause', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .execute();
+    await db.schema
+      .createIndex('determinations_subject')
+      .on('determinations')
+      .columns(['subject_type', 'subject_id', 'date'])
+      .execute();
+
+    for (const [name, extra] of [
+      ['sanctions', 'kind'],
+      ['accountability_measures', 'kind'],
+      ['adjustments', 'method'],
+    ] as const) {
+      let t = base(db, name)
+        .addColumn('cadre_id', 'text', (c) => c.notNull().references('cadres.id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn(extra, 'text', (c) => c.notNull());
+      if (name === 'adjustments') t = t.addColumn('rule_id', 'text');
+      await t.addColumn('reason', 'text').execute();
+      await db.schema.createIndex(`${name}_cadre_date`).on(name).columns(['cadre_id', 'date']).execute();
+    }
+  },
+  async down(db: AnyDb) {
+    for (const t of [
+      'adjustments',
+      'accountability_measures',
+      'sanctions',
+      'determinations',
+      'incidents',
+      'honors',
+      'regular_assessments',
+      'cadre_assessments',
+      'unit_assessments',
+      'posts',
+      'cadres',
+      'units',
+    ]) {
+      await db.schema.dropTable(t).execute();
+    }
+  },
+};
+
+/** Every migration, in order. Names sort in the order they must run. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_record': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+export function migrator(db: AnyDb): Migrator {
+  return new Migrator({ db, provider, migrationTableName: 'sanxiang_migration', migrationLockTableName: 'sanxiang_migration_lock' });
+}
+
+/** Brings the schema to the latest version; returns the names applied now (empty when already current). */
+export async function migrateToLatest(db: AnyDb): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    if (!failed) throw error; // not a migration's fault: no connection, no permission, …
+    throw new Error(`数据库迁移失败 (migration ${failed} failed): ${(error as Error).message ?? String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

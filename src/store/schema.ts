@@ -1,0 +1,171 @@
+// How each record kind maps onto its table: table name, snake_case columns and the conversions between the
+// entity's JavaScript values and what the two databases store. The repositories, bulk insert and the fact
+// loader all work from this one description; the migrations in migrations.ts create exactly these columns
+// (a test checks that they agree).
+import type { RecordKind } from '../domain/entities.js';
+
+/** text: strings and 'YYYY-MM-DD' dates (text compares correctly); json: a string array kept as JSON text. */
+export type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'json';
+
+export interface ColumnDef {
+  field: string;
+  column: string;
+  type: ColumnType;
+  nullable: boolean;
+}
+
+export interface TableDef {
+  kind: RecordKind;
+  table: string;
+  /** every column incl. id and version, in table order */
+  columns: readonly ColumnDef[];
+  byField: ReadonlyMap<string, ColumnDef>;
+  /** the column `search` matches a substring in */
+  searchColumn: string;
+}
+
+function snake(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+}
+
+type Spec = Record<string, `${ColumnType}${'' | '?'}`>;
+
+function table(kind: RecordKind, name: string, spec: Spec, searchField: string): TableDef {
+  const all: Spec = { id: 'text', version: 'int', ...spec };
+  const columns = Object.entries(all).map(([field, t]) => ({
+    field,
+    column: snake(field),
+    type: t.replace('?', '') as ColumnType,
+    nullable: t.endsWith('?'),
+  }));
+  const byField = new Map(columns.map((c) => [c.field, c]));
+  return { kind, table: name, columns, byField, searchColumn: byField.get(searchField)!.column };
+}
+
+export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
+  units: table('units', 'units', { name: 'text', kind: 'text', parentId: 'text?', pack: 'text?' }, 'name'),
+  cadres: table(
+    'cadres',
+    'cadres',
+    {
+      name: 'text',
+      gender: 'text?',
+      birthDate: 'text?',
+      idNumber: 'text?',
+      category: 'text',
+      managingUnitId: 'text',
+    },
+    'name',
+  ),
+  posts: table(
+    'posts',
+    'posts',
+    {
+      cadreId: 'text',
+      unitId: 'text',
+      role: 'text',
+      title: 'text',
+      partySecretary: 'bool',
+      inCharge: 'json',
+      level: 'text',
+      startDate: 'text',
+      endDate: 'text?',
+      reason: 'text?',
+    },
+    'title',
+  ),
+  unitAssessments: table(
+    'unitAssessments',
+    'unit_assessments',
+    { unitId: 'text', year: 'int', scheme: 'text', grade: 'text?', score: 'real?', rank: 'int?' },
+    'unitId',
+  ),
+  cadreAssessments: table(
+    'cadreAssessments',
+    'cadre_assessments',
+    {
+      cadreId: 'text',
+      year: 'int',
+      grade: 'text?',
+      votesExcellent: 'int?',
+      votesCompetent: 'int?',
+      votesBasic: 'int?',
+      votesIncompetent: 'int?',
+    },
+    'cadreId',
+  ),
+  regularAssessments: table(
+    'regularAssessments',
+    'regular_assessments',
+    { cadreId: 'text', period: 'text', grade: 'text' },
+    'cadreId',
+  ),
+  honors: table(
+    'honors',
+    'honors',
+    { subjectType: 'text', subjectId: 'text', date: 'text', conferredBy: 'text', title: 'text' },
+    'title',
+  ),
+  incidents: table(
+    'incidents',
+    'incidents',
+    { unitId: 'text', date: 'text', category: 'text', severity: 'text', description: 'text?' },
+    'description',
+  ),
+  determinations: table(
+    'determinations',
+    'determinations',
+    { subjectType: 'text', subjectId: 'text', date: 'text', kind: 'text', clause: 'text', note: 'text?' },
+    'clause',
+  ),
+  sanctions: table('sanctions', 'sanctions', { cadreId: 'text', date: 'text', kind: 'text', reason: 'text?' }, 'reason'),
+  accountability: table(
+    'accountability',
+    'accountability_measures',
+    { cadreId: 'text', date: 'text', kind: 'text', reason: 'text?' },
+    'reason',
+  ),
+  adjustments: table(
+    'adjustments',
+    'adjustments',
+    { cadreId: 'text', date: 'text', method: 'text', ruleId: 'text?', reason: 'text?' },
+    'reason',
+  ),
+};
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A JavaScript value as the database takes it (SQLite has no booleans; arrays are JSON text). */
+export function toDb(col: ColumnDef, value: unknown, dialect: Dialect): unknown {
+  if (value === undefined || value === null) return null;
+  switch (col.type) {
+    case 'bool':
+      return dialect === 'sqlite' ? (value ? 1 : 0) : Boolean(value);
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+export function fromDb(col: ColumnDef, value: unknown): unknown {
+  if (value === null || value === undefined) return col.type === 'json' ? [] : null;
+  switch (col.type) {
+    case 'bool':
+      return value === true || value === 1 || value === '1';
+    case 'json':
+      return JSON.parse(value as string) as unknown;
+    case 'int':
+    case 'real':
+      return typeof value === 'number' ? value : Number(value);
+    default:
+      return value;
+  }
+}
+
+/** A database row (snake_case keys) as the entity. */
+export function rowToEntity<T>(def: TableDef, row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const c of def.columns) out[c.field] = fromDb(c, row[c.column]);
+  return out as T;
+}
