@@ -4,6 +4,7 @@ import { registerPolicyCommands } from './commands/policy.js';
 import { registerIoCommands } from './commands/io.js';
 import { registerRecordCommands } from './commands/record.js';
 import { registerDemoCommands } from './commands/demo.js';
+import { registerExplainCommands } from './commands/explain.js';
 import { CliError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerIoCommands(program);
   registerRecordCommands(program);
   registerDemoCommands(program);
+  registerExplainCommands(program);
   return program;
 }
 

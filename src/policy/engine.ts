@@ -13,6 +13,10 @@ export interface EvaluateOptions {
   params?: Record<string, unknown>;
   /** Name to report as `pack` in the result when no single pack is given. */
   label?: string;
+  /** When given, receives the milliseconds each rule took (for the benchmark's per-rule profile). */
+  profile?: Map<string, number>;
+  /** Only evaluate these rules (benchmark subsets); default every computable rule. */
+  only?: ReadonlySet<string>;
 }
 
 /** Value names whose several contributions combine instead of the last one winning. */
@@ -156,6 +160,8 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
     if (cadres.length === 0 && units.length === 0 && requests.length === 0) continue;
     for (const rule of pack.rules) {
       if (rule.kind !== 'computable') continue;
+      if (opts.only && !opts.only.has(rule.id)) continue;
+      const started = opts.profile ? performance.now() : 0;
       const hasSuperseders = registry.superseders(rule.id) !== undefined;
       const ctx: RuleContext = {
         asOf,
@@ -198,6 +204,7 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
       if (rule.forCadre) for (const c of cadres) if (!hasSuperseders || !suppressed(rule, c.id)) rule.forCadre(c, ctx);
       if (rule.forRequest)
         for (const r of requests) if (!hasSuperseders || !suppressed(rule, r.subject)) rule.forRequest(r, ctx);
+      if (opts.profile) opts.profile.set(rule.id, (opts.profile.get(rule.id) ?? 0) + performance.now() - started);
     }
   }
 

@@ -37,7 +37,11 @@ function positiveInt(name: string, value: string): number {
 function progressReporter(total: number): { update(p: Progress): void; stop(): void } {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: '生成 generating |{bar}| {percentage}% {value}/{total} 名干部 cadres | {eta_formatted}', stream: process.stderr, hideCursor: true },
+      {
+        format: '生成 generating |{bar}| {percentage}% {value}/{total} 名干部 cadres | {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0);
@@ -49,7 +53,9 @@ function progressReporter(total: number): { update(p: Progress): void; stop(): v
       const tenth = Math.floor((p.cadresDone * 10) / total);
       if (tenth > lastTenth) {
         lastTenth = tenth;
-        process.stderr.write(`生成 generating: ${p.cadresDone}/${total} 名干部 cadres (${Math.round((p.cadresDone * 100) / total)}%)\n`);
+        process.stderr.write(
+          `生成 generating: ${p.cadresDone}/${total} 名干部 cadres (${Math.round((p.cadresDone * 100) / total)}%)\n`,
+        );
       }
     },
     stop() {},
@@ -61,7 +67,11 @@ export function registerDemoCommands(program: Command): void {
     .command('demo')
     .description('生成演示记录并输出概况（build the demo record into the database and print a summary）')
     .option('--cadres <n>', '干部人数 number of cadres', String(DEFAULT_DEMO_CADRES))
-    .option('--seed <s>', '随机种子（同一种子得到同一记录） seed: the same seed gives the same record', String(DEFAULT_SEED))
+    .option(
+      '--seed <s>',
+      '随机种子（同一种子得到同一记录） seed: the same seed gives the same record',
+      String(DEFAULT_SEED),
+    )
     .option('--units <n>', '单位数（默认每50名干部一个，不少于真实的核心单位树） number of units')
     .option('--force', '清空已有记录后重建 wipe the existing record first')
     .action(async (opts: { cadres: string; seed: string; units?: string; force?: boolean }) => {
@@ -110,7 +120,9 @@ function report(
   const lines: string[] = [];
   const engine = store.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   lines.push(`演示记录已生成 demo record built（${engine}：${store.location}）`);
-  lines.push(`种子 seed ${s.seed}；考核年度 ${FIRST_YEAR}–${LAST_YEAR}；记录截至 ${AS_OF}（按此日期评估可见全部植入案例）；用时 ${seconds.toFixed(1)} 秒`);
+  lines.push(
+    `种子 seed ${s.seed}；考核年度 ${FIRST_YEAR}–${LAST_YEAR}；记录截至 ${AS_OF}（按此日期评估可见全部植入案例）；用时 ${seconds.toFixed(1)} 秒`,
+  );
   lines.push(`单位 ${s.units} 个，干部 ${s.cadres} 名`);
   lines.push('');
   lines.push('各规则包（干部按干部管理权限所在单位计） per pack:');

@@ -30,14 +30,21 @@ async function withStore<T>(program: Command, fn: (store: OpenedStore) => Promis
   }
 }
 
+type Phase = ImportProgress['phase'] | 'export';
+
 /** Progress on stderr: a bar on a terminal, a plain line every so often otherwise (logs, pipes, tests). */
 function progressReporter(label: string) {
   const tty = Boolean(process.stderr.isTTY);
   let bar: cliProgress.SingleBar | undefined;
-  let phase: ImportProgress['phase'] | undefined;
-  const names = { validate: '检查 validating', check: '比对数据库 checking', write: '写入 writing' } as const;
+  let phase: Phase | undefined;
+  const names = {
+    validate: '检查 validating',
+    check: '比对数据库 checking',
+    write: '写入 writing',
+    export: '导出 exporting',
+  } as const;
   return {
-    update(p: ImportProgress) {
+    update(p: { phase: Phase; rows: number; total?: number }) {
       if (tty) {
         if (p.phase !== phase) {
           bar?.stop();
@@ -45,7 +52,7 @@ function progressReporter(label: string) {
           bar = new cliProgress.SingleBar(
             {
               stream: process.stderr,
-              format: `${names[p.phase]} |{bar}| {value}${p.total ? '/{total}' : ''} 行`,
+              format: p.total ? `${names[p.phase]} |{bar}| {value}/{total} 行` : `${names[p.phase]} {value} 行`,
               hideCursor: true,
             },
             cliProgress.Presets.shades_classic,
@@ -95,6 +102,10 @@ export function registerIoCommands(program: Command): void {
             `文件有 ${report.errorCount} 处错误（${badRows} 行），未导入任何记录 (${report.errorCount} problems; nothing imported)`,
           );
         }
+        if (report.inserted === 0) {
+          process.stdout.write('文件中没有可导入的记录 (nothing to import)\n');
+          return;
+        }
         const parts = report.sheets.map((s) => `${RECORD_KIND_LABELS[s.kind]} ${s.rows}`);
         process.stdout.write(
           `已导入 ${report.inserted} 条记录${parts.length ? `：${parts.join('，')}` : ''} (imported ${report.inserted} rows)\n`,
@@ -110,16 +121,21 @@ export function registerIoCommands(program: Command): void {
     .action(async (kindName: string, file: string) => {
       const [kind] = parseKind(kindName) as [RecordKind];
       await withStore(program, async (store) => {
-        const n = await exportKind(
-          store,
-          kind,
-          { filename: file },
-          {
-            onProgress: (rows) => {
-              if (!process.stderr.isTTY) process.stderr.write(`导出 exporting: ${rows} 行\n`);
-            },
-          },
-        );
+        const progress = progressReporter('导出 export');
+        const total = await store.repo(kind).count();
+        let n: number;
+        try {
+          n = await exportKind(
+            store,
+            kind,
+            { filename: file },
+            { onProgress: (rows) => progress.update({ phase: 'export', rows, total }) },
+          );
+        } catch (e) {
+          throw new CliError(`导出失败 (export failed): ${(e as Error).message}`);
+        } finally {
+          progress.stop();
+        }
         process.stdout.write(`已导出 ${n} 条${RECORD_KIND_LABELS[kind]}记录到 ${file} (exported ${n} rows)\n`);
       });
     });

@@ -62,8 +62,15 @@ export function registerRecordCommands(program: Command): void {
           process.stdout.write(`{"packs": {${body}}}\n`);
           return;
         }
-        const rows = Object.entries(packs).map(([p, v]) => [`${PACK_NAMES[p] ?? p}（${p}）`, String(v.units), String(v.cadres)]);
-        const total = Object.values(packs).reduce((a, v) => ({ units: a.units + v.units, cadres: a.cadres + v.cadres }), { units: 0, cadres: 0 });
+        const rows = Object.entries(packs).map(([p, v]) => [
+          `${PACK_NAMES[p] ?? p}（${p}）`,
+          String(v.units),
+          String(v.cadres),
+        ]);
+        const total = Object.values(packs).reduce(
+          (a, v) => ({ units: a.units + v.units, cadres: a.cadres + v.cadres }),
+          { units: 0, cadres: 0 },
+        );
         rows.push(['合计', String(total.units), String(total.cadres)]);
         process.stdout.write(`数据库 database: ${store.location}\n`);
         process.stdout.write(table(['规则包', '单位数', '干部数'], rows));
@@ -76,7 +83,10 @@ export function registerRecordCommands(program: Command): void {
 /** Display width: CJK and full-width forms take two columns. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -84,6 +94,8 @@ function table(head: string[], rows: string[][]): string {
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => width(r[i]!))));
   const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c)).join('  ');
+    r
+      .map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c))
+      .join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
