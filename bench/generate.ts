@@ -22,7 +22,8 @@ const cadres = Number(values.cadres);
 const store = await openStore(storeOptionsFromEnv(values.data as string));
 try {
   if (!(await recordIsEmpty(store))) {
-    if (!values.force) throw new Error(`数据库已有记录 (the database at ${store.location} already holds a record; pass --force)`);
+    if (!values.force)
+      throw new Error(`数据库已有记录 (the database at ${store.location} already holds a record; pass --force)`);
     await wipeRecord(store);
   }
   const t0 = performance.now();
@@ -30,14 +31,21 @@ try {
   let heapPeak = 0;
   const summary = await writeRecord(
     store,
-    { cadres, seed: Number(values.seed), batchRows: Number(values['batch-rows']), ...(values.units ? { units: Number(values.units) } : {}) },
+    {
+      cadres,
+      seed: Number(values.seed),
+      batchRows: Number(values['batch-rows']),
+      ...(values.units ? { units: Number(values.units) } : {}),
+    },
     (p) => {
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       const now = performance.now();
       if (now - lastLog > 10_000 || p.cadresDone === p.cadresTotal) {
         lastLog = now;
         const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
-        process.stderr.write(`[${((now - t0) / 1000).toFixed(1)}s] ${p.phase} ${p.cadresDone}/${p.cadresTotal} cadres, rss ${rss} MiB\n`);
+        process.stderr.write(
+          `[${((now - t0) / 1000).toFixed(1)}s] ${p.phase} ${p.cadresDone}/${p.cadresTotal} cadres, rss ${rss} MiB\n`,
+        );
       }
     },
   );

@@ -26,7 +26,11 @@ export interface CadreContext {
   plan: Plan;
   /** units a cadre may have served in before (same jurisdiction, not the province itself) */
   careerUnits: Map<JurisdictionPack, GenUnit[]>;
+  /** county-level units whose 党政正职 were named 优秀县（市、区）党政正职, by unit: the years */
+  excellentCountyYears: Map<string, number[]>;
 }
+
+export const EXCELLENT_COUNTY_PRINCIPAL = '优秀县（市、区）党政正职';
 
 const AGE: Record<Level, [number, number]> = {
   正部: [56, 63],
@@ -41,10 +45,23 @@ const AGE: Record<Level, [number, number]> = {
 };
 
 const STAFF_LEVEL: Partial<Record<UnitKind, Weighted<Level>>> = {
-  provincial_dept: new Weighted<Level>([['科员', 35], ['副科', 25], ['正科', 25], ['副处', 15]]),
-  city_dept: new Weighted<Level>([['科员', 50], ['副科', 30], ['正科', 20]]),
+  provincial_dept: new Weighted<Level>([
+    ['科员', 35],
+    ['副科', 25],
+    ['正科', 25],
+    ['副处', 15],
+  ]),
+  city_dept: new Weighted<Level>([
+    ['科员', 50],
+    ['副科', 30],
+    ['正科', 20],
+  ]),
 };
-const STAFF_LEVEL_DEFAULT = new Weighted<Level>([['科员', 65], ['副科', 25], ['正科', 10]]);
+const STAFF_LEVEL_DEFAULT = new Weighted<Level>([
+  ['科员', 65],
+  ['副科', 25],
+  ['正科', 10],
+]);
 
 /** 职级 titles of general staff by level. */
 const STAFF_TITLES: Record<Level, readonly string[]> = {
@@ -59,14 +76,38 @@ const STAFF_TITLES: Record<Level, readonly string[]> = {
   科员: ['一级科员', '二级科员', '科员'],
 };
 
-const STAFF_CATEGORY = new Weighted<CadreCategory>([['公务员', 70], ['参公', 15], ['事业', 12], ['国企', 3]]);
+const STAFF_CATEGORY = new Weighted<CadreCategory>([
+  ['公务员', 70],
+  ['参公', 15],
+  ['事业', 12],
+  ['国企', 3],
+]);
 
 const SANCTION_KIND = new Weighted<SanctionKind>([
-  ['警告', 25], ['记过', 20], ['记大过', 8], ['降级', 3], ['撤职', 2],
-  ['党内警告', 25], ['党内严重警告', 12], ['撤销党内职务', 3], ['留党察看', 2],
+  ['警告', 25],
+  ['记过', 20],
+  ['记大过', 8],
+  ['降级', 3],
+  ['撤职', 2],
+  ['党内警告', 25],
+  ['党内严重警告', 12],
+  ['撤销党内职务', 3],
+  ['留党察看', 2],
 ]);
-const SANCTION_REASONS = ['违反中央八项规定精神', '违规发放津贴补贴', '履职不力造成不良影响', '违规收受礼品礼金', '工作失职'];
-const ACCOUNTABILITY_REASONS = ['安全生产监管不力', '信访问题处置不当', '环境整治不到位', '扶贫项目推进迟缓', '巡察整改不到位'];
+const SANCTION_REASONS = [
+  '违反中央八项规定精神',
+  '违规发放津贴补贴',
+  '履职不力造成不良影响',
+  '违规收受礼品礼金',
+  '工作失职',
+];
+const ACCOUNTABILITY_REASONS = [
+  '安全生产监管不力',
+  '信访问题处置不当',
+  '环境整治不到位',
+  '扶贫项目推进迟缓',
+  '巡察整改不到位',
+];
 
 const HONOR_TITLES: Record<HonorConferrer, readonly string[]> = {
   central: ['全国优秀公务员', '全国脱贫攻坚先进个人', '全国优秀共产党员', '全国抗击新冠肺炎疫情先进个人'],
@@ -80,11 +121,40 @@ const RUDONG_UNIT_TITLES = ['季度“党员之星”', '“检察星”个人',
 const JIAOZUO_CITY_TITLES = ['记二等功', '记三等功', '嘉奖', '通报嘉奖'];
 
 const CONFERRER: Record<JurisdictionPack, Weighted<HonorConferrer>> = {
-  jiangsu: new Weighted<HonorConferrer>([['unit', 30], ['county', 25], ['city', 25], ['provincial', 15], ['central', 5]]),
-  shaanxi: new Weighted<HonorConferrer>([['unit', 30], ['county', 25], ['city', 25], ['provincial', 15], ['central', 5]]),
-  anhui: new Weighted<HonorConferrer>([['unit', 30], ['county', 25], ['city', 25], ['provincial', 15], ['central', 5]]),
-  jiaozuo: new Weighted<HonorConferrer>([['unit', 30], ['city', 45], ['provincial', 20], ['central', 5]]),
-  rudong: new Weighted<HonorConferrer>([['unit', 35], ['county', 30], ['city', 10], ['upper_procuratorate', 20], ['provincial', 5]]),
+  jiangsu: new Weighted<HonorConferrer>([
+    ['unit', 30],
+    ['county', 25],
+    ['city', 25],
+    ['provincial', 15],
+    ['central', 5],
+  ]),
+  shaanxi: new Weighted<HonorConferrer>([
+    ['unit', 30],
+    ['county', 25],
+    ['city', 25],
+    ['provincial', 15],
+    ['central', 5],
+  ]),
+  anhui: new Weighted<HonorConferrer>([
+    ['unit', 30],
+    ['county', 25],
+    ['city', 25],
+    ['provincial', 15],
+    ['central', 5],
+  ]),
+  jiaozuo: new Weighted<HonorConferrer>([
+    ['unit', 30],
+    ['city', 45],
+    ['provincial', 20],
+    ['central', 5],
+  ]),
+  rudong: new Weighted<HonorConferrer>([
+    ['unit', 35],
+    ['county', 30],
+    ['city', 10],
+    ['upper_procuratorate', 20],
+    ['provincial', 5],
+  ]),
 };
 
 /** Who votes in a cadre's 民主测评: the size of the electorate by where they serve. */
@@ -146,7 +216,8 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
   const leader = role === 'principal' || role === 'deputy' || role === 'member';
   const level: Level = slot?.level ?? (STAFF_LEVEL[unit.kind] ?? STAFF_LEVEL_DEFAULT).sample(rng);
   const title = slot?.title ?? rng.pick(STAFF_TITLES[level]);
-  const category: CadreCategory = slot?.category ?? (leader || role === 'midlevel' ? '公务员' : STAFF_CATEGORY.sample(rng));
+  const category: CadreCategory =
+    slot?.category ?? (leader || role === 'midlevel' ? '公务员' : STAFF_CATEGORY.sample(rng));
   const gender: Gender = rng.chance(leader ? 0.82 : 0.55) ? '男' : '女';
   const [amin, amax] = AGE[level];
   const birthDate = `${2026 - rng.int(amin, amax)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
@@ -169,7 +240,10 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
   let start: string;
   if (leader || role === 'midlevel') start = rng.dateBetween('2016-01-01', '2025-06-30');
   else if (gradesCase) start = rng.dateBetween('2005-01-01', '2015-12-31');
-  else start = rng.chance(0.03) ? rng.dateBetween('2025-01-01', '2026-06-30') : rng.dateBetween('1996-01-01', '2024-12-31');
+  else
+    start = rng.chance(0.03)
+      ? rng.dateBetween('2025-01-01', '2026-06-30')
+      : rng.dateBetween('1996-01-01', '2024-12-31');
   const post = (p: Omit<NewRecord<'posts'>, 'id' | 'cadreId'>): void => {
     out.posts.push({ id: ctx.ids.take('p'), cadreId: id, ...p });
   };
@@ -233,7 +307,11 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
 
   // ---- annual assessments -----------------------------------------------------------------------------------
   const hireYear = Number(start.slice(0, 4));
-  const firstYear = adjustCase ? FIRST_YEAR : leader || role === 'midlevel' ? FIRST_YEAR : Math.max(FIRST_YEAR, hireYear + 1);
+  const firstYear = adjustCase
+    ? FIRST_YEAR
+    : leader || role === 'midlevel'
+      ? FIRST_YEAR
+      : Math.max(FIRST_YEAR, hireYear + 1);
   const q = rng.normal();
   const excellentYears: number[] = [];
   for (const year of YEARS) {
@@ -271,11 +349,29 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
     }
   }
 
+  // 江苏 7.3 / 陕西 7.3: the province names the 党政正职 of its best counties each spring
+  if (role === 'principal')
+    for (const y of ctx.excellentCountyYears.get(unit.id) ?? [])
+      if (y >= hireYear)
+        out.honors.push({
+          id: ctx.ids.take('h'),
+          subjectType: 'cadre',
+          subjectId: id,
+          date: `${y + 1}-02-20`,
+          conferredBy: 'provincial',
+          title: EXCELLENT_COUNTY_PRINCIPAL,
+        });
+
   // ---- quarterly assessments --------------------------------------------------------------------------------
   if (hireYear < 2025) {
     const periods = unit.pack === 'rudong' || unit.pack === 'jiaozuo' ? REGULAR_PERIODS_LONG : REGULAR_PERIODS;
     for (const period of periods)
-      out.regularAssessments.push({ id: ctx.ids.take('ra'), cadreId: id, period, grade: regularGrade(0.7 * q + 0.7 * rng.normal()) });
+      out.regularAssessments.push({
+        id: ctx.ids.take('ra'),
+        cadreId: id,
+        period,
+        grade: regularGrade(0.7 * q + 0.7 * rng.normal()),
+      });
   }
 
   // ---- what else happened -----------------------------------------------------------------------------------
@@ -287,13 +383,32 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
         : unit.pack === 'jiaozuo' && by === 'city'
           ? rng.pick(JIAOZUO_CITY_TITLES)
           : rng.pick(HONOR_TITLES[by]);
-    out.honors.push({ id: ctx.ids.take('h'), subjectType: 'cadre', subjectId: id, date: rng.dateBetween(`${FIRST_YEAR}-03-01`, '2026-09-30'), conferredBy: by, title });
+    out.honors.push({
+      id: ctx.ids.take('h'),
+      subjectType: 'cadre',
+      subjectId: id,
+      date: rng.dateBetween(`${FIRST_YEAR}-03-01`, '2026-09-30'),
+      conferredBy: by,
+      title,
+    });
   }
   if (rng.chance(0.004)) {
-    out.sanctions.push({ id: ctx.ids.take('s'), cadreId: id, date: rng.dateBetween(`${FIRST_YEAR}-01-01`, '2026-10-15'), kind: SANCTION_KIND.sample(rng), reason: rng.pick(SANCTION_REASONS) });
+    out.sanctions.push({
+      id: ctx.ids.take('s'),
+      cadreId: id,
+      date: rng.dateBetween(`${FIRST_YEAR}-01-01`, '2026-10-15'),
+      kind: SANCTION_KIND.sample(rng),
+      reason: rng.pick(SANCTION_REASONS),
+    });
   }
   if (leader && rng.chance(0.004)) {
-    out.accountability.push({ id: ctx.ids.take('am'), cadreId: id, date: rng.dateBetween(`${FIRST_YEAR}-01-01`, '2026-10-15'), kind: rng.pick(ACCOUNTABILITY_KINDS), reason: rng.pick(ACCOUNTABILITY_REASONS) });
+    out.accountability.push({
+      id: ctx.ids.take('am'),
+      cadreId: id,
+      date: rng.dateBetween(`${FIRST_YEAR}-01-01`, '2026-10-15'),
+      kind: rng.pick(ACCOUNTABILITY_KINDS),
+      reason: rng.pick(ACCOUNTABILITY_REASONS),
+    });
   }
 
   for (const c of cases) applyEvent(ctx, c, id, unit, out, rng);
@@ -304,14 +419,34 @@ function applyEvent(ctx: CadreContext, c: CadreCase, cadreId: string, unit: GenU
     case 'grades':
       return;
     case 'adjustment':
-      out.adjustments.push({ id: ctx.ids.take('ad'), cadreId, date: c.date, method: c.method, ruleId: c.ruleId, reason: `经组织认定不适宜担任现职（${c.name}）` });
+      out.adjustments.push({
+        id: ctx.ids.take('ad'),
+        cadreId,
+        date: c.date,
+        method: c.method,
+        ruleId: c.ruleId,
+        reason: `经组织认定不适宜担任现职（${c.name}）`,
+      });
       if (c.sanction)
-        out.sanctions.push({ id: ctx.ids.take('s'), cadreId, date: c.sanction.date, kind: c.sanction.kind, reason: '履职不力造成严重后果' });
+        out.sanctions.push({
+          id: ctx.ids.take('s'),
+          cadreId,
+          date: c.sanction.date,
+          kind: c.sanction.kind,
+          reason: '履职不力造成严重后果',
+        });
       return;
     case 'sanction':
-      out.sanctions.push({ id: ctx.ids.take('s'), cadreId, date: c.date, kind: c.kind, reason: rng.pick(SANCTION_REASONS) });
+      out.sanctions.push({
+        id: ctx.ids.take('s'),
+        cadreId,
+        date: c.date,
+        kind: c.kind,
+        reason: rng.pick(SANCTION_REASONS),
+      });
       return;
     case 'determination':
+      if (c.honor) out.honors.push({ id: ctx.ids.take('h'), subjectType: 'cadre', subjectId: cadreId, ...c.honor });
       out.determinations.push({
         id: ctx.ids.take('d'),
         subjectType: 'cadre',
@@ -323,11 +458,23 @@ function applyEvent(ctx: CadreContext, c: CadreCase, cadreId: string, unit: GenU
       });
       return;
     case 'accountability':
-      out.accountability.push({ id: ctx.ids.take('am'), cadreId, date: c.date, kind: c.kind, reason: rng.pick(ACCOUNTABILITY_REASONS) });
+      out.accountability.push({
+        id: ctx.ids.take('am'),
+        cadreId,
+        date: c.date,
+        kind: c.kind,
+        reason: rng.pick(ACCOUNTABILITY_REASONS),
+      });
       return;
     case 'honor':
-      out.honors.push({ id: ctx.ids.take('h'), subjectType: 'cadre', subjectId: cadreId, date: c.date, conferredBy: c.conferredBy, title: c.title });
+      out.honors.push({
+        id: ctx.ids.take('h'),
+        subjectType: 'cadre',
+        subjectId: cadreId,
+        date: c.date,
+        conferredBy: c.conferredBy,
+        title: c.title,
+      });
       return;
   }
 }
-

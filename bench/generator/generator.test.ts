@@ -54,7 +54,9 @@ describe('size and batching', () => {
   it('a record smaller than the leadership posts still has its principals first', () => {
     const tiny = collect({ cadres: 300, seed: 3 });
     const unitName = new Map(tiny.rows.units.map((u) => [u.id, u.name]));
-    const current = tiny.rows.posts.filter((p) => p.endDate === null && !unitName.get(p.unitId)!.startsWith('如东县人民检察院'));
+    const current = tiny.rows.posts.filter(
+      (p) => p.endDate === null && !unitName.get(p.unitId)!.startsWith('如东县人民检察院'),
+    );
     expect(current.every((p) => p.role === 'principal')).toBe(true);
     expect(tiny.summary.packs.rudong.cadres).toBeGreaterThan(50);
     expect(tiny.summary.unplaced.length).toBeGreaterThan(0);
@@ -156,15 +158,27 @@ describe('every pack present', () => {
 
   it('every scheme the packs read is assessed for five years', () => {
     const schemes = new Map<string, Set<number>>();
-    for (const a of rows.unitAssessments) (schemes.get(a.scheme) ?? schemes.set(a.scheme, new Set()).get(a.scheme)!).add(a.year);
-    for (const s of ['comprehensive', 'target', 'county_monitoring', 'agriculture', 'industry', 'ecology', 'poverty', 'performance', 'national_ranking'])
+    for (const a of rows.unitAssessments)
+      (schemes.get(a.scheme) ?? schemes.set(a.scheme, new Set()).get(a.scheme)!).add(a.year);
+    for (const s of [
+      'comprehensive',
+      'target',
+      'county_monitoring',
+      'agriculture',
+      'industry',
+      'ecology',
+      'poverty',
+      'performance',
+      'national_ranking',
+    ])
       expect([...(schemes.get(s) ?? [])].sort()).toEqual([2021, 2022, 2023, 2024, 2025]);
   });
 
   it('incidents of every category and severity, sanctions of every kind, every adjustment method', () => {
     const cs = new Set(rows.incidents.map((i) => `${i.category}:${i.severity}`));
     for (const c of ['production_safety', 'mass_incident', 'public_security', 'environment'])
-      for (const s of ['一般', '较大', '重大', '特别重大']) if (c !== 'environment' || s !== '特别重大') expect(cs).toContain(`${c}:${s}`);
+      for (const s of ['一般', '较大', '重大', '特别重大'])
+        if (c !== 'environment' || s !== '特别重大') expect(cs).toContain(`${c}:${s}`);
     for (const s of ['四级', '三级', '二级']) expect(cs).toContain(`food_drug:${s}`);
     expect(new Set(rows.sanctions.map((s) => s.kind)).size).toBe(9);
     expect(new Set(rows.adjustments.map((a) => a.method)).size).toBe(6);
@@ -196,14 +210,19 @@ describe('votes', () => {
 
 describe('consecutive-year and threshold cases', () => {
   const grades = new Map<string, Map<number, string>>();
-  for (const a of rows.cadreAssessments) (grades.get(a.cadreId) ?? grades.set(a.cadreId, new Map()).get(a.cadreId)!).set(a.year, a.grade!);
+  for (const a of rows.cadreAssessments)
+    (grades.get(a.cadreId) ?? grades.set(a.cadreId, new Map()).get(a.cadreId)!).set(a.year, a.grade!);
   const someone = (f: (g: Map<number, string>) => boolean) => [...grades.values()].filter(f).length;
 
   it('runs of 基本称职 in consecutive years, and runs broken by a gap', () => {
     expect(someone((g) => g.get(2024) === '基本称职' && g.get(2025) === '基本称职')).toBeGreaterThan(0);
-    expect(someone((g) => g.get(2023) === '基本称职' && g.get(2024) === '称职' && g.get(2025) === '基本称职')).toBeGreaterThan(0);
+    expect(
+      someone((g) => g.get(2023) === '基本称职' && g.get(2024) === '称职' && g.get(2025) === '基本称职'),
+    ).toBeGreaterThan(0);
     expect(someone((g) => [2023, 2024, 2025].every((y) => g.get(y) === '优秀'))).toBeGreaterThan(0);
-    expect(someone((g) => g.get(2023) === '称职' && [2021, 2022, 2024, 2025].every((y) => g.get(y) === '优秀'))).toBeGreaterThan(0);
+    expect(
+      someone((g) => g.get(2023) === '称职' && [2021, 2022, 2024, 2025].every((y) => g.get(y) === '优秀')),
+    ).toBeGreaterThan(0);
   });
 
   it('不称职 votes at exactly one third and just over; 基本称职+不称职 at exactly 30% and around it', () => {
@@ -223,7 +242,8 @@ describe('consecutive-year and threshold cases', () => {
     const series = (scheme: string, grade: string) => {
       const by = new Map<string, Set<number>>();
       for (const a of rows.unitAssessments)
-        if (a.scheme === scheme && a.grade === grade) (by.get(a.unitId) ?? by.set(a.unitId, new Set()).get(a.unitId)!).add(a.year);
+        if (a.scheme === scheme && a.grade === grade)
+          (by.get(a.unitId) ?? by.set(a.unitId, new Set()).get(a.unitId)!).add(a.year);
       return [...by.values()];
     };
     expect(series('comprehensive', '四').some((ys) => ys.has(2024) && ys.has(2025))).toBe(true);
@@ -237,7 +257,8 @@ describe('consecutive-year and threshold cases', () => {
   it('two serious incidents 11 months apart in one unit and 13 months apart in another; an adjustment on 29 February', () => {
     const byUnit = new Map<string, string[]>();
     for (const i of rows.incidents)
-      if (i.category === 'production_safety' && i.severity === '重大') (byUnit.get(i.unitId) ?? byUnit.set(i.unitId, []).get(i.unitId)!).push(i.date);
+      if (i.category === 'production_safety' && i.severity === '重大')
+        (byUnit.get(i.unitId) ?? byUnit.set(i.unitId, []).get(i.unitId)!).push(i.date);
     const pairs = [...byUnit.values()].map((d) => d.sort().join(' '));
     expect(pairs).toContain('2025-02-10 2026-01-10');
     expect(pairs).toContain('2024-12-10 2026-01-10');

@@ -1,7 +1,7 @@
 // The demo record and large-data generator. `generateRecord` yields the record in batches (units first, then
 // unit assessments and events, then cadre after cadre with their rows), never holding more than one batch of
 // rows; `writeRecord` streams those batches into a RecordStore, one transaction per batch.
-import { RECORD_KINDS, type RecordKind } from '../../src/domain/entities.js';
+import { RECORD_KINDS, type NewRecord, type RecordKind } from '../../src/domain/entities.js';
 import type { RecordStore } from '../../src/store/types.js';
 import { emitCadre, type CadreContext } from './cadres.js';
 import { emptyBatch, Ids, type Batch, type GenUnit, type JurisdictionPack } from './model.js';
@@ -66,7 +66,10 @@ export function defaultUnits(cadres: number): number {
  * Generates the record. The summary object is filled in as batches are produced and is complete when the
  * generator finishes.
  */
-export function generateRecord(opts: GenerateOptions, summary: GenerateSummary = emptySummary(opts)): Generator<GeneratedBatch> {
+export function generateRecord(
+  opts: GenerateOptions,
+  summary: GenerateSummary = emptySummary(opts),
+): Generator<GeneratedBatch> {
   return run(opts, summary);
 }
 
@@ -89,7 +92,8 @@ export function emptySummary(opts: GenerateOptions): GenerateSummary {
 }
 
 function* run(opts: GenerateOptions, summary: GenerateSummary): Generator<GeneratedBatch> {
-  if (!Number.isInteger(opts.cadres) || opts.cadres < 1) throw new Error(`cadres must be a positive integer (${opts.cadres})`);
+  if (!Number.isInteger(opts.cadres) || opts.cadres < 1)
+    throw new Error(`cadres must be a positive integer (${opts.cadres})`);
   const seed = opts.seed ?? DEFAULT_SEED;
   const batchRows = opts.batchRows ?? 20_000;
   const ids = new Ids();
@@ -138,7 +142,7 @@ function* run(opts: GenerateOptions, summary: GenerateSummary): Generator<Genera
   }
   const scale = Math.max(1, Math.round(opts.cadres / DEFAULT_DEMO_CADRES));
   const plan = new Plan(units, scale);
-  const ctx: CadreContext = { seed, ids, plan, careerUnits };
+  const ctx: CadreContext = { seed, ids, plan, careerUnits, excellentCountyYears: excellentCounties(units, ua.rows) };
   for (const u of units) {
     const n = u.slots.length + u.staff;
     for (let i = 0; i < n; i++) {
@@ -152,6 +156,27 @@ function* run(opts: GenerateOptions, summary: GenerateSummary): Generator<Genera
   summary.plantedCadreCases = plan.placed;
   summary.unplaced = plan.unplaced();
   yield flush('cadres');
+}
+
+/**
+ * Whose principals the province named 优秀县（市、区）党政正职: 江苏 20 a year (the two principals of its ten best
+ * counties in the 综合考核), 陕西 10 a year (of its five best in the 目标责任考核).
+ */
+function excellentCounties(
+  units: readonly GenUnit[],
+  rows: readonly NewRecord<'unitAssessments'>[],
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const a of rows) {
+    const u = byId.get(a.unitId);
+    if (!u || !['county', 'district'].includes(u.kind) || a.rank === null) continue;
+    const named =
+      (u.pack === 'jiangsu' && a.scheme === 'comprehensive' && a.rank <= 10) ||
+      (u.pack === 'shaanxi' && a.scheme === 'target' && u.kind === 'county' && a.rank <= 5);
+    if (named) (out.get(u.id) ?? out.set(u.id, []).get(u.id)!).push(a.year);
+  }
+  return out;
 }
 
 function* chunks<T>(rows: T[], size: number): Generator<T[]> {

@@ -3,6 +3,7 @@
 // characters common in names of people born 1960–2000.
 import { Weighted, type Rng } from './prng.js';
 
+// prettier-ignore
 const SURNAMES: readonly (readonly [string, number])[] = [
   ['王', 71], ['李', 70], ['张', 64], ['刘', 54], ['陈', 46], ['杨', 31], ['黄', 21], ['赵', 20], ['吴', 18],
   ['周', 17], ['徐', 15], ['孙', 15], ['马', 13], ['朱', 12], ['胡', 12], ['郭', 11], ['何', 10], ['高', 9],
@@ -18,8 +19,12 @@ const SURNAMES: readonly (readonly [string, number])[] = [
   ['上官', 0.05],
 ];
 
-const MALE = [...'伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆旭宁龙林阳建国峰亮成志海东文新荣德庆春晓振兴永立家忠正云江卫清远博毅晨嘉鸿睿泽宏彬斐昊松涵锋瑞祥'];
-const FEMALE = [...'芳娜敏静丽艳娟霞秀玲燕婷雪琳晶颖倩慧洁莉萍红梅琴云丹蕾薇欣悦怡佳露瑶璐婧妍茜岚莹雯菲娅婉萱彤月凤兰英'];
+const MALE = [
+  ...'伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆旭宁龙林阳建国峰亮成志海东文新荣德庆春晓振兴永立家忠正云江卫清远博毅晨嘉鸿睿泽宏彬斐昊松涵锋瑞祥',
+];
+const FEMALE = [
+  ...'芳娜敏静丽艳娟霞秀玲燕婷雪琳晶颖倩慧洁莉萍红梅琴云丹蕾薇欣悦怡佳露瑶璐婧妍茜岚莹雯菲娅婉萱彤月凤兰英',
+];
 
 const surnameTable = new Weighted(SURNAMES);
 

@@ -17,10 +17,30 @@ import type { GenUnit, JurisdictionPack } from './model.js';
 export type VoteSpec = readonly [number, number, number, number, number];
 
 export type CadreCase =
-  | { type: 'grades'; name: string; grades: Readonly<Record<number, IndividualGrade>>; votes?: Readonly<Record<number, VoteSpec>> }
-  | { type: 'adjustment'; name: string; method: AdjustmentMethod; date: string; ruleId: string | null; sanction?: { kind: SanctionKind; date: string } }
+  | {
+      type: 'grades';
+      name: string;
+      grades: Readonly<Record<number, IndividualGrade>>;
+      votes?: Readonly<Record<number, VoteSpec>>;
+    }
+  | {
+      type: 'adjustment';
+      name: string;
+      method: AdjustmentMethod;
+      date: string;
+      ruleId: string | null;
+      sanction?: { kind: SanctionKind; date: string };
+    }
   | { type: 'sanction'; name: string; kind: SanctionKind; date: string }
-  | { type: 'determination'; name: string; clause: string; kind: DeterminationKind; date: string }
+  | {
+      type: 'determination';
+      name: string;
+      clause: string;
+      kind: DeterminationKind;
+      date: string;
+      /** an honor the finding rests on, recorded before it (焦作 标准之三（三）: 省委、省政府及以上荣誉) */
+      honor?: { conferredBy: HonorConferrer; title: string; date: string };
+    }
   | { type: 'accountability'; name: string; kind: AccountabilityKind; date: string }
   | { type: 'honor'; name: string; conferredBy: HonorConferrer; title: string; date: string };
 
@@ -175,7 +195,12 @@ export const QUEUES: readonly QueueSpec[] = [
       ...ACCOUNTABILITY,
     ],
   },
-  { pack: 'jiangsu', filter: 'secretary', category: 'event', cases: det('jiangsu', 'adjustment', ['10.1', '10.2', '10.3', '10.4', '10.5'], 'party_governance') },
+  {
+    pack: 'jiangsu',
+    filter: 'secretary',
+    category: 'event',
+    cases: det('jiangsu', 'adjustment', ['10.1', '10.2', '10.3', '10.4', '10.5'], 'party_governance'),
+  },
   { pack: 'jiangsu', filter: 'anyone', category: 'event', cases: SANCTIONS },
   { pack: 'jiangsu', filter: 'staff', category: 'event', cases: adjustments('jiangsu', 'adjustment/8.2', ALL) },
   // 陕西
@@ -196,9 +221,31 @@ export const QUEUES: readonly QueueSpec[] = [
   { pack: 'shaanxi', filter: 'anyone', category: 'event', cases: SANCTIONS },
   { pack: 'shaanxi', filter: 'staff', category: 'event', cases: adjustments('shaanxi', 'adjustment/8.3', GOV_METHODS) },
   // 如东县人民检察院: a fixed-size unit, every case once
+  // 如东's adjustment rules address 中层干部; its incentive rules all 干警
+  {
+    pack: 'rudong',
+    filter: 'rudongMid',
+    category: 'grades',
+    fixed: true,
+    cases: ASSESSMENT_CASES.filter((c) =>
+      /不称职|基本称职连续两年$|两年但不连续|恰为三分之一|超过三分之一/.test(c.name),
+    ),
+  },
   { pack: 'rudong', filter: 'rudongStaff', category: 'grades', cases: ASSESSMENT_CASES, fixed: true },
-  { pack: 'rudong', filter: 'staff', category: 'event', fixed: true, cases: adjustments('rudong', 'adjustment/7.2', ALL) },
-  { pack: 'rudong', filter: 'rudongSecretary', category: 'event', fixed: true, cases: det('rudong', 'adjustment', ['9.1', '9.2', '9.3', '9.4', '9.5'], 'party_governance') },
+  {
+    pack: 'rudong',
+    filter: 'staff',
+    category: 'event',
+    fixed: true,
+    cases: adjustments('rudong', 'adjustment/7.2', ALL),
+  },
+  {
+    pack: 'rudong',
+    filter: 'rudongSecretary',
+    category: 'event',
+    fixed: true,
+    cases: det('rudong', 'adjustment', ['9.1', '9.2', '9.3', '9.4', '9.5'], 'party_governance'),
+  },
   {
     pack: 'rudong',
     filter: 'rudongMid',
@@ -208,6 +255,7 @@ export const QUEUES: readonly QueueSpec[] = [
       ...det('rudong', 'adjustment', ['6.1', '6.2', '6.3', '6.4', '6.5', '6.6'], 'political'),
       ...det('rudong', 'adjustment', ['8.1', '8.4', '8.5'], 'inaction'),
       ...det('rudong', 'adjustment', ['8.3'], 'poverty'),
+      ...det('rudong', 'incentive', ['7.3'], 'other'),
     ],
   },
   {
@@ -229,7 +277,11 @@ export const QUEUES: readonly QueueSpec[] = [
     pack: 'anhui',
     filter: 'leader',
     category: 'event',
-    cases: ACCOUNTABILITY,
+    cases: [
+      ...ACCOUNTABILITY,
+      honor('省级选树的优秀典型', 'provincial', '全省选树优秀典型（优秀县委书记）', '2024-07-01'),
+      honor('省级选树的优秀典型', 'provincial', '全省选树优秀典型（优秀乡镇党委书记）', '2024-07-01'),
+    ],
   },
   { pack: 'anhui', filter: 'anyone', category: 'event', cases: SANCTIONS },
   { pack: 'anhui', filter: 'staff', category: 'event', cases: adjustments('anhui', 'opinion/6', GOV_METHODS) },
@@ -240,7 +292,17 @@ export const QUEUES: readonly QueueSpec[] = [
     filter: 'leader',
     category: 'event',
     cases: [
-      ...det('jiaozuo', 'incentive', ['standard3.1', 'standard3.2', 'standard3.3'], 'other'),
+      ...det('jiaozuo', 'incentive', ['standard3.1', 'standard3.2'], 'other'),
+      ...det('jiaozuo', 'incentive', ['standard3.3'], 'other').map((c) => ({
+        ...c,
+        honor: { conferredBy: 'provincial' as const, title: '河南省五一劳动奖章', date: '2025-04-28' },
+      })),
+      ...det(
+        'jiaozuo',
+        'incentive',
+        ['measure.3.1', 'measure.3.2', 'measure.4.1', 'measure.4.2', 'measure.4.3'],
+        'other',
+      ),
       honor('作出重大贡献', 'city', '记二等功', '2025-08-12'),
       honor('作出较大贡献', 'city', '记三等功', '2025-08-12'),
       honor('表现突出', 'city', '嘉奖', '2025-08-12'),
@@ -291,7 +353,9 @@ export class Plan {
     }
     // a fixed-size unit's cases go to the first who fit (they are few and the people fewer); the rest are spread
     for (const q of this.queues)
-      q.targets = q.cases.map((_, i) => (q.spec.fixed ? 0 : Math.floor((i * q.eligible) / Math.max(1, q.cases.length))));
+      q.targets = q.cases.map((_, i) =>
+        q.spec.fixed ? 0 : Math.floor((i * q.eligible) / Math.max(1, q.cases.length)),
+      );
   }
 
   /** The cases for the next cadre (at most one per category). */
@@ -316,4 +380,3 @@ export class Plan {
     return this.queues.flatMap((q) => q.cases.slice(q.next).map((c) => ({ pack: q.spec.pack, name: c.name })));
   }
 }
-

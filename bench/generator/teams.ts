@@ -17,11 +17,7 @@ function localWords(name: string): { party: string; gov: string; deputy: string 
 }
 
 /** A party-government team (省, 设区市, 县/区) at a pair of levels. */
-function localTeam(
-  w: { party: string; gov: string; deputy: string },
-  top: Level,
-  second: Level,
-): Slot[] {
+function localTeam(w: { party: string; gov: string; deputy: string }, top: Level, second: Level): Slot[] {
   return [
     slot('principal', `${w.party}书记`, top, ['party_building'], true),
     slot('principal', w.gov, top, ['economy']),
@@ -48,7 +44,12 @@ function headTitle(deptName: string): { head: string; deputy: string } {
 
 function deptTeam(name: string, top: Level, second: Level, mid: Level, deputies: number, midlevel: number): Slot[] {
   const t = headTitle(name);
-  const areas: string[][] = [['party_building', 'personnel'], ['production_safety', 'operations'], ['business'], ['finance']];
+  const areas: string[][] = [
+    ['party_building', 'personnel'],
+    ['production_safety', 'operations'],
+    ['business'],
+    ['finance'],
+  ];
   const out: Slot[] = [slot('principal', `党组书记、${t.head}`, top, ['party_building'], true)];
   for (let i = 0; i < deputies; i++) out.push(slot('deputy', t.deputy, second, areas[i % areas.length] ?? []));
   for (let i = 0; i < midlevel; i++) out.push(slot('midlevel', i === 0 ? '办公室主任' : '科（处）室负责人', mid));

@@ -24,8 +24,8 @@ interface GroupSpec {
   grading: Grading;
   planted: readonly Planted[];
   /**
-   * rank in a wider field than the group: 焦作's counties among all of 河南's (distinct places); 陕西's departments
-   * each among its 31 provincial peers nationally (independent places, so two departments may share one)
+   * rank in a wider field than the group: 焦作's counties among all of 河南's (distinct places). (陕西's 全国性考核评比
+   * is recorded as the places of the province's own departments, 1…n, so that 后5位 can be read from the record.)
    */
   field?: number;
   /** no score is published (a national ranking) */
@@ -34,6 +34,7 @@ interface GroupSpec {
 
 const COUNTY_LEVEL: readonly UnitKind[] = ['county', 'district', 'dev_zone'];
 
+// prettier-ignore
 export const GROUPS: readonly GroupSpec[] = [
   { pack: 'jiangsu', scheme: 'comprehensive', label: '江苏 设区市综合考核', kinds: ['city'], grading: { kind: 'comprehensive' }, planted: ['bottom', 'top'] },
   { pack: 'jiangsu', scheme: 'comprehensive', label: '江苏 省级机关综合考核', kinds: ['provincial_dept'], grading: { kind: 'comprehensive' }, planted: ['bottom', 'top'] },
@@ -49,7 +50,7 @@ export const GROUPS: readonly GroupSpec[] = [
   { pack: 'shaanxi', scheme: 'industry', label: '陕西 新型工业监测', kinds: ['county'], grading: { kind: 'none' }, planted: [] },
   { pack: 'shaanxi', scheme: 'ecology', label: '陕西 生态建设监测', kinds: ['county'], grading: { kind: 'none' }, planted: [] },
   { pack: 'shaanxi', scheme: 'poverty', label: '陕西 脱贫攻坚成效考核', kinds: ['county', 'district'], grading: { kind: 'good', share: 0.35 }, planted: ['bottom', 'top'] },
-  { pack: 'shaanxi', scheme: 'national_ranking', label: '陕西 省级部门全国排名', kinds: ['provincial_dept'], grading: { kind: 'none' }, planted: ['bottom'], field: 31, rankOnly: true },
+  { pack: 'shaanxi', scheme: 'national_ranking', label: '陕西 省级部门全国性考核评比', kinds: ['provincial_dept'], grading: { kind: 'none' }, planted: ['bottom'], rankOnly: true },
   { pack: 'anhui', scheme: 'comprehensive', label: '安徽 市综合考核', kinds: ['city'], grading: { kind: 'comprehensive' }, planted: ['bottom', 'top'] },
   { pack: 'anhui', scheme: 'comprehensive', label: '安徽 县综合考核', kinds: COUNTY_LEVEL, grading: { kind: 'comprehensive' }, planted: ['bottom'] },
   { pack: 'anhui', scheme: 'comprehensive', label: '安徽 省直单位综合考核', kinds: ['provincial_dept'], grading: { kind: 'comprehensive' }, planted: ['bottom'] },
@@ -63,8 +64,9 @@ const PLANT: Record<Planted, { strength: number; trend: number }> = {
   bottom: { strength: -3.6, trend: 0 },
   second: { strength: -2.3, trend: 0 },
   top: { strength: 3.2, trend: 0 },
-  rising: { strength: -0.6, trend: 1.0 },
-  falling: { strength: 1.2, trend: -1.0 },
+  rising: { strength: -0.6, trend: 1.5 },
+  // falls about twelve points a year: among the three steepest falls in each of the last years
+  falling: { strength: 1.2, trend: -2.0 },
 };
 
 export interface PlantedUnit {
@@ -165,7 +167,8 @@ export function unitAssessments(
         // places in one province-wide field are distinct and follow the score order
         const mine = rows.slice(rows.length - scored.length);
         for (let i = 1; i < mine.length; i++)
-          if ((mine[i]!.rank as number) <= (mine[i - 1]!.rank as number)) mine[i]!.rank = (mine[i - 1]!.rank as number) + 1;
+          if ((mine[i]!.rank as number) <= (mine[i - 1]!.rank as number))
+            mine[i]!.rank = (mine[i - 1]!.rank as number) + 1;
       }
     }
   }

@@ -70,6 +70,7 @@ interface PlantedIncident {
 const COUNTY: readonly UnitKind[] = ['county'];
 const CITY: readonly UnitKind[] = ['city'];
 
+// prettier-ignore
 export const PLANTED_INCIDENTS: readonly PlantedIncident[] = [
   // 江苏 9.5 / 9.6
   { pack: 'jiangsu', kinds: COUNTY, name: '两起重大生产安全事故相隔11个月', events: [['2025-02-10', 'production_safety', '重大'], ['2026-01-10', 'production_safety', '重大']] },
@@ -90,8 +91,8 @@ export const PLANTED_INCIDENTS: readonly PlantedIncident[] = [
   { pack: 'shaanxi', kinds: ['district'], name: '城区一年内两起重大群体性和公共安全事件', events: [['2026-01-15', 'mass_incident', '重大'], ['2026-06-02', 'public_security', '重大']] },
   { pack: 'shaanxi', kinds: CITY, name: '市连续两年特别重大公共安全事件', events: [['2024-10-01', 'public_security', '特别重大'], ['2025-10-02', 'public_security', '特别重大']] },
   { pack: 'shaanxi', kinds: ['provincial_dept'], name: '省级部门责任的特别重大公共安全事件', events: [['2025-07-30', 'public_security', '特别重大']] },
-  // 如东检察院 8.2 (the procuratorate's own area: 控告申诉 and 涉检信访)
-  { pack: 'rudong', kinds: ['procuratorate'], name: '一年内多起群体性、公共安全事件', events: [['2025-11-12', 'mass_incident', '一般'], ['2026-03-05', 'public_security', '一般'], ['2026-08-20', 'mass_incident', '一般']] },
+  // 如东检察院 8.2: in a department's own area (控告申诉, 涉检信访), which its 中层干部 answer for
+  { pack: 'rudong', kinds: ['internal_dept'], name: '一年内多起群体性、公共安全事件', events: [['2025-11-12', 'mass_incident', '一般'], ['2026-03-05', 'public_security', '一般'], ['2026-08-20', 'mass_incident', '一般']] },
   // 安徽, 焦作: a serious one each
   { pack: 'anhui', kinds: COUNTY, name: '两起重大生产安全事故', events: [['2025-07-07', 'production_safety', '重大'], ['2026-02-02', 'production_safety', '重大']] },
   { pack: 'jiaozuo', kinds: COUNTY, name: '重大环境事件', events: [['2025-09-19', 'environment', '重大']] },
@@ -103,6 +104,8 @@ interface PlantedUnitDetermination {
   clause: string;
   kind: DeterminationKind;
   dates: readonly string[];
+  /** an honor the finding rests on (焦作 标准之二（四）: 受到市级以上表彰), recorded before it */
+  honor?: { conferredBy: HonorConferrer; title: string; date: string };
 }
 
 /** 组织认定 about units: 陕西's findings name the unit (受到通报批评单位的党委书记…), 焦作's 标准之二 the teams. */
@@ -118,15 +121,38 @@ export const PLANTED_UNIT_DETERMINATIONS: readonly PlantedUnitDetermination[] = 
   { pack: 'shaanxi', kinds: COUNTY, clause: 'shaanxi/adjustment/10.1', kind: 'poverty', dates: ['2026-02-20'] },
   { pack: 'shaanxi', kinds: COUNTY, clause: 'shaanxi/adjustment/10.2', kind: 'poverty', dates: ['2025-12-18'] },
   { pack: 'shaanxi', kinds: CITY, clause: 'shaanxi/adjustment/12.1', kind: 'other', dates: ['2026-05-06'] },
-  { pack: 'shaanxi', kinds: COUNTY, clause: 'shaanxi/adjustment/13.2', kind: 'stability', dates: ['2024-12-20', '2025-12-19'] },
-  { pack: 'shaanxi', kinds: COUNTY, clause: 'shaanxi/adjustment/13.2', kind: 'stability', dates: ['2023-12-22', '2025-12-19'] },
+  {
+    pack: 'shaanxi',
+    kinds: COUNTY,
+    clause: 'shaanxi/adjustment/13.2',
+    kind: 'stability',
+    dates: ['2024-12-20', '2025-12-19'],
+  },
+  {
+    pack: 'shaanxi',
+    kinds: COUNTY,
+    clause: 'shaanxi/adjustment/13.2',
+    kind: 'stability',
+    dates: ['2023-12-22', '2025-12-19'],
+  },
   ...['standard2.1', 'standard2.2', 'standard2.3', 'standard2.4', 'standard2.5', 'standard2.6'].map((l, i) => ({
     pack: 'jiaozuo' as const,
     kinds: i % 2 ? (['city_dept'] as const) : LOCAL,
     clause: `jiaozuo/incentive/${l}`,
     kind: 'other' as const,
     dates: [`2025-12-${String(10 + i).padStart(2, '0')}`],
+    ...(l === 'standard2.4'
+      ? { honor: { conferredBy: 'city' as const, title: '全市脱贫攻坚先进集体', date: '2025-10-18' } }
+      : {}),
   })),
+  {
+    pack: 'jiaozuo',
+    kinds: ['city_dept'],
+    clause: 'jiaozuo/incentive/standard1.6',
+    kind: 'other',
+    dates: ['2026-01-20'],
+  },
+  { pack: 'jiaozuo', kinds: LOCAL, clause: 'jiaozuo/incentive/standard1.9', kind: 'other', dates: ['2025-12-30'] },
 ];
 
 interface PlantedUnitHonor {
@@ -138,11 +164,41 @@ interface PlantedUnitHonor {
 }
 
 export const PLANTED_UNIT_HONORS: readonly PlantedUnitHonor[] = [
-  { pack: 'jiaozuo', kinds: ['county', 'district'], conferredBy: 'provincial', title: '产业集聚区和服务业“两区”观摩评比全省“十强”', date: '2025-12-28' },
-  { pack: 'jiaozuo', kinds: ['county', 'district'], conferredBy: 'city', title: '全市改革创新奖一等奖', date: '2026-01-16' },
-  { pack: 'jiaozuo', kinds: ['city_dept'], conferredBy: 'city', title: '市直机关领导班子述职评议第一名', date: '2026-01-20' },
-  { pack: 'jiaozuo', kinds: ['county', 'city_dept'], conferredBy: 'provincial', title: '全省重要专项考核先进位次', date: '2025-11-30' },
-  { pack: 'rudong', kinds: ['procuratorate'], conferredBy: 'upper_procuratorate', title: '全省检察机关先进集体', date: '2025-12-10' },
+  {
+    pack: 'jiaozuo',
+    kinds: ['county', 'district'],
+    conferredBy: 'provincial',
+    title: '产业集聚区和服务业“两区”观摩评比全省“十强”',
+    date: '2025-12-28',
+  },
+  {
+    pack: 'jiaozuo',
+    kinds: ['county', 'district'],
+    conferredBy: 'city',
+    title: '全市改革创新奖一等奖',
+    date: '2026-01-16',
+  },
+  {
+    pack: 'jiaozuo',
+    kinds: ['city_dept'],
+    conferredBy: 'city',
+    title: '市直机关领导班子述职评议第一名',
+    date: '2026-01-20',
+  },
+  {
+    pack: 'jiaozuo',
+    kinds: ['county', 'city_dept'],
+    conferredBy: 'provincial',
+    title: '全省重要专项考核先进位次',
+    date: '2025-11-30',
+  },
+  {
+    pack: 'rudong',
+    kinds: ['procuratorate'],
+    conferredBy: 'upper_procuratorate',
+    title: '全省检察机关先进集体',
+    date: '2025-12-10',
+  },
   { pack: 'jiangsu', kinds: CITY, conferredBy: 'central', title: '全国文明城市', date: '2024-11-15' },
   { pack: 'shaanxi', kinds: COUNTY, conferredBy: 'provincial', title: '全省脱贫攻坚先进集体', date: '2025-03-12' },
 ];
@@ -164,7 +220,14 @@ export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): U
   const end = AS_OF;
   for (const u of units) {
     if (u.pack === 'rudong') continue;
-    const rate = LOCAL.includes(u.kind) && u.kind !== 'city' ? 0.35 : u.kind === 'city' ? 0.5 : u.kind === 'provincial_dept' ? 0.05 : 0;
+    const rate =
+      LOCAL.includes(u.kind) && u.kind !== 'city'
+        ? 0.35
+        : u.kind === 'city'
+          ? 0.5
+          : u.kind === 'provincial_dept'
+            ? 0.05
+            : 0;
     if (rate === 0) continue;
     const rng = rngFor(seed, 'incidents', u.id);
     const years = (Date.parse(end) - Date.parse(`${FIRST_YEAR}-01-01`)) / (365.25 * 86_400_000);
@@ -172,7 +235,9 @@ export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): U
     for (let i = 0; i < Math.round(years * 4); i++) if (rng.chance(rate / 4)) n++;
     const rows: NewRecord<'incidents'>[] = [];
     for (let i = 0; i < n; i++)
-      rows.push(incident(ids, rng, u, rng.dateBetween(`${FIRST_YEAR}-01-01`, end), CATEGORY.sample(rng), SEVERITY.sample(rng)));
+      rows.push(
+        incident(ids, rng, u, rng.dateBetween(`${FIRST_YEAR}-01-01`, end), CATEGORY.sample(rng), SEVERITY.sample(rng)),
+      );
     rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     out.incidents.push(...rows);
   }
@@ -189,7 +254,8 @@ export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): U
     const rng = rngFor(seed, 'planted-incident', p.name);
     const u = pickUnit(candidates(units, p.pack, p.kinds), rng);
     if (!u) continue;
-    for (const [date, category, severity] of p.events) out.incidents.push(incident(ids, rng, u, date, category, severity));
+    for (const [date, category, severity] of p.events)
+      out.incidents.push(incident(ids, rng, u, date, category, severity));
     out.planted.push({ name: `${u.name}：${p.name}`, unitId: u.id });
   }
   for (const d of PLANTED_UNIT_DETERMINATIONS) {
@@ -206,6 +272,7 @@ export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): U
         clause: d.clause,
         note: `经组织认定，${u.name}存在${d.clause}所列情形`,
       });
+    if (d.honor) out.honors.push({ id: ids.take('h'), subjectType: 'unit', subjectId: u.id, ...d.honor });
     out.planted.push({ name: `${u.name}：组织认定 ${d.clause}`, unitId: u.id });
   }
   for (const h of PLANTED_UNIT_HONORS) {
@@ -213,7 +280,14 @@ export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): U
     const pool = candidates(units, h.pack, h.kinds);
     if (pool.length === 0) continue;
     const u = rng.pick(pool);
-    out.honors.push({ id: ids.take('h'), subjectType: 'unit', subjectId: u.id, date: h.date, conferredBy: h.conferredBy, title: h.title });
+    out.honors.push({
+      id: ids.take('h'),
+      subjectType: 'unit',
+      subjectId: u.id,
+      date: h.date,
+      conferredBy: h.conferredBy,
+      title: h.title,
+    });
     out.planted.push({ name: `${u.name}：${h.title}`, unitId: u.id });
   }
   return out;

@@ -11,10 +11,26 @@ export interface VoteCounts {
 
 /** [excellent, basic, incompetent] share ranges by grade; competent takes the rest. */
 const SHARES: Record<IndividualGrade, readonly [[number, number], [number, number], [number, number]]> = {
-  优秀: [[0.55, 0.9], [0, 0.03], [0, 0.01]],
-  称职: [[0.15, 0.55], [0.01, 0.08], [0, 0.02]],
-  基本称职: [[0.02, 0.15], [0.12, 0.22], [0.03, 0.1]],
-  不称职: [[0, 0.05], [0.15, 0.25], [0.36, 0.5]],
+  优秀: [
+    [0.55, 0.9],
+    [0, 0.03],
+    [0, 0.01],
+  ],
+  称职: [
+    [0.15, 0.55],
+    [0.01, 0.08],
+    [0, 0.02],
+  ],
+  基本称职: [
+    [0.02, 0.15],
+    [0.12, 0.22],
+    [0.03, 0.1],
+  ],
+  不称职: [
+    [0, 0.05],
+    [0.15, 0.25],
+    [0.36, 0.5],
+  ],
 };
 
 function between(rng: Rng, [lo, hi]: [number, number]): number {

@@ -23,6 +23,9 @@ export interface EvaluateOptions {
 const COMMENDATION_ORDER = ['嘉奖', '三等功', '二等功', '一等功'];
 function combine(name: string, old: Value | undefined, next: Value): Value {
   if (old === undefined || old === null) return next;
+  // fast path: only names starting with p, t or c combine (checked by first letter: this runs for every value set)
+  const c0 = name.charCodeAt(0);
+  if (c0 !== 112 && c0 !== 116 && c0 !== 99) return next;
   if (name === 'priorityPromotion') return old === true || next === true;
   if (name.startsWith('tolerance:')) return old === 'ineligible' || next === 'ineligible' ? 'ineligible' : next;
   if (name.startsWith('titles:') && Array.isArray(old) && Array.isArray(next))
@@ -143,13 +146,22 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
     setValue(c.id, 'priorityPromotion', false);
   }
 
-  // A superseded rule stays silent for the subjects a lower rule in their chain covers.
+  // A superseded rule stays silent for the subjects a lower rule in their chain covers. Memoised per rule and
+  // subject: the check runs for every subject of every superseded rule.
+  const coveredBy = (by: readonly Rule[], subject: string): boolean => {
+    const subj: CadreFact | UnitFact | undefined = idx.cadre(subject) ?? idx.unit(subject);
+    const chain = subj && 'post' in subj ? chainOfCadre(subj) : chainOfSubject(subject);
+    return by.some((l) => chain.includes(l.pack) && (!l.covers || (subj !== undefined && l.covers(subj, idx))));
+  };
+  const memo = new Map<string, Map<string, boolean>>();
   const suppressed = (rule: Rule, subject: string): boolean => {
     const by = registry.superseders(rule.id);
     if (!by) return false;
-    const chain = chainOfSubject(subject);
-    const subj: CadreFact | UnitFact | undefined = idx.cadre(subject) ?? idx.unit(subject);
-    return by.some((l) => chain.includes(l.pack) && (!l.covers || (subj !== undefined && l.covers(subj, idx))));
+    let m = memo.get(rule.id);
+    if (!m) memo.set(rule.id, (m = new Map()));
+    let v = m.get(subject);
+    if (v === undefined) m.set(subject, (v = coveredBy(by, subject)));
+    return v;
   };
 
   for (const packId of registry.packs.keys()) {
@@ -200,8 +212,12 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
         requests: () => requests,
       };
       if (rule.forAll) rule.forAll(ctx);
-      if (rule.forUnit) for (const u of units) if (!hasSuperseders || !suppressed(rule, u.id)) rule.forUnit(u, ctx);
-      if (rule.forCadre) for (const c of cadres) if (!hasSuperseders || !suppressed(rule, c.id)) rule.forCadre(c, ctx);
+      const by = registry.superseders(rule.id);
+      // Per-subject calls check supersession on the subject itself (no lookups by id on this hot path).
+      const skip = (subj: CadreFact | UnitFact, chain: readonly string[]) =>
+        by !== undefined && by.some((l) => chain.includes(l.pack) && (!l.covers || l.covers(subj, idx)));
+      if (rule.forUnit) for (const u of units) if (!skip(u, chainOfUnit.get(u.id) ?? defaultChain)) rule.forUnit(u, ctx);
+      if (rule.forCadre) for (const c of cadres) if (!skip(c, chainOfCadre(c))) rule.forCadre(c, ctx);
       if (rule.forRequest)
         for (const r of requests) if (!hasSuperseders || !suppressed(rule, r.subject)) rule.forRequest(r, ctx);
       if (opts.profile) opts.profile.set(rule.id, (opts.profile.get(rule.id) ?? 0) + performance.now() - started);

@@ -1,0 +1,11 @@
+import { openStore } from '../src/store/index.js';
+import { packRegistry } from '../src/packs/index.js';
+import { evaluate } from '../src/policy/engine.js';
+const s = await openStore({ dataDir: process.argv[2]! });
+const facts = await s.loadFacts('2026-11-01');
+const profile = new Map<string, number>();
+const t = performance.now();
+evaluate(packRegistry(), facts, { asOf: '2026-11-01', profile });
+console.log('total', performance.now() - t);
+console.log([...profile].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('\n'));
+await s.close();

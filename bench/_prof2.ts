@@ -1,0 +1,18 @@
+import { openStore } from '../src/store/index.js';
+import { packRegistry } from '../src/packs/index.js';
+import { evaluate } from '../src/policy/engine.js';
+import { FactIndex } from '../src/policy/fact-index.js';
+const s = await openStore({ dataDir: process.argv[2]! });
+let t = performance.now();
+const facts = await s.loadFacts('2026-11-01');
+console.log('load', (performance.now() - t).toFixed(0), 'cadres', facts.cadres.length);
+t = performance.now();
+const idx = new FactIndex(facts);
+console.log('index', (performance.now() - t).toFixed(0));
+const profile = new Map<string, number>();
+t = performance.now();
+const ev = evaluate(packRegistry(), idx.facts, { asOf: '2026-11-01', profile });
+console.log('eval', (performance.now() - t).toFixed(0), 'findings', ev.findings.length);
+console.log([...profile].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('\n'));
+console.log('rss MiB', (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+await s.close();
