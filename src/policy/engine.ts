@@ -210,6 +210,7 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
         cadres: () => cadres,
         units: () => units,
         requests: () => requests,
+        chainOf: chainOfSubject,
       };
       if (rule.forAll) rule.forAll(ctx);
       const by = registry.superseders(rule.id);

@@ -73,6 +73,8 @@ export interface RuleContext {
   cadres(): readonly CadreFact[];
   units(): readonly UnitFact[];
   requests(): readonly ToleranceRequestFact[];
+  /** The chain of packs governing a subject (cadre, unit, or a request's subject), nearest first; [] if none. */
+  chainOf(subject: string): readonly string[];
 }
 
 export interface RuleSpec {

@@ -39,12 +39,12 @@ function printedArticle(locator: string): string | undefined {
 }
 
 /**
- * The pack a unit is explicitly bound to (nearest in its ancestry), if any. A bare locator such as '9.3' is ambiguous
- * between packs (如东's 9.3 is another article), so it is read as jiangsu's only when no other pack is bound.
+ * The pack that governs a subject first (its own unit's binding, inherited, or the evaluation's pack). A bare locator
+ * such as '9.3' is ambiguous between packs (如东's 9.3 is another article), so it is read as jiangsu's only when
+ * jiangsu is the subject's own pack.
  */
-function boundPack(ctx: RuleContext, unit: string): string | undefined {
-  for (const u of ctx.facts.ancestry(unit)) if (u.pack) return u.pack;
-  return undefined;
+function ownPack(ctx: RuleContext, subject: string): string | undefined {
+  return ctx.chainOf(subject)[0];
 }
 
 /**
@@ -61,8 +61,8 @@ export function determinationsNaming(
   const ds = ctx.facts.determinations(subject);
   if (ds.length === 0) return [];
   const { id, locator } = item;
-  const bound = boundPack(ctx, unitOfSubject);
-  const bareOk = bound === undefined || bound === 'jiangsu' || bound === 'national';
+  const own = ownPack(ctx, subject) ?? ownPack(ctx, unitOfSubject);
+  const bareOk = own === undefined || own === 'jiangsu' || own === 'national';
   const printed = printedArticle(locator);
   return ds.filter(
     (d) =>
