@@ -64,6 +64,11 @@ export function addDays(date: string, days: number): string {
 }
 
 export function yearOf(date: string): number {
+  // Fast path for the well-formed dates facts carry (validated on entry); anything else is parsed strictly.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = +date.slice(0, 4);
+    if (y >= 1000) return y;
+  }
   return mustParse(date).y;
 }
 

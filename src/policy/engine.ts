@@ -164,16 +164,32 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
     return v;
   };
 
+  interface Prepared {
+    rule: Rule;
+    ctx: RuleContext;
+    /** rules that supersede this one (undefined: none) */
+    by: readonly Rule[] | undefined;
+  }
+  // Per-subject calls check supersession on the subject itself (no lookups by id on this hot path).
+  const skip = (by: readonly Rule[] | undefined, subj: CadreFact | UnitFact, chain: readonly string[]) =>
+    by !== undefined && by.some((l) => chain.includes(l.pack) && (!l.covers || l.covers(subj, idx)));
+  const timed = (rule: Rule, f: () => void) => {
+    if (!opts.profile) return f();
+    const started = performance.now();
+    f();
+    opts.profile.set(rule.id, (opts.profile.get(rule.id) ?? 0) + performance.now() - started);
+  };
+
   for (const packId of registry.packs.keys()) {
     const pack = registry.packs.get(packId)!;
     const cadres = cadresOfPack.get(packId) ?? [];
     const units = unitsOfPack.get(packId) ?? [];
     const requests = requestsOfPack.get(packId) ?? [];
     if (cadres.length === 0 && units.length === 0 && requests.length === 0) continue;
+    const prepared: Prepared[] = [];
     for (const rule of pack.rules) {
       if (rule.kind !== 'computable') continue;
       if (opts.only && !opts.only.has(rule.id)) continue;
-      const started = opts.profile ? performance.now() : 0;
       const hasSuperseders = registry.superseders(rule.id) !== undefined;
       const ctx: RuleContext = {
         asOf,
@@ -212,17 +228,35 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
         requests: () => requests,
         chainOf: chainOfSubject,
       };
-      if (rule.forAll) rule.forAll(ctx);
-      const by = registry.superseders(rule.id);
-      // Per-subject calls check supersession on the subject itself (no lookups by id on this hot path).
-      const skip = (subj: CadreFact | UnitFact, chain: readonly string[]) =>
-        by !== undefined && by.some((l) => chain.includes(l.pack) && (!l.covers || l.covers(subj, idx)));
-      if (rule.forUnit) for (const u of units) if (!skip(u, chainOfUnit.get(u.id) ?? defaultChain)) rule.forUnit(u, ctx);
-      if (rule.forCadre) for (const c of cadres) if (!skip(c, chainOfCadre(c))) rule.forCadre(c, ctx);
-      if (rule.forRequest)
-        for (const r of requests) if (!hasSuperseders || !suppressed(rule, r.subject)) rule.forRequest(r, ctx);
-      if (opts.profile) opts.profile.set(rule.id, (opts.profile.get(rule.id) ?? 0) + performance.now() - started);
+      prepared.push({ rule, ctx, by: registry.superseders(rule.id) });
     }
+    // Order: every rule's forAll (quotas, rankings) first, then units rule by rule, then cadres subject by subject
+    // (all rules for one cadre in a row: its facts stay hot), then tolerance requests.
+    for (const { rule, ctx, by } of prepared) {
+      if (rule.forAll) timed(rule, () => rule.forAll!(ctx));
+      if (rule.forUnit)
+        timed(rule, () => {
+          for (const u of units) if (!skip(by, u, chainOfUnit.get(u.id) ?? defaultChain)) rule.forUnit!(u, ctx);
+        });
+    }
+    const cadreRules = prepared.filter((p) => p.rule.forCadre);
+    if (opts.profile)
+      for (const { rule, ctx, by } of cadreRules)
+        timed(rule, () => {
+          for (const c of cadres) if (!skip(by, c, chainOfCadre(c))) rule.forCadre!(c, ctx);
+        });
+    else
+      for (const c of cadres) {
+        const chain = chainOfCadre(c);
+        idx.focus(c.id);
+        for (const { rule, ctx, by } of cadreRules) if (!skip(by, c, chain)) rule.forCadre!(c, ctx);
+      }
+    idx.focus(undefined);
+    for (const { rule, ctx } of prepared)
+      if (rule.forRequest)
+        timed(rule, () => {
+          for (const r of requests) if (!suppressed(rule, r.subject)) rule.forRequest!(r, ctx);
+        });
   }
 
   // Influence periods → the first dates on which nothing on record blocks promotion (the later end governs).

@@ -27,73 +27,108 @@ function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   return m;
 }
 
-function sortEach<T>(m: Map<string, T[]>, cmp: (a: T, b: T) => number): Map<string, T[]> {
-  for (const list of m.values()) if (list.length > 1) list.sort(cmp);
-  return m;
-}
-
 const byYear = (a: { year: number }, b: { year: number }) => a.year - b.year;
 const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** Everything on record about one id (a cadre, a unit, or both when ids coincide), looked up once. */
+interface Bundle {
+  unitAssessments: UnitAssessmentFact[];
+  cadreAssessments: CadreAssessmentFact[];
+  regular: RegularAssessmentFact[];
+  honors: HonorFact[];
+  incidents: IncidentFact[];
+  determinations: DeterminationFact[];
+  sanctions: SanctionFact[];
+  adjustments: AdjustmentFact[];
+  requests: ToleranceRequestFact[];
+  cadres: CadreFact[];
+  children: UnitFact[];
+}
+
+function emptyBundle(): Bundle {
+  const none = NONE as never[];
+  return {
+    unitAssessments: none,
+    cadreAssessments: none,
+    regular: none,
+    honors: none,
+    incidents: none,
+    determinations: none,
+    sanctions: none,
+    adjustments: none,
+    requests: none,
+    cadres: none,
+    children: none,
+  };
+}
+const EMPTY: Bundle = Object.freeze(emptyBundle()) as Bundle;
 
 export class FactIndex {
   readonly unitById = new Map<string, UnitFact>();
   readonly cadreById = new Map<string, CadreFact>();
-  private readonly children: Map<string, UnitFact[]>;
-  private readonly cadresOfUnit: Map<string, CadreFact[]>;
-  private readonly unitAssessmentsOfUnit: Map<string, UnitAssessmentFact[]>;
+  // One map from id to all its lists: rules ask for several lists of the same subject in a row, so one lookup
+  // (and the one-entry cache below) serves them all. This is the hot path of a whole-record scan.
+  private readonly bundles = new Map<string, Bundle>();
+  private focusId: string | undefined;
+  private focusBundle: Bundle = EMPTY;
   private readonly unitAssessmentsBySchemeYear: Map<string, UnitAssessmentFact[]>;
-  private readonly cadreAssessmentsOf: Map<string, CadreAssessmentFact[]>;
-  private readonly regularOf: Map<string, RegularAssessmentFact[]>;
-  private readonly honorsOf: Map<string, HonorFact[]>;
-  private readonly incidentsOf: Map<string, IncidentFact[]>;
-  private readonly determinationsOf: Map<string, DeterminationFact[]>;
-  private readonly sanctionsOf: Map<string, SanctionFact[]>;
-  private readonly adjustmentsOf: Map<string, AdjustmentFact[]>;
-  private readonly requestsOf: Map<string, ToleranceRequestFact[]>;
   readonly schemeYears: Map<string, number[]>;
+
+  private bundleFor(id: string): Bundle {
+    let b = this.bundles.get(id);
+    if (!b) this.bundles.set(id, (b = emptyBundle()));
+    return b;
+  }
+
+  private fill<T, K extends keyof Bundle>(rows: readonly T[], key: (r: T) => string, field: K, cmp?: (a: T, b: T) => number) {
+    for (const r of rows) {
+      const b = this.bundleFor(key(r));
+      const list = b[field] as unknown as T[];
+      if ((list as unknown) === NONE) (b[field] as unknown as T[]) = [r];
+      else list.push(r);
+    }
+    if (cmp)
+      for (const b of this.bundles.values()) {
+        const list = b[field] as unknown as T[];
+        if (list.length > 1) list.sort(cmp);
+      }
+  }
+
+  /**
+   * The evaluation runs every rule for one cadre in a row and says which: lookups of that cadre's id (the same
+   * string instance, so === is a pointer comparison) then skip the map.
+   */
+  focus(id: string | undefined): void {
+    this.focusId = id;
+    this.focusBundle = id === undefined ? EMPTY : (this.bundles.get(id) ?? EMPTY);
+  }
+
+  private get(id: string): Bundle {
+    if (id === this.focusId) return this.focusBundle;
+    return this.bundles.get(id) ?? EMPTY;
+  }
 
   constructor(readonly facts: Facts) {
     for (const u of facts.units) this.unitById.set(u.id, u);
     for (const c of facts.cadres) this.cadreById.set(c.id, c);
-    this.children = group(
+    this.fill(
       facts.units.filter((u) => u.parent !== undefined),
       (u) => u.parent!,
+      'children',
     );
-    this.cadresOfUnit = group(facts.cadres, (c) => c.unit);
-    this.unitAssessmentsOfUnit = sortEach(
-      group(facts.unitAssessments, (a) => a.unit),
-      byYear,
+    this.fill(facts.cadres, (c) => c.unit, 'cadres');
+    this.fill(facts.unitAssessments, (a) => a.unit, 'unitAssessments', byYear);
+    this.fill(facts.cadreAssessments, (a) => a.cadre, 'cadreAssessments', byYear);
+    this.fill(facts.regularAssessments, (a) => a.cadre, 'regular', (a, b) =>
+      a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
     );
+    this.fill(facts.honors, (h) => h.subject, 'honors', byDate);
+    this.fill(facts.incidents, (i) => i.unit, 'incidents', byDate);
+    this.fill(facts.determinations, (d) => d.subject, 'determinations', byDate);
+    this.fill(facts.sanctions, (s) => s.cadre, 'sanctions', byDate);
+    this.fill(facts.adjustments, (a) => a.cadre, 'adjustments', byDate);
+    this.fill(facts.toleranceRequests, (r) => r.subject, 'requests');
     this.unitAssessmentsBySchemeYear = group(facts.unitAssessments, (a) => `${a.scheme}:${a.year}`);
-    this.cadreAssessmentsOf = sortEach(
-      group(facts.cadreAssessments, (a) => a.cadre),
-      byYear,
-    );
-    this.regularOf = sortEach(
-      group(facts.regularAssessments, (a) => a.cadre),
-      (a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
-    );
-    this.honorsOf = sortEach(
-      group(facts.honors, (h) => h.subject),
-      byDate,
-    );
-    this.incidentsOf = sortEach(
-      group(facts.incidents, (i) => i.unit),
-      byDate,
-    );
-    this.determinationsOf = sortEach(
-      group(facts.determinations, (d) => d.subject),
-      byDate,
-    );
-    this.sanctionsOf = sortEach(
-      group(facts.sanctions, (s) => s.cadre),
-      byDate,
-    );
-    this.adjustmentsOf = sortEach(
-      group(facts.adjustments, (a) => a.cadre),
-      byDate,
-    );
-    this.requestsOf = group(facts.toleranceRequests, (r) => r.subject);
     const years = new Map<string, Set<number>>();
     for (const a of facts.unitAssessments) {
       let s = years.get(a.scheme);
@@ -110,7 +145,7 @@ export class FactIndex {
     return this.cadreById.get(id);
   }
   childUnits(unit: string): readonly UnitFact[] {
-    return this.children.get(unit) ?? NONE;
+    return this.get(unit).children;
   }
   /** The unit and its ancestors, nearest first. */
   ancestry(unit: string): UnitFact[] {
@@ -125,16 +160,15 @@ export class FactIndex {
     return out;
   }
   cadresOf(unit: string): readonly CadreFact[] {
-    return this.cadresOfUnit.get(unit) ?? NONE;
+    return this.get(unit).cadres;
   }
   /** A unit's assessments, oldest year first (optionally one scheme). */
   unitAssessments(unit: string, scheme?: string): readonly UnitAssessmentFact[] {
-    const all = this.unitAssessmentsOfUnit.get(unit) ?? NONE;
+    const all = this.get(unit).unitAssessments;
     return scheme === undefined ? all : all.filter((a) => a.scheme === scheme);
   }
   unitAssessment(unit: string, scheme: string, year: number): UnitAssessmentFact | undefined {
-    const all = this.unitAssessmentsOfUnit.get(unit);
-    if (!all) return undefined;
+    const all = this.get(unit).unitAssessments;
     for (const a of all) if (a.scheme === scheme && a.year === year) return a;
     return undefined;
   }
@@ -147,27 +181,27 @@ export class FactIndex {
     return this.schemeYears.get(scheme) ?? NONE;
   }
   cadreAssessments(cadre: string): readonly CadreAssessmentFact[] {
-    return this.cadreAssessmentsOf.get(cadre) ?? NONE;
+    return this.get(cadre).cadreAssessments;
   }
   regularAssessments(cadre: string): readonly RegularAssessmentFact[] {
-    return this.regularOf.get(cadre) ?? NONE;
+    return this.get(cadre).regular;
   }
   honors(subject: string): readonly HonorFact[] {
-    return this.honorsOf.get(subject) ?? NONE;
+    return this.get(subject).honors;
   }
   incidents(unit: string): readonly IncidentFact[] {
-    return this.incidentsOf.get(unit) ?? NONE;
+    return this.get(unit).incidents;
   }
   determinations(subject: string): readonly DeterminationFact[] {
-    return this.determinationsOf.get(subject) ?? NONE;
+    return this.get(subject).determinations;
   }
   sanctions(cadre: string): readonly SanctionFact[] {
-    return this.sanctionsOf.get(cadre) ?? NONE;
+    return this.get(cadre).sanctions;
   }
   adjustments(cadre: string): readonly AdjustmentFact[] {
-    return this.adjustmentsOf.get(cadre) ?? NONE;
+    return this.get(cadre).adjustments;
   }
   requests(subject: string): readonly ToleranceRequestFact[] {
-    return this.requestsOf.get(subject) ?? NONE;
+    return this.get(subject).requests;
   }
 }
