@@ -54,6 +54,8 @@ export interface KindSpec {
   /** the fields that make "the same record" beyond the id (duplicates within the file and against the database) */
   keyFields?: readonly string[];
   keyText?: string;
+  /** the leading key fields the store indexes: stored rows are looked up by them (see import's duplicate check) */
+  lookupFields?: readonly string[];
   /** checks across the fields of one row */
   check?: (r: Record<string, unknown>) => FieldProblem[];
 }
@@ -212,6 +214,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.posts,
     idRequired: false,
     keyFields: ['cadreId', 'unitId', 'title', 'startDate'],
+    lookupFields: ['cadreId'],
     keyText: '同一干部、同一单位、同一职务名称、同一任职日期',
     columns: [
       id('任职编号', false),
@@ -250,6 +253,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.unitAssessments,
     idRequired: false,
     keyFields: ['unitId', 'year', 'scheme'],
+    lookupFields: ['unitId'],
     keyText: '同一单位、同一年度、同一考核类别',
     columns: [
       id('考核编号', false),
@@ -276,6 +280,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.cadreAssessments,
     idRequired: false,
     keyFields: ['cadreId', 'year'],
+    lookupFields: ['cadreId'],
     keyText: '同一干部、同一年度',
     columns: [
       id('考核编号', false),
@@ -321,6 +326,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.regularAssessments,
     idRequired: false,
     keyFields: ['cadreId', 'period'],
+    lookupFields: ['cadreId'],
     keyText: '同一干部、同一季度',
     columns: [
       id('考核编号', false),
@@ -341,6 +347,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.honors,
     idRequired: false,
     keyFields: ['subjectType', 'subjectId', 'date', 'title'],
+    lookupFields: ['subjectType', 'subjectId'],
     keyText: '同一对象、同一日期、同一荣誉名称',
     columns: [
       id('表彰编号', false),
@@ -355,6 +362,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.incidents,
     idRequired: false,
     keyFields: ['unitId', 'date', 'category', 'severity', 'description'],
+    lookupFields: ['unitId'],
     keyText: '各列完全相同',
     columns: [
       id('事件编号', false),
@@ -377,6 +385,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.determinations,
     idRequired: false,
     keyFields: ['subjectType', 'subjectId', 'date', 'kind', 'clause', 'note'],
+    lookupFields: ['subjectType', 'subjectId'],
     keyText: '各列完全相同',
     columns: [
       id('认定编号', false),
@@ -392,6 +401,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.sanctions,
     idRequired: false,
     keyFields: ['cadreId', 'date', 'kind', 'reason'],
+    lookupFields: ['cadreId'],
     keyText: '各列完全相同',
     columns: [
       id('处分编号', false),
@@ -412,6 +422,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.accountability,
     idRequired: false,
     keyFields: ['cadreId', 'date', 'kind', 'reason'],
+    lookupFields: ['cadreId'],
     keyText: '各列完全相同',
     columns: [
       id('问责编号', false),
@@ -426,6 +437,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     sheetName: RECORD_KIND_LABELS.adjustments,
     idRequired: false,
     keyFields: ['cadreId', 'date', 'method', 'ruleId', 'reason'],
+    lookupFields: ['cadreId'],
     keyText: '各列完全相同',
     columns: [
       id('调整编号', false),

@@ -3,7 +3,7 @@
 // kind (from repo.iterate) and any filtered list the web app hands it (an iterable of pages or of rows).
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RecordKind, RecordKinds } from '../../domain/entities.js';
+import type { RecordKind, RecordKinds, Unit } from '../../domain/entities.js';
 import type { RecordStore } from '../../store/types.js';
 import { KIND_SPECS, recordToCells } from './columns.js';
 
@@ -44,17 +44,53 @@ export async function writeRecords<K extends RecordKind>(
     n++;
     if (n % 10_000 === 0) opts.onProgress?.(n);
   };
+  const units: Unit[] = [];
   for await (const item of source as AsyncIterable<readonly RecordKinds[K][] | RecordKinds[K]>) {
-    if (Array.isArray(item)) for (const r of item as readonly RecordKinds[K][]) put(r);
-    else put(item as RecordKinds[K]);
+    const list = Array.isArray(item) ? (item as readonly RecordKinds[K][]) : [item as RecordKinds[K]];
+    // units refer to each other (上级单位), so they are held and put parent-first; they are thousands, not millions
+    if (kind === 'units') units.push(...(list as unknown as Unit[]));
+    else for (const r of list) put(r);
   }
+  for (const u of parentFirst(units)) put(u as unknown as RecordKinds[K]);
   ws.commit();
   await wb.commit();
   opts.onProgress?.(n);
   return n;
 }
 
-/** Every stored record of a kind, in id order. */
+/**
+ * Units in the given order, except that a unit whose parent is in the list comes after that parent, so the file
+ * imports again (import wants a referenced unit earlier in the file). Already-valid orders are left as they are.
+ */
+export function parentFirst(units: readonly Unit[]): Unit[] {
+  const present = new Set(units.map((u) => u.id));
+  const done = new Set<string>();
+  const waiting = new Map<string, Unit[]>();
+  const out: Unit[] = [];
+  const emit = (u: Unit) => {
+    if (done.has(u.id)) return;
+    out.push(u);
+    done.add(u.id);
+    const children = waiting.get(u.id);
+    if (children) {
+      waiting.delete(u.id);
+      for (const c of children) emit(c);
+    }
+  };
+  for (const u of units) {
+    const p = u.parentId;
+    if (p !== null && p !== u.id && present.has(p) && !done.has(p)) {
+      const list = waiting.get(p);
+      if (list) list.push(u);
+      else waiting.set(p, [u]);
+    } else emit(u);
+  }
+  // a cycle in the stored tree (which the store should never hold) still gets every unit written
+  for (const list of waiting.values()) for (const u of list) emit(u);
+  return out;
+}
+
+/** Every stored record of a kind, in id order (units parent-first). */
 export async function exportKind(
   store: RecordStore,
   kind: RecordKind,

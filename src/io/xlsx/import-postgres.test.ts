@@ -52,7 +52,11 @@ describe('xlsx import on PostgreSQL', () => {
       { name: '单位', rows: [KIND_SPECS.units.columns.map((c) => c.header), ['U90', '新单位', '县', 'U01', null]] },
       {
         name: '单位考核',
-        rows: [header, ['X1', 'U90', 2020, '年度综合考核', '一', null, null], ['X2', 'U99', 2020, '年度综合考核', '一', null, null]],
+        rows: [
+          header,
+          ['X1', 'U90', 2020, '年度综合考核', '一', null, null],
+          ['X2', 'U99', 2020, '年度综合考核', '一', null, null],
+        ],
       },
     ]);
     const r = await importXlsx(store, bad);

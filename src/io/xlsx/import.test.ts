@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../domain/entities.js';
-import { openStore, type OpenedStore } from '../../store/index.js';
+import { openStore, storeOptionsFromEnv, type OpenedStore } from '../../store/index.js';
 import { KIND_SPECS } from './columns.js';
 import { exportKind } from './export.js';
 import { GOOD_SHEETS } from './fixtures.js';
@@ -19,8 +19,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const fresh = () => path.join(tmp, `case${++n}`);
 
+/** Opens the store as the CLI does (SQLite here), with the data directory's 身份证号 key. */
 async function withStore<T>(dataDir: string, fn: (s: OpenedStore) => Promise<T>): Promise<T> {
-  const store = await openStore({ dataDir });
+  const store = await openStore(storeOptionsFromEnv(dataDir, { ...process.env, SANXIANG_DATABASE_URL: '' }));
   try {
     return await fn(store);
   } finally {
@@ -186,6 +187,14 @@ describe('import of a bad file', () => {
       ]);
       expect(r.errors[0]!.reason).toMatch(/本文件工作表「单位」第4行，须放在引用它的行之前/);
       expect(await store.repo('cadres').count()).toBe(0);
+    });
+    const self = await book('self', [{ name: '单位', rows: [header('units'), ['U1', '某县', '县', 'U1', null]] }]);
+    await withStore(dataDir, async (store) => {
+      const r = await importXlsx(store, self);
+      expect(r.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+        [2, '上级单位编号', '不能引用本行自己 (a record cannot refer to itself)'],
+      ]);
+      expect(await store.repo('cadres').count()).toBe(0);
       expect(await store.repo('units').count()).toBe(0);
     });
   });
@@ -216,6 +225,38 @@ describe('import of a bad file', () => {
         /^工作表「干部年度考核」第2行 列「干部编号」 值「C01」：数据库中已有相同记录（同一干部、同一年度，编号 CA01）/,
       );
       expect(await store.repo('cadres').count()).toBe(3);
+      // with more stored rows than the file touches, stored rows are looked up by cadre instead of scanned
+      const periods = Array.from({ length: 120 }, (_, i) => `${2000 + Math.floor(i / 4)}Q${(i % 4) + 1}`);
+      await store.insertMany(
+        'regularAssessments',
+        periods.map((period, i) => ({ id: `RX${i}`, cadreId: 'C02', period, grade: '好' as const })),
+      );
+      const regular = await importXlsx(
+        store,
+        await book('regular', [
+          {
+            name: '平时考核',
+            rows: [
+              header('regularAssessments'),
+              [null, 'C01', '2019Q1', '一般'],
+              [null, 'C02', '2005Q3', '好'],
+              [null, 'C02', '2030Q1', '好'],
+            ],
+          },
+        ]),
+      );
+      expect(regular.errors.map((e) => [e.row, e.reason.replace(/ \(.*$/, '')])).toEqual([
+        [2, '数据库中已有相同记录（同一干部、同一季度，编号 R01）'],
+        [3, '数据库中已有相同记录（同一干部、同一季度，编号 RX22）'],
+      ]);
+
+      // the same file twice: each row is reported once, as an id already in the database
+      const twice = await importXlsx(store, await book('good', GOOD_SHEETS));
+      const rows = GOOD_SHEETS.reduce((n, sh) => n + sh.rows.length - 1, 0);
+      expect(twice.errorCount).toBe(rows);
+      expect(new Set(twice.errors.map((e) => e.reason))).toEqual(
+        new Set(['编号已存在于数据库中，不能重复导入 (id already exists in the database)']),
+      );
     });
   });
 

@@ -248,9 +248,11 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
           column: p.column,
           value: p.id,
           reason:
-            later !== undefined
-              ? `引用的${noun}在本文件${where(later, p.sheetIndex)}，须放在引用它的行之前 (referenced ${kind === 'units' ? 'unit' : 'cadre'} comes later in the file)`
-              : `${noun}不存在：数据库和本文件中都没有编号为 ${p.id} 的${noun} (unknown ${kind === 'units' ? 'unit' : 'cadre'})`,
+            later === p.sheetIndex * ROW_SPAN + p.row
+              ? `不能引用本行自己 (a record cannot refer to itself)`
+              : later !== undefined
+                ? `引用的${noun}在本文件${where(later, p.sheetIndex)}，须放在引用它的行之前 (referenced ${kind === 'units' ? 'unit' : 'cadre'} comes later in the file)`
+                : `${noun}不存在：数据库和本文件中都没有编号为 ${p.id} 的${noun} (unknown ${kind === 'units' ? 'unit' : 'cadre'})`,
         });
       }
     }
@@ -366,16 +368,18 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
   await flushRefs();
   progress({ phase: 'validate', rows: validated });
 
-  // ---- duplicates against the database (beyond ids): stream the stored rows of each kind once --------------------
+  // ---- duplicates against the database (beyond ids) ----------------------------------------------------------
   for (const [kind, keys] of fileKeys) {
     if (keys.size === 0) continue;
     const spec = KIND_SPECS[kind];
     let scanned = 0;
-    for await (const page of store.repo(kind).iterate(2000)) {
+    for await (const page of storedCandidates(store, spec, keys)) {
       for (const r of page) {
         const key = recordKey(spec, r as unknown as Record<string, unknown>)!;
         const packed = keys.get(key);
         if (packed === undefined) continue;
+        // the very same record (same id) is reported once, as an id already in the database
+        if (fileIds.get(kind)!.get((r as { id: string }).id) === packed) continue;
         const { sheetIndex: si, row } = unpack(packed);
         const firstKeyField = (JSON.parse(key) as unknown[])[0];
         addIssue(si, {
@@ -461,6 +465,30 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
       throw new ImportAbortedError('文件在导入过程中被修改（行数不符） (the file changed during the import)');
   });
   return { ok: true, sheets: summaries, inserted: written, errors: [], errorCount: 0 };
+}
+
+/**
+ * The stored rows that could share a key with the file's rows. When the file touches few of the stored subjects
+ * (units or cadres) their rows are fetched by the indexed subject columns; otherwise one streaming pass over the
+ * whole table is cheaper than that many queries.
+ */
+async function* storedCandidates(
+  store: RecordStore,
+  spec: KindSpec,
+  keys: ReadonlyMap<string, number>,
+): AsyncGenerator<readonly unknown[]> {
+  const repo = store.repo(spec.kind);
+  const lookup = spec.lookupFields ?? [];
+  const subjects = new Map<string, Record<string, string | number | boolean | null>>();
+  for (const key of keys.keys()) {
+    const values = (JSON.parse(key) as (string | number | boolean | null)[]).slice(0, lookup.length);
+    subjects.set(JSON.stringify(values), Object.fromEntries(lookup.map((f, i) => [f, values[i] ?? null])));
+  }
+  if (lookup.length > 0 && subjects.size * 50 < (await repo.count())) {
+    for (const where of subjects.values()) yield await repo.list({ where });
+  } else {
+    yield* repo.iterate(2000);
+  }
 }
 
 /**

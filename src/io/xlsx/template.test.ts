@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../domain/entities.js';
 import { KIND_SPECS } from './columns.js';
 import { LISTS_SHEET, NOTES_SHEET, writeTemplate } from './template.js';
-import { readBook } from './testing.js';
+import { readBookStreaming as readBook } from './testing.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sanxiang-template-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

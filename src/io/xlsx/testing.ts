@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { RECORD_KINDS, type RecordKind } from '../../domain/entities.js';
 import type { RecordStore } from '../../store/types.js';
 import { plainCell, type Cell } from './cells.js';
+import { readSheets } from './sheets.js';
 
 export interface SheetData {
   name: string;
@@ -89,4 +90,19 @@ export async function writeCadreSheet(file: string, n: number, unitIds: readonly
   }
   ws.commit();
   await wb.commit();
+}
+
+/** Like readBook, through the import's own streaming reader (fast on templates: no data validations expanded). */
+export async function readBookStreaming(file: string): Promise<Map<string, Cell[][]>> {
+  const out = new Map<string, Cell[][]>();
+  for await (const sheet of readSheets(file)) {
+    const rows: Cell[][] = [];
+    for await (const row of sheet.rows) {
+      const cells = [...row.cells];
+      while (cells.length && cells[cells.length - 1] === null) cells.pop();
+      if (cells.length) rows.push(cells);
+    }
+    out.set(sheet.name, rows);
+  }
+  return out;
 }
