@@ -78,10 +78,12 @@ export function explainSubject(ev: Evaluation, idx: FactIndex, subject: string, 
     out.push('计算结果：');
     for (const [k, v] of Object.entries(values)) out.push(`  ${valueLabel(k)}：${valueText(v)}`);
   }
-  if (ev.gaps.length) {
+  // Only what the subject's own rulebooks leave open (gaps name their pack: `shaanxi.incentive.…`, `shaanxi/…`).
+  const gaps = ev.gaps.filter((g) => chain.some((p) => g.includes(`${p}.`) || g.includes(`${p}/`)));
+  if (gaps.length) {
     out.push('');
-    out.push('未能确定（参数未配置，需由本地具体办法规定）：');
-    for (const g of ev.gaps) out.push(`  ${g}`);
+    out.push('未能确定或待定（参数须由本地具体办法规定，或名额分界并列须集体研究）：');
+    for (const g of gaps) out.push(`  ${g}`);
   }
   out.push('');
   out.push('以上为依据规定得出的建议，须经组织认定、集体研究等程序作出决定。');
