@@ -24,8 +24,10 @@ function sanctionPeriods(
   explain: (kind: SanctionKind, date: string, until: string) => string,
 ) {
   return (c: CadreFact, ctx: RuleContext) => {
+    const sanctions = ctx.facts.sanctions(c.id);
+    if (sanctions.length === 0) return; // most cadres: nothing to do, and nothing allocated (whole-record scans)
     const rows = new Map<number, { because: string[]; conclusions: string[] }>();
-    for (const s of ctx.facts.sanctions(c.id)) {
+    for (const s of sanctions) {
       const k = kinds[s.kind];
       if (!k || s.date > ctx.asOf) continue;
       const until = addMonths(s.date, k.months);
