@@ -1,7 +1,7 @@
 // Helpers packs use to declare rules and parameters with their ids checked.
 import type { Mechanism, PackDef, ParamDef, Rule, RuleSpec } from './types.js';
 
-const ID = /^([a-z]+)\/(incentive|tolerance|adjustment|opinion)\/([A-Za-z0-9.\-]+)$/;
+const ID = /^([a-z]+)\/(incentive|tolerance|adjustment|opinion)\/([A-Za-z0-9.-]+)$/;
 
 export function parseRuleId(id: string): { pack: string; mechanism: Mechanism; locator: string } {
   const m = ID.exec(id);
