@@ -10,6 +10,8 @@ if ! command -v initdb >/dev/null 2>&1 && ! compgen -G '/usr/lib/postgresql/*/bi
   need+=(postgresql)
 fi
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+# Chinese pages in the browser tests' screenshots need a CJK font
+if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then need+=(fonts-noto-cjk); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "安装测试所需的 Debian 软件包 installing Debian packages for the tests: ${need[*]}"
   sudo=""
