@@ -466,6 +466,18 @@ function applyEvent(ctx: CadreContext, c: CadreCase, cadreId: string, unit: GenU
         reason: rng.pick(ACCOUNTABILITY_REASONS),
       });
       return;
+    case 'tolerance':
+      for (const q of c.requests)
+        out.toleranceRequests.push({
+          id: ctx.ids.take('tr'),
+          subjectType: 'cadre',
+          subjectId: cadreId,
+          date: q.date,
+          situation: q.situation,
+          findings: { ...q.findings },
+          statement: q.statement,
+        });
+      return;
     case 'honor':
       out.honors.push({
         id: ctx.ids.take('h'),

@@ -130,6 +130,7 @@ function* run(opts: GenerateOptions, summary: GenerateSummary): Generator<Genera
   batch.incidents = ev.incidents;
   batch.honors = ev.honors;
   batch.determinations = ev.determinations;
+  batch.toleranceRequests = ev.toleranceRequests;
   yield flush('unit-records');
 
   // 3. cadre after cadre, unit by unit

@@ -64,6 +64,7 @@ export function emptyBatch(): Batch {
     sanctions: [],
     accountability: [],
     adjustments: [],
+    toleranceRequests: [],
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   SanctionKind,
 } from '../../src/domain/vocabulary.js';
 import type { GenUnit, JurisdictionPack } from './model.js';
+import { TOLERANCE_CASES, type RequestSpec } from './tolerance.js';
 
 /** [electorate, excellent, competent, basic, incompetent] */
 export type VoteSpec = readonly [number, number, number, number, number];
@@ -42,10 +43,13 @@ export type CadreCase =
       honor?: { conferredBy: HonorConferrer; title: string; date: string };
     }
   | { type: 'accountability'; name: string; kind: AccountabilityKind; date: string }
-  | { type: 'honor'; name: string; conferredBy: HonorConferrer; title: string; date: string };
+  | { type: 'honor'; name: string; conferredBy: HonorConferrer; title: string; date: string }
+  /** 容错申请 filed by the cadre (see tolerance.ts) */
+  | { type: 'tolerance'; name: string; requests: readonly RequestSpec[] };
 
 type Filter = 'leader' | 'secretary' | 'staff' | 'rudongMid' | 'rudongSecretary' | 'rudongStaff' | 'anyone';
-type Category = 'grades' | 'event';
+/** A cadre takes at most one case of each category (tolerance requests come on top of an event). */
+type Category = 'grades' | 'event' | 'tolerance';
 
 function matches(f: Filter, unit: GenUnit, role: PostRole, ps: boolean, fixedCategory: boolean): boolean {
   if (unit.kind === 'province') return false;
@@ -311,6 +315,12 @@ export const QUEUES: readonly QueueSpec[] = [
   },
   { pack: 'jiaozuo', filter: 'anyone', category: 'event', cases: SANCTIONS.slice(0, 4) },
   { pack: 'jiaozuo', filter: 'staff', category: 'event', cases: adjustments('jiaozuo', null, GOV_METHODS) },
+  // 容错申请: leaders (who carry the reforms and projects the texts name), 如东's every 干警
+  { pack: 'jiangsu', filter: 'leader', category: 'tolerance', cases: TOLERANCE_CASES.jiangsu },
+  { pack: 'shaanxi', filter: 'leader', category: 'tolerance', cases: TOLERANCE_CASES.shaanxi },
+  { pack: 'rudong', filter: 'rudongStaff', category: 'tolerance', cases: TOLERANCE_CASES.rudong, fixed: true },
+  { pack: 'anhui', filter: 'leader', category: 'tolerance', cases: TOLERANCE_CASES.anhui },
+  { pack: 'jiaozuo', filter: 'leader', category: 'tolerance', cases: TOLERANCE_CASES.jiaozuo },
 ];
 
 interface Queue {

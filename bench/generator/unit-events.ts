@@ -11,6 +11,7 @@ import type {
 } from '../../src/domain/vocabulary.js';
 import { AS_OF, FIRST_YEAR, type GenUnit, type Ids, type JurisdictionPack } from './model.js';
 import { rngFor, Weighted, type Rng } from './prng.js';
+import { SHAANXI_UNIT_TOLERANCE } from './tolerance.js';
 
 const CATEGORY = new Weighted<IncidentCategory>([
   ['production_safety', 45],
@@ -207,6 +208,7 @@ export interface UnitEventRows {
   incidents: NewRecord<'incidents'>[];
   honors: NewRecord<'honors'>[];
   determinations: NewRecord<'determinations'>[];
+  toleranceRequests: NewRecord<'toleranceRequests'>[];
   planted: { name: string; unitId: string }[];
 }
 
@@ -215,7 +217,7 @@ function candidates(units: readonly GenUnit[], pack: JurisdictionPack, kinds: re
 }
 
 export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): UnitEventRows {
-  const out: UnitEventRows = { incidents: [], honors: [], determinations: [], planted: [] };
+  const out: UnitEventRows = { incidents: [], honors: [], determinations: [], toleranceRequests: [], planted: [] };
   // random incidents: local governments ~0.35 a year, departments rarely
   const end = AS_OF;
   for (const u of units) {
@@ -289,6 +291,23 @@ export function unitEvents(seed: number, units: readonly GenUnit[], ids: Ids): U
       title: h.title,
     });
     out.planted.push({ name: `${u.name}：${h.title}`, unitId: u.id });
+  }
+  // 容错申请 by counties (陕西 第九条 spares a tolerated unit's 目标责任考核), each on a county of its own
+  for (const t of SHAANXI_UNIT_TOLERANCE) {
+    const rng = rngFor(seed, 'planted-unit-tolerance', t.name);
+    const u = pickUnit(candidates(units, 'shaanxi', COUNTY), rng);
+    if (!u) continue;
+    for (const q of t.requests)
+      out.toleranceRequests.push({
+        id: ids.take('tr'),
+        subjectType: 'unit',
+        subjectId: u.id,
+        date: q.date,
+        situation: q.situation,
+        findings: { ...q.findings },
+        statement: q.statement,
+      });
+    out.planted.push({ name: `${u.name}：${t.name}`, unitId: u.id });
   }
   return out;
 }

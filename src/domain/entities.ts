@@ -15,6 +15,7 @@ import type {
   RegularGrade,
   SanctionKind,
   Severity,
+  ToleranceFlag,
   UnitKind,
 } from './vocabulary.js';
 
@@ -144,6 +145,21 @@ export interface Adjustment extends Versioned {
   reason: string | null;
 }
 
+/**
+ * 容错申请: a unit's or cadre's request for tolerance (容错纠错), with what the investigation found. `situation` is
+ * the locator of the clause the request relies on in the governing pack's tolerance text (DESIGN §4);
+ * `findings` holds the flags established true or false (absent = not established).
+ */
+export interface ToleranceRequest extends Versioned {
+  subjectType: SubjectType;
+  subjectId: string;
+  date: string;
+  situation: string;
+  findings: Partial<Record<ToleranceFlag, boolean>>;
+  /** 情况说明 */
+  statement: string | null;
+}
+
 export interface RecordKinds {
   units: Unit;
   cadres: Cadre;
@@ -157,6 +173,7 @@ export interface RecordKinds {
   sanctions: Sanction;
   accountability: AccountabilityMeasure;
   adjustments: Adjustment;
+  toleranceRequests: ToleranceRequest;
 }
 export type RecordKind = keyof RecordKinds;
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -172,6 +189,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   'sanctions',
   'accountability',
   'adjustments',
+  'toleranceRequests',
 ];
 export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   units: '单位',
@@ -186,6 +204,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   sanctions: '处分',
   accountability: '问责',
   adjustments: '组织调整',
+  toleranceRequests: '容错申请',
 };
 
 /** A row before the store assigns its version. */

@@ -63,16 +63,35 @@ export function insertManySqlite<K extends RecordKind>(sqlite: Database.Database
   }
 }
 
-/** PostgreSQL: `db` is the transaction the caller runs in. */
-export async function insertManyPostgres<K extends RecordKind>(db: AnyDb, kind: K, rows: NewRecord<K>[]): Promise<void> {
+const PG_ARRAY_TYPES = {
+  text: 'text[]',
+  int: 'integer[]',
+  real: 'float8[]',
+  bool: 'boolean[]',
+  json: 'text[]',
+  flags: 'text[]',
+} as const;
+const PG_ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * PostgreSQL: `db` is the transaction the caller runs in. One array parameter per column, expanded by unnest:
+ * a handful of parameters however many rows, and no per-row placeholders to parse (several times faster than
+ * multi-row VALUES).
+ */
+export async function insertManyPostgres<K extends RecordKind>(
+  db: AnyDb,
+  kind: K,
+  rows: NewRecord<K>[],
+): Promise<void> {
   const def = TABLES[kind];
-  const per = rowsPerStatement(def, 'postgres');
-  const sqlFull = insertSql(def, per, 'postgres');
-  for (let i = 0; i < rows.length; i += per) {
-    const slice = rows.slice(i, i + per);
-    const values: unknown[] = [];
-    for (const row of slice) pushValues(def, row as Record<string, unknown>, 'postgres', values);
-    const sql = slice.length === per ? sqlFull : insertSql(def, slice.length, 'postgres');
-    await db.executeQuery(CompiledQuery.raw(sql, values));
+  const cols = def.columns.map((c) => `"${c.column}"`).join(', ');
+  const arrays = def.columns.map((c, i) => `$${i + 1}::${PG_ARRAY_TYPES[c.type]}`).join(', ');
+  const sql = `insert into "${def.table}" (${cols}) select * from unnest(${arrays})`;
+  for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
+    const slice = rows.slice(i, i + PG_ROWS_PER_STATEMENT);
+    const params = def.columns.map((c) =>
+      slice.map((row) => (c.field === 'version' ? 1 : toDb(c, (row as Record<string, unknown>)[c.field], 'postgres'))),
+    );
+    await db.executeQuery(CompiledQuery.raw(sql, params));
   }
 }

@@ -3,8 +3,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Dialect } from './schema.js';
+import type { FieldCodec } from './field-codec.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -16,6 +26,8 @@ export interface Connection {
   sqlite?: Database.Database;
   /** Where the data lives, for people: a file path or the URL without its password. */
   location: string;
+  /** encrypts/decrypts the columns in field-codec.ts; absent = stored as given */
+  codec?: FieldCodec;
 }
 
 export const SQLITE_FILE = 'sanxiang.db';
@@ -25,13 +37,18 @@ export function openSqlite(dataDir: string): Connection {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (e) {
-    throw new Error(`无法创建数据目录 (cannot create data directory ${path.resolve(dataDir)}): ${(e as Error).message}`);
+    throw new Error(
+      `无法创建数据目录 (cannot create data directory ${path.resolve(dataDir)}): ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
   } catch (e) {
-    throw new Error(`无法打开数据库 (cannot open database ${file}): ${(e as Error).message}`);
+    throw new Error(`无法打开数据库 (cannot open database ${file}): ${(e as Error).message}`, { cause: e });
   }
   // WAL + synchronous=FULL: a commit is on disk when it returns, and a crash (kill -9, power loss) never leaves
   // half a transaction. busy_timeout lets a second process wait for the writer instead of failing at once.
@@ -40,8 +57,26 @@ export function openSqlite(dataDir: string): Connection {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -65536'); // 64 MiB page cache: the bulk loads touch large indexes
-  const db: AnyDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db: AnyDb = new Kysely({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { dialect: 'sqlite', db, sqlite, location: file };
+}
+
+// Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), not at their first write: a
+// transaction that read first and must upgrade later fails at once with SQLITE_BUSY when another process wrote
+// meanwhile, whereas an immediate one simply waits its turn (busy_timeout).
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: SqliteDialectConfig) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
 }
 
 export function openPostgres(url: string): Connection {

@@ -1,6 +1,9 @@
 // The record as the rulebooks' fact set on a date. Built for the whole province at once (a million cadres):
-// on SQLite it streams raw row arrays from prepared statements on Kysely's own connection; on PostgreSQL it
-// pages by id inside one repeatable-read transaction, so both see a single consistent snapshot.
+// on SQLite pages of rows come as JSON text from a worker thread reading one snapshot (or, inside a
+// transaction, from Kysely's own connection); on PostgreSQL server-side cursors read inside one
+// repeatable-read transaction. Either way the facts come from a single consistent state of the record.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { CompiledQuery } from 'kysely';
 import type Database from 'better-sqlite3';
 import type {
@@ -21,13 +24,13 @@ import { POST_ROLE_PRECEDENCE } from '../domain/vocabulary.js';
 import { emptyFacts, type CadreFact, type Facts, type UnitFact } from '../domain/facts.js';
 import type { AnyDb } from './connect.js';
 import type { KyselyStore } from './kysely-store.js';
+import { parseFlags } from './schema.js';
 
 type Row = unknown[];
 type Scan = (table: string, columns: readonly string[], onRow: (r: Row) => void) => Promise<void>;
 type CadreScan = (asOf: string, onRow: (r: Row) => void) => Promise<void>;
 
 const PAGE = 20_000;
-const CADRE_PAGE = 5_000;
 
 // One row per (cadre, post held on asOf), cadres without such a post once with null post columns.
 const CADRE_COLUMNS = `c.id, c.name, c.category, c.managing_unit_id,
@@ -36,97 +39,205 @@ const POST_ON_DATE = `p.cadre_id = c.id and p.start_date <= ? and (p.end_date is
 
 // SQLite hands rows to JavaScript one by one, and at millions of rows that crossing costs more than the query.
 // So each page of rows is packed into one JSON array inside SQLite and parsed in one go (about 1.5x faster);
-// pages follow the rowid, the table's own storage order. Requires SQLite >= 3.44 (ordered aggregates).
+// pages follow the rowid, the table's own storage order. The order of rows inside a page does not matter (an
+// ordered aggregate would cost a third more): facts are sets, and a cadre's rows never straddle two pages.
 const SQLITE_PAGE = 50_000;
 
+function sqliteScanSql(table: string, columns: readonly string[], page: number): string {
+  return `select max(rowid), json_group_array(json_array(${columns.map((c) => `"${c}"`).join(', ')}))
+    from (select rowid, * from "${table}" where rowid > ? order by rowid limit ${page})`;
+}
+
+function sqliteCadreSql(page: number): string {
+  // json(in_charge) embeds the list as an array, sparing a JSON.parse per post
+  const cols = CADRE_COLUMNS.replace('p.in_charge', 'json(p.in_charge)');
+  return `select max(c.rowid), json_group_array(json_array(${cols}))
+    from (select rowid, * from cadres where rowid > ? order by rowid limit ${page}) c
+    left join posts p on ${POST_ON_DATE}`;
+}
+
+/** A page holds all rows of its cadres; hand them on grouped by cadre, as the collector expects. */
+function emitCadrePage(json: string, onRow: (r: Row) => void): void {
+  const groups = new Map<unknown, Row[]>();
+  for (const r of JSON.parse(json) as Row[]) {
+    const g = groups.get(r[0]);
+    if (g) g.push(r);
+    else groups.set(r[0], [r]);
+  }
+  for (const g of groups.values()) for (const r of g) onRow(r);
+}
+
+function emitPage(json: string, onRow: (r: Row) => void): void {
+  for (const r of JSON.parse(json) as Row[]) onRow(r);
+}
+
 function sqliteScans(sqlite: Database.Database, page: number): { scan: Scan; cadres: CadreScan } {
+  const pages = (sqlText: string, params: unknown[], emit: (json: string) => void): void => {
+    const stmt = sqlite.prepare(sqlText).raw(true);
+    let after = 0;
+    for (;;) {
+      const [max, json] = stmt.get(after, ...params) as [number | null, string];
+      if (max === null) return;
+      emit(json);
+      after = max;
+    }
+  };
   return {
     async scan(table, columns, onRow) {
-      const stmt = sqlite
-        .prepare(
-          `select max(rowid), json_group_array(json_array(${columns.map((c) => `"${c}"`).join(', ')}) order by rowid)
-           from (select rowid, * from "${table}" where rowid > ? order by rowid limit ${page})`,
-        )
-        .raw(true);
-      let after = 0;
-      for (;;) {
-        const [max, json] = stmt.get(after) as [number | null, string];
-        if (max === null) return;
-        for (const r of JSON.parse(json) as Row[]) onRow(r);
-        after = max;
-      }
+      pages(sqliteScanSql(table, columns, page), [], (json) => emitPage(json, onRow));
     },
     async cadres(asOf, onRow) {
-      // json(in_charge) embeds the list as an array, sparing a JSON.parse per post
-      const cols = CADRE_COLUMNS.replace('p.in_charge', 'json(p.in_charge)');
-      const stmt = sqlite
-        .prepare(
-          `select max(c.rowid), json_group_array(json_array(${cols}) order by c.rowid)
-           from (select rowid, * from cadres where rowid > ? order by rowid limit ${page}) c
-           left join posts p on ${POST_ON_DATE}`,
-        )
-        .raw(true);
-      let after = 0;
-      for (;;) {
-        const [max, json] = stmt.get(after, asOf, asOf) as [number | null, string];
-        if (max === null) return;
-        for (const r of JSON.parse(json) as Row[]) onRow(r);
-        after = max;
-      }
+      pages(sqliteCadreSql(page), [asOf, asOf], (json) => emitCadrePage(json, onRow));
     },
   };
 }
 
-function postgresScans(db: AnyDb, page: number, cadrePage: number): { scan: Scan; cadres: CadreScan } {
+// The load on a second thread: a worker with its own read-only connection runs every query in one read
+// transaction (one snapshot) and posts each page's JSON text; this thread parses and builds the facts. The two
+// halves of the work (SQLite producing, JavaScript consuming) then overlap, which on two cores takes about a
+// third off a province-sized load. The worker runs ahead by at most AHEAD pages, so memory stays bounded.
+const AHEAD = 4;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const flow = new Int32Array(workerData.flow); // [pages produced, pages consumed]
+let db;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  db.exec('begin');
+  for (const job of workerData.jobs) {
+    const stmt = db.prepare(job.sql).raw(true);
+    let after = 0;
+    for (;;) {
+      const [max, json] = stmt.get(after, ...job.params);
+      if (max === null) break;
+      for (;;) {
+        const consumed = Atomics.load(flow, 1);
+        if (Atomics.load(flow, 0) - consumed < workerData.ahead) break;
+        Atomics.wait(flow, 1, consumed, 1000);
+      }
+      Atomics.add(flow, 0, 1);
+      parentPort.postMessage({ job: job.name, json });
+      after = max;
+    }
+    parentPort.postMessage({ job: job.name, done: true });
+  }
+  db.exec('commit');
+} catch (e) {
+  parentPort.postMessage({ error: (e && e.message) || String(e) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+type WorkerMsg = { job: string; json: string } | { job: string; done: true } | { error: string };
+interface Job {
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+async function workerScans(
+  file: string,
+  jobs: Job[],
+  body: (scans: { scan: Scan; cadres: CadreScan }) => Promise<Facts>,
+): Promise<Facts> {
+  const flowBuffer = new SharedArrayBuffer(8);
+  const flow = new Int32Array(flowBuffer);
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { file, jobs, flow: flowBuffer, driver, ahead: AHEAD },
+  });
+  const queue: WorkerMsg[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const push = (m: WorkerMsg): void => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', (e) => push({ error: e.message }));
+  let exited = false;
+  worker.on('exit', (code) => {
+    exited = true;
+    if (code !== 0) push({ error: `facts worker exited with code ${code}` });
+  });
+  const next = async (): Promise<WorkerMsg> => {
+    while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+    wake = undefined;
+    return queue.shift()!;
+  };
+  const consume = async (name: string, emit: (json: string) => void): Promise<void> => {
+    for (;;) {
+      const m = await next();
+      if ('error' in m) throw (failure = new Error(`读取数据库失败 (loading facts: ${m.error})`));
+      if (m.job !== name) throw new Error(`facts worker out of order: expected ${name}, got ${m.job}`);
+      if ('done' in m) return;
+      emit(m.json);
+      Atomics.add(flow, 1, 1);
+      Atomics.notify(flow, 1);
+    }
+  };
+  try {
+    return await body({
+      scan: (table, _columns, onRow) => consume(table, (json) => emitPage(json, onRow)),
+      cadres: (_asOf, onRow) => consume('cadres', (json) => emitCadrePage(json, onRow)),
+    });
+  } finally {
+    // on success the worker is closing its connection and exits by itself; on failure stop it now
+    if (failure || exited) await worker.terminate();
+    else await new Promise<void>((r) => (exited ? r() : worker.once('exit', () => r())));
+  }
+}
+
+// PostgreSQL: server-side cursors inside the loading transaction. One plan per table (a single hash or merge join
+// for cadres and posts), fetched in pages, rather than a query per page.
+let cursorSeq = 0;
+
+async function withCursor(
+  db: AnyDb,
+  query: string,
+  params: unknown[],
+  page: number,
+  onRows: (rows: Record<string, unknown>[]) => void,
+): Promise<void> {
+  const name = `sanxiang_facts_${++cursorSeq}`;
+  await db.executeQuery(CompiledQuery.raw(`declare ${name} no scroll cursor for ${query}`, params));
+  try {
+    for (;;) {
+      const { rows } = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`fetch ${page} from ${name}`));
+      onRows(rows);
+      if (rows.length < page) return;
+    }
+  } finally {
+    await db.executeQuery(CompiledQuery.raw(`close ${name}`));
+  }
+}
+
+const CADRE_FIELDS = CADRE_COLUMNS.split(',').map((c) => c.trim().replace('.', '_'));
+
+function postgresScans(db: AnyDb, page: number): { scan: Scan; cadres: CadreScan } {
   return {
     async scan(table, columns, onRow) {
       const cols = columns.map((c) => `"${c}"`).join(', ');
-      let after = '';
-      for (;;) {
-        const { rows } = await db.executeQuery<Record<string, unknown>>(
-          CompiledQuery.raw(`select "id", ${cols} from "${table}" where "id" > $1 order by "id" limit ${page}`, [after]),
-        );
+      await withCursor(db, `select ${cols} from "${table}" order by "id"`, [], page, (rows) => {
         for (const r of rows) onRow(columns.map((c) => r[c]));
-        if (rows.length < page) return;
-        after = rows[rows.length - 1]!.id as string;
-      }
+      });
     },
     async cadres(asOf, onRow) {
-      // Page over cadres (not over joined rows) so one cadre's posts never straddle two pages.
-      let after = '';
-      const on = POST_ON_DATE.replace('?', '$2').replace('?', '$2');
-      for (;;) {
-        const { rows } = await db.executeQuery<Record<string, unknown>>(
-          CompiledQuery.raw(
-            `select ${CADRE_COLUMNS.replace(/(\w)\.(\w+)/g, '$1.$2 as $1_$2')}
-             from (select * from cadres where id > $1 order by id limit ${cadrePage}) c
-             left join posts p on ${on} order by c.id`,
-            [after, asOf],
-          ),
-        );
-        let last: string | undefined;
-        for (const r of rows) {
-          last = r.c_id as string;
-          onRow([
-            r.c_id,
-            r.c_name,
-            r.c_category,
-            r.c_managing_unit_id,
-            r.p_id,
-            r.p_unit_id,
-            r.p_role,
-            r.p_level,
-            r.p_party_secretary,
-            r.p_in_charge,
-            r.p_start_date,
-          ]);
-        }
-        // a page of cadrePage cadres yields at least that many rows; fewer cadres means the end
-        if (last === undefined) return;
-        const cadresInPage = new Set(rows.map((r) => r.c_id)).size;
-        if (cadresInPage < cadrePage) return;
-        after = last;
-      }
+      const cols = CADRE_COLUMNS.replace(/(\w)\.(\w+)/g, '$1.$2 as $1_$2');
+      const on = POST_ON_DATE.replace(/\?/g, '$1');
+      await withCursor(
+        db,
+        `select ${cols} from cadres c left join posts p on ${on} order by c.id`,
+        [asOf],
+        page,
+        (rows) => {
+          for (const r of rows) onRow(CADRE_FIELDS.map((f) => r[f]));
+        },
+      );
     },
   };
 }
@@ -166,35 +277,100 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 /** Page sizes (rows per round trip); tests make them tiny to exercise page boundaries. */
 export interface LoadOptions {
   page?: number;
-  cadrePage?: number;
+  /** SQLite: read on this thread instead of a worker (tests exercise both paths) */
+  inProcess?: boolean;
+  /** when given, filled with the milliseconds spent per table */
+  timings?: Record<string, number>;
+}
+
+/** The columns read from each table, in the order collect() reads the tables (the worker follows it). */
+const COLUMNS = {
+  units: ['id', 'name', 'kind', 'parent_id', 'pack'],
+  cadres: [],
+  unit_assessments: ['unit_id', 'year', 'scheme', 'grade', 'score', 'rank'],
+  cadre_assessments: [
+    'cadre_id',
+    'year',
+    'grade',
+    'votes_excellent',
+    'votes_competent',
+    'votes_basic',
+    'votes_incompetent',
+  ],
+  regular_assessments: ['cadre_id', 'period', 'grade'],
+  honors: ['subject_id', 'date', 'conferred_by', 'title'],
+  incidents: ['unit_id', 'date', 'category', 'severity'],
+  determinations: ['subject_id', 'date', 'kind', 'clause'],
+  sanctions: ['cadre_id', 'date', 'kind'],
+  adjustments: ['cadre_id', 'date', 'method'],
+  tolerance_requests: ['id', 'subject_id', 'date', 'situation', 'findings'],
+} as const satisfies Record<string, readonly string[]>;
+
+function sqliteJobs(asOf: string, page: number): Job[] {
+  return Object.entries(COLUMNS).map(([name, columns]) =>
+    name === 'cadres'
+      ? { name, sql: sqliteCadreSql(page), params: [asOf, asOf] }
+      : { name, sql: sqliteScanSql(name, columns, page), params: [] },
+  );
+}
+
+function timed(
+  scans: { scan: Scan; cadres: CadreScan },
+  t?: Record<string, number>,
+): { scan: Scan; cadres: CadreScan } {
+  if (!t) return scans;
+  return {
+    async scan(table, columns, onRow) {
+      const start = performance.now();
+      await scans.scan(table, columns, onRow);
+      t[table] = Math.round(performance.now() - start);
+    },
+    async cadres(on, onRow) {
+      const start = performance.now();
+      await scans.cadres(on, onRow);
+      t.cadres = Math.round(performance.now() - start);
+    },
+  };
 }
 
 export async function loadFacts(store: KyselyStore, asOf: string, opts: LoadOptions = {}): Promise<Facts> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
-  const run = async (db: AnyDb): Promise<Facts> => {
-    const { scan, cadres } = store.conn.sqlite
-      ? sqliteScans(store.conn.sqlite, opts.page ?? SQLITE_PAGE)
-      : postgresScans(db, opts.page ?? PAGE, opts.cadrePage ?? CADRE_PAGE);
-    return collect(scan, cadres, asOf);
-  };
+  const sqlite = store.conn.sqlite;
+  const page = opts.page ?? (sqlite ? SQLITE_PAGE : PAGE);
+  const run = (db: AnyDb): Promise<Facts> =>
+    collect(timed(sqlite ? sqliteScans(sqlite, page) : postgresScans(db, page), opts.timings), asOf);
+  // Inside a transaction: read through it, so the facts include its own uncommitted writes.
   if (store.depth > 0) return run(store.db);
-  // SQLite: a (deferred) transaction holds Kysely's single connection and pins one WAL snapshot for all reads.
-  let tx = store.db.transaction();
-  if (store.dialect === 'postgres') tx = tx.setIsolationLevel('repeatable read');
-  return tx.execute(run);
+  if (sqlite && !opts.inProcess)
+    return workerScans(store.conn.location, sqliteJobs(asOf, page), (scans) =>
+      collect(timed(scans, opts.timings), asOf),
+    );
+  if (sqlite) {
+    // Hold Kysely's single connection and pin one WAL snapshot with a read (deferred) transaction: the store's
+    // own transactions are write transactions and would shut other processes' writers out for the whole load.
+    return store.db.connection().execute(async (db) => {
+      sqlite.exec('begin');
+      try {
+        return await run(db);
+      } finally {
+        sqlite.exec('commit');
+      }
+    });
+  }
+  return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }
 
-async function collect(scan: Scan, cadres: CadreScan, asOf: string): Promise<Facts> {
+async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf: string): Promise<Facts> {
   const f = emptyFacts();
 
-  await scan('units', ['id', 'name', 'kind', 'parent_id', 'pack'], (r) => {
+  await scan('units', COLUMNS.units, (r) => {
     const u: UnitFact = { id: r[0] as string, name: r[1] as string, kind: r[2] as UnitKind };
     if (r[3] !== null) u.parent = r[3] as string;
     if (r[4] !== null) u.pack = r[4] as PackId;
     f.units.push(u);
   });
 
-  // Rows arrive grouped by cadre; keep the leading post of each group.
+  // Rows arrive grouped by cadre (adjacent); keep the leading post of each group.
   let best: Row | undefined;
   await cadres(asOf, (r) => {
     if (best && best[0] === r[0]) {
@@ -206,42 +382,69 @@ async function collect(scan: Scan, cadres: CadreScan, asOf: string): Promise<Fac
   });
   if (best) f.cadres.push(cadreFact(best));
 
-  await scan('unit_assessments', ['unit_id', 'year', 'scheme', 'grade', 'score', 'rank'], (r) => {
-    const a: Facts['unitAssessments'][number] = { unit: r[0] as string, year: num(r[1]), scheme: r[2] as AssessmentScheme };
+  await scan('unit_assessments', COLUMNS.unit_assessments, (r) => {
+    const a: Facts['unitAssessments'][number] = {
+      unit: r[0] as string,
+      year: num(r[1]),
+      scheme: r[2] as AssessmentScheme,
+    };
     if (r[3] !== null) a.grade = r[3] as string;
     if (r[4] !== null) a.score = num(r[4]);
     if (r[5] !== null) a.rank = num(r[5]);
     f.unitAssessments.push(a);
   });
-  await scan(
-    'cadre_assessments',
-    ['cadre_id', 'year', 'grade', 'votes_excellent', 'votes_competent', 'votes_basic', 'votes_incompetent'],
-    (r) => {
-      const a: Facts['cadreAssessments'][number] = { cadre: r[0] as string, year: num(r[1]) };
-      if (r[2] !== null) a.grade = r[2] as string;
-      // votes only when the whole count is on record: a partial tally would mislead the vote-share rules
-      if (r[3] !== null && r[4] !== null && r[5] !== null && r[6] !== null)
-        a.votes = { excellent: num(r[3]), competent: num(r[4]), basic: num(r[5]), incompetent: num(r[6]) };
-      f.cadreAssessments.push(a);
-    },
-  );
-  await scan('regular_assessments', ['cadre_id', 'period', 'grade'], (r) =>
+  await scan('cadre_assessments', COLUMNS.cadre_assessments, (r) => {
+    const a: Facts['cadreAssessments'][number] = { cadre: r[0] as string, year: num(r[1]) };
+    if (r[2] !== null) a.grade = r[2] as string;
+    // votes only when the whole count is on record: a partial tally would mislead the vote-share rules
+    if (r[3] !== null && r[4] !== null && r[5] !== null && r[6] !== null)
+      a.votes = { excellent: num(r[3]), competent: num(r[4]), basic: num(r[5]), incompetent: num(r[6]) };
+    f.cadreAssessments.push(a);
+  });
+  await scan('regular_assessments', COLUMNS.regular_assessments, (r) =>
     f.regularAssessments.push({ cadre: r[0] as string, period: r[1] as string, grade: r[2] as string }),
   );
-  await scan('honors', ['subject_id', 'date', 'conferred_by', 'title'], (r) =>
-    f.honors.push({ subject: r[0] as string, date: r[1] as string, conferredBy: r[2] as HonorConferrer, title: r[3] as string }),
+  await scan('honors', COLUMNS.honors, (r) =>
+    f.honors.push({
+      subject: r[0] as string,
+      date: r[1] as string,
+      conferredBy: r[2] as HonorConferrer,
+      title: r[3] as string,
+    }),
   );
-  await scan('incidents', ['unit_id', 'date', 'category', 'severity'], (r) =>
-    f.incidents.push({ unit: r[0] as string, date: r[1] as string, category: r[2] as IncidentCategory, severity: r[3] as Severity }),
+  await scan('incidents', COLUMNS.incidents, (r) =>
+    f.incidents.push({
+      unit: r[0] as string,
+      date: r[1] as string,
+      category: r[2] as IncidentCategory,
+      severity: r[3] as Severity,
+    }),
   );
-  await scan('determinations', ['subject_id', 'date', 'kind', 'clause'], (r) =>
-    f.determinations.push({ subject: r[0] as string, date: r[1] as string, kind: r[2] as DeterminationKind, clause: r[3] as string }),
+  await scan('determinations', COLUMNS.determinations, (r) =>
+    f.determinations.push({
+      subject: r[0] as string,
+      date: r[1] as string,
+      kind: r[2] as DeterminationKind,
+      clause: r[3] as string,
+    }),
   );
-  await scan('sanctions', ['cadre_id', 'date', 'kind'], (r) =>
+  await scan('sanctions', COLUMNS.sanctions, (r) =>
     f.sanctions.push({ cadre: r[0] as string, date: r[1] as string, kind: r[2] as SanctionKind }),
   );
-  await scan('adjustments', ['cadre_id', 'date', 'method'], (r) =>
+  await scan('adjustments', COLUMNS.adjustments, (r) =>
     f.adjustments.push({ cadre: r[0] as string, date: r[1] as string, method: r[2] as AdjustmentMethod }),
   );
+  // only requests already made on asOf: a request filed later cannot be part of what is known on that date
+  await scan('tolerance_requests', COLUMNS.tolerance_requests, (r) => {
+    const date = r[2] as string;
+    if (date > asOf) return;
+    f.toleranceRequests.push({
+      id: r[0] as string,
+      subject: r[1] as string,
+      date,
+      situation: r[3] as string,
+      findings: parseFlags(r[4]),
+    });
+  });
   return f;
 }

@@ -4,6 +4,8 @@ import { openPostgres, openSqlite, type Connection } from './connect.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import type { RecordStore } from './types.js';
+import type { FieldCodec } from './field-codec.js';
+import { loadKey } from '../server/crypto/fields.js';
 
 export * from './types.js';
 
@@ -14,6 +16,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** run pending migrations on open (default true) */
   migrate?: boolean;
+  /** encrypts the sensitive columns (身份证号); see field-codec.ts. Absent = values stored as given. */
+  cipher?: FieldCodec;
 }
 
 export interface OpenedStore extends RecordStore {
@@ -28,6 +32,7 @@ export async function openStore(opts: StoreOptions): Promise<OpenedStore> {
   if (url && !/^postgres(ql)?:\/\//.test(url))
     throw new Error(`数据库地址应以 postgres:// 开头 (SANXIANG_DATABASE_URL must be a postgres:// URL)`);
   const conn: Connection = url ? openPostgres(url) : openSqlite(opts.dataDir);
+  conn.codec = opts.cipher;
   let applied: string[] = [];
   try {
     if (opts.migrate !== false) applied = await migrateToLatest(conn.db);
@@ -35,9 +40,8 @@ export async function openStore(opts: StoreOptions): Promise<OpenedStore> {
     await conn.db.destroy().catch(() => {});
     const msg = (e as Error).message;
     throw new Error(
-      url && !msg.startsWith('数据库迁移失败')
-        ? `无法连接数据库 (cannot use database ${conn.location}): ${msg}`
-        : msg,
+      url && !msg.startsWith('数据库迁移失败') ? `无法连接数据库 (cannot use database ${conn.location}): ${msg}` : msg,
+      { cause: e },
     );
   }
   const store = new KyselyStore(conn, conn.db, 0);
@@ -46,5 +50,7 @@ export async function openStore(opts: StoreOptions): Promise<OpenedStore> {
 
 /** The store options the CLI and server use: `--data DIR` plus SANXIANG_DATABASE_URL from the environment. */
 export function storeOptionsFromEnv(dataDir: string, env: NodeJS.ProcessEnv = process.env): StoreOptions {
-  return { dataDir, databaseUrl: env.SANXIANG_DATABASE_URL || undefined };
+  // The field key lives with the data (SANXIANG_KEY or <data>/sanxiang.key, created 0600 on first use), so every
+  // command and the server encrypt and decrypt 身份证号 the same way.
+  return { dataDir, databaseUrl: env.SANXIANG_DATABASE_URL || undefined, cipher: loadKey({ dataDir, env }) };
 }

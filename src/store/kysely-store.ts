@@ -7,6 +7,7 @@ import { JURISDICTION_PACKS } from '../domain/vocabulary.js';
 import { insertManyPostgres, insertManySqlite } from './bulk.js';
 import type { AnyDb, Connection } from './connect.js';
 import { mapped } from './errors.js';
+import { decodeFields, encodeFields, encryptedFields } from './field-codec.js';
 import { loadFacts } from './facts-loader.js';
 import { TABLES, rowToEntity, toDb, type TableDef } from './schema.js';
 import {
@@ -67,6 +68,7 @@ export class KyselyStore implements RecordStore {
     if (!TABLES[kind]) throw new Error(`未知的记录类型 (unknown record kind: ${String(kind)})`);
     if (rows.length === 0) return;
     const sqlite = this.conn.sqlite;
+    if (this.conn.codec && encryptedFields(kind)) rows = rows.map((r) => encodeFields(kind, r, this.conn.codec));
     await this.write(kind, async (db) => {
       // Inside the transaction we hold SQLite's only connection, so direct statements are part of it.
       if (sqlite) insertManySqlite(sqlite, kind, rows);
@@ -143,7 +145,7 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
   }
 
   private entity(row: Record<string, unknown>): RecordKinds[K] {
-    return rowToEntity<RecordKinds[K]>(this.def, row);
+    return decodeFields(this.kind, rowToEntity<RecordKinds[K]>(this.def, row), this.store.conn.codec);
   }
 
   private values(row: Record<string, unknown>, skip: ReadonlySet<string>): Record<string, unknown> {
@@ -161,6 +163,9 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
   private filtered(q: ListQuery | undefined, query: any): any {
     for (const [field, value] of Object.entries(q?.where ?? {})) {
       const col = this.column(field);
+      // a ciphertext has a random IV: equality on it can never match, so say so instead of returning nothing
+      if (this.store.conn.codec && encryptedFields(this.kind)?.includes(field) && value !== null)
+        throw new Error(`加密字段不能用于筛选 (cannot filter on encrypted field ${this.kind}.${field})`);
       query =
         value === null
           ? query.where(col, 'is', null)
@@ -190,7 +195,8 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
     query = query.orderBy('id'); // a stable order, so offset/limit pages neither skip nor repeat rows
     if (q?.limit !== undefined) query = query.limit(q.limit);
     // SQLite wants a LIMIT before OFFSET (-1 = none); PostgreSQL rejects a negative one.
-    if (q?.offset) query = (q.limit === undefined && this.store.dialect === 'sqlite' ? query.limit(-1) : query).offset(q.offset);
+    if (q?.offset)
+      query = (q.limit === undefined && this.store.dialect === 'sqlite' ? query.limit(-1) : query).offset(q.offset);
     const rows = (await query.execute()) as Record<string, unknown>[];
     return rows.map((r) => this.entity(r));
   }
@@ -205,7 +211,8 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
   }
 
   async insert(row: NewRecord<K>): Promise<RecordKinds[K]> {
-    const values = { ...this.values(row as Record<string, unknown>, SKIP_VERSION), version: 1 };
+    const encoded = encodeFields(this.kind, row as Record<string, unknown>, this.store.conn.codec);
+    const values = { ...this.values(encoded, SKIP_VERSION), version: 1 };
     return this.store.write(this.kind, async (db) => {
       const inserted = await db.insertInto(this.def.table).values(values).returningAll().executeTakeFirstOrThrow();
       return this.entity(inserted);
@@ -213,7 +220,8 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
   }
 
   async update(id: string, version: number, patch: Partial<NewRecord<K>>): Promise<RecordKinds[K]> {
-    const values = this.values(patch as Record<string, unknown>, SKIP_ID_VERSION);
+    const encoded = encodeFields(this.kind, patch as Record<string, unknown>, this.store.conn.codec);
+    const values = this.values(encoded, SKIP_ID_VERSION);
     return this.store.write(this.kind, async (db) => {
       const updated = await db
         .updateTable(this.def.table)

@@ -2,6 +2,9 @@
 // the schema by adding a new entry, never by editing an old one. Types are chosen to mean the same on both
 // engines: dates are 'YYYY-MM-DD' text, booleans `boolean` (0/1 in SQLite), string lists JSON text.
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+import { m0002Accounts } from './migration-0002-accounts.js';
+import { m0003AuditCrypto } from './migration-0003-audit-crypto.js';
+import { m0004ToleranceRequests } from './migration-0004-tolerance-requests.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -57,7 +60,11 @@ const m0001: Migration = {
       .addColumn('rank', 'integer')
       .addUniqueConstraint('unit_assessments_one_per_scheme_year', ['unit_id', 'scheme', 'year'])
       .execute();
-    await db.schema.createIndex('unit_assessments_unit_year').on('unit_assessments').columns(['unit_id', 'year']).execute();
+    await db.schema
+      .createIndex('unit_assessments_unit_year')
+      .on('unit_assessments')
+      .columns(['unit_id', 'year'])
+      .execute();
 
     // one annual assessment per cadre and year; the unique index also serves lookups by (cadre_id, year)
     await base(db, 'cadre_assessments')
@@ -87,7 +94,11 @@ const m0001: Migration = {
       .addColumn('conferred_by', 'text', (c) => c.notNull())
       .addColumn('title', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('honors_subject').on('honors').columns(['subject_type', 'subject_id', 'date']).execute();
+    await db.schema
+      .createIndex('honors_subject')
+      .on('honors')
+      .columns(['subject_type', 'subject_id', 'date'])
+      .execute();
 
     await base(db, 'incidents')
       .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
@@ -149,12 +160,20 @@ const m0001: Migration = {
 /** Every migration, in order. Names sort in the order they must run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_record': m0001,
+  '0002_accounts': m0002Accounts,
+  '0003_audit_crypto': m0003AuditCrypto,
+  '0004_tolerance_requests': m0004ToleranceRequests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 export function migrator(db: AnyDb): Migrator {
-  return new Migrator({ db, provider, migrationTableName: 'sanxiang_migration', migrationLockTableName: 'sanxiang_migration_lock' });
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: 'sanxiang_migration',
+    migrationLockTableName: 'sanxiang_migration_lock',
+  });
 }
 
 /** Brings the schema to the latest version; returns the names applied now (empty when already current). */
@@ -163,7 +182,9 @@ export async function migrateToLatest(db: AnyDb): Promise<string[]> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     if (!failed) throw error; // not a migration's fault: no connection, no permission, …
-    throw new Error(`数据库迁移失败 (migration ${failed} failed): ${(error as Error).message ?? String(error)}`);
+    throw new Error(`数据库迁移失败 (migration ${failed} failed): ${(error as Error).message ?? String(error)}`, {
+      cause: error,
+    });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -4,8 +4,11 @@
 // (a test checks that they agree).
 import type { RecordKind } from '../domain/entities.js';
 
-/** text: strings and 'YYYY-MM-DD' dates (text compares correctly); json: a string array kept as JSON text. */
-export type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'json';
+/**
+ * text: strings and 'YYYY-MM-DD' dates (text compares correctly); json: a string array kept as JSON text;
+ * flags: an object of boolean flags kept as JSON text (a tolerance request's findings: absent keys = not established).
+ */
+export type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'json' | 'flags';
 
 export interface ColumnDef {
   field: string;
@@ -118,7 +121,12 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
     { subjectType: 'text', subjectId: 'text', date: 'text', kind: 'text', clause: 'text', note: 'text?' },
     'clause',
   ),
-  sanctions: table('sanctions', 'sanctions', { cadreId: 'text', date: 'text', kind: 'text', reason: 'text?' }, 'reason'),
+  sanctions: table(
+    'sanctions',
+    'sanctions',
+    { cadreId: 'text', date: 'text', kind: 'text', reason: 'text?' },
+    'reason',
+  ),
   accountability: table(
     'accountability',
     'accountability_measures',
@@ -131,6 +139,19 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
     { cadreId: 'text', date: 'text', method: 'text', ruleId: 'text?', reason: 'text?' },
     'reason',
   ),
+  toleranceRequests: table(
+    'toleranceRequests',
+    'tolerance_requests',
+    {
+      subjectType: 'text',
+      subjectId: 'text',
+      date: 'text',
+      situation: 'text',
+      findings: 'flags',
+      statement: 'text?',
+    },
+    'statement',
+  ),
 };
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -142,6 +163,7 @@ export function toDb(col: ColumnDef, value: unknown, dialect: Dialect): unknown 
     case 'bool':
       return dialect === 'sqlite' ? (value ? 1 : 0) : Boolean(value);
     case 'json':
+    case 'flags':
       return JSON.stringify(value);
     default:
       return value;
@@ -149,18 +171,32 @@ export function toDb(col: ColumnDef, value: unknown, dialect: Dialect): unknown 
 }
 
 export function fromDb(col: ColumnDef, value: unknown): unknown {
-  if (value === null || value === undefined) return col.type === 'json' ? [] : null;
+  if (value === null || value === undefined) return col.type === 'json' ? [] : col.type === 'flags' ? {} : null;
   switch (col.type) {
     case 'bool':
       return value === true || value === 1 || value === '1';
     case 'json':
       return JSON.parse(value as string) as unknown;
+    case 'flags':
+      return parseFlags(value);
     case 'int':
     case 'real':
       return typeof value === 'number' ? value : Number(value);
     default:
       return value;
   }
+}
+
+/**
+ * A flags column as stored (JSON text; PostgreSQL drivers may hand back an already parsed object): only boolean
+ * entries are kept, so a hand-edited row cannot smuggle other values into the rules' facts.
+ */
+export function parseFlags(value: unknown): Record<string, boolean> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  const out: Record<string, boolean> = {};
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'boolean') out[k] = v;
+  return out;
 }
 
 /** A database row (snake_case keys) as the entity. */

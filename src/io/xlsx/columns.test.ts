@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '../../domain/entities.js';
-import { KIND_SPECS, formatField, kindByName, normalHeader, parseCell, type ColumnSpec } from './columns.js';
+import {
+  KIND_SPECS,
+  formatField,
+  kindByName,
+  nestFields,
+  normalHeader,
+  parseCell,
+  recordToCells,
+  type ColumnSpec,
+} from './columns.js';
 import { V, codeOf, labelOf } from './vocab.js';
 
 const col = (field: string, kind: keyof typeof KIND_SPECS): ColumnSpec =>
@@ -77,6 +86,27 @@ describe('cells to field values', () => {
     expect(value(areas, null)).toEqual([]);
     expect(formatField(areas, ['production_safety', '教育'])).toBe('安全生产、教育');
     expect(formatField(areas, [])).toBeNull();
+  });
+
+  it('reads a findings flag as 是/否 with blank meaning not established, kept apart from 否', () => {
+    const spec = KIND_SPECS.toleranceRequests;
+    const remedied = spec.columns.find((c) => c.header === '主动挽回损失')!;
+    expect(remedied.field).toBe('findings.remedied');
+    expect(value(remedied, '是')).toBe(true);
+    expect(value(remedied, '否')).toBe(false);
+    expect(value(remedied, null)).toBeNull();
+    expect(value(remedied, '未知')).toMatch(/是 或 否/);
+    const row = nestFields({
+      id: 't1',
+      'findings.remedied': true,
+      'findings.knowingly': false,
+      'findings.criminal': null,
+    });
+    expect(row).toEqual({ id: 't1', findings: { remedied: true, knowingly: false } });
+    // and back: a flag not established exports as a blank cell, not 否
+    const cells = recordToCells(spec, { ...row, subjectType: 'cadre', subjectId: 'c1', situation: '6.4' });
+    const at = (h: string) => cells[spec.columns.findIndex((c) => c.header === h)];
+    expect([at('主动挽回损失'), at('明知故犯'), at('应承担刑事责任')]).toEqual(['是', '否', null]);
   });
 
   it('wants ID numbers as text with a real birth date', () => {

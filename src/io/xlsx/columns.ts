@@ -8,10 +8,11 @@ import {
   SCHEME_GRADES,
   SCHEME_LABELS,
   SEVERITIES,
+  TOLERANCE_FLAGS,
   type AssessmentScheme,
 } from '../../domain/vocabulary.js';
 import { isErrorValue, type Cell } from './cells.js';
-import { V, allowedText, codeOf, labelOf, type Vocab } from './vocab.js';
+import { TOLERANCE_FLAG_COLUMNS, V, allowedText, codeOf, labelOf, type Vocab } from './vocab.js';
 
 export type FieldType =
   | { t: 'id' }
@@ -19,7 +20,8 @@ export type FieldType =
   | { t: 'date' }
   | { t: 'int'; min: number; max?: number }
   | { t: 'number' }
-  | { t: 'bool' }
+  /** 是/否; a blank cell is 否, or with `blankUnset` it stays unset (a finding not established) */
+  | { t: 'bool'; blankUnset?: true }
   | { t: 'enum'; vocab: Vocab }
   | { t: 'areas' }
   | { t: 'quarter' }
@@ -30,6 +32,7 @@ export type RefTarget = 'units' | 'cadres' | 'subject';
 
 export interface ColumnSpec {
   header: string;
+  /** the record field; `object.key` for a key of an object field (a tolerance request's findings flags) */
   field: string;
   type: FieldType;
   required: boolean;
@@ -448,7 +451,64 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       text('调整原因', 'reason', false, 30),
     ],
   },
+  toleranceRequests: {
+    kind: 'toleranceRequests',
+    sheetName: RECORD_KIND_LABELS.toleranceRequests,
+    idRequired: false,
+    keyFields: ['subjectType', 'subjectId', 'date', 'situation'],
+    lookupFields: ['subjectType', 'subjectId'],
+    keyText: '同一对象、同一申请日期、同一适用情形条款',
+    columns: [
+      id('申请编号', false),
+      ...subjectCols,
+      date('申请日期', 'date', true),
+      text(
+        '适用情形条款',
+        'situation',
+        true,
+        16,
+        '申请所依据的容错情形在规则包中的条款：江苏 如 1.3；陕西 第六条某项，如 6.4；如东县人民检察院 三、（二）某项，如 3.2.4；安徽 实施意见条目 11；焦作 situation.N，如 situation.2',
+      ),
+      // one column per findings flag: 是/否 as the investigation established it, blank when not established
+      ...TOLERANCE_FLAGS.map((flag): ColumnSpec => ({
+        header: TOLERANCE_FLAG_COLUMNS[flag].header,
+        field: `findings.${flag}`,
+        type: { t: 'bool', blankUnset: true },
+        required: false,
+        note: `调查核实认定：${TOLERANCE_FLAG_COLUMNS[flag].gloss}。是＝认定成立，否＝认定不成立，留空＝未认定`,
+        width: 10,
+      })),
+      text('情况说明', 'statement', false, 40),
+    ],
+  },
 };
+
+/**
+ * A parsed row with its `object.key` fields gathered into their objects (unset keys left out), as the record
+ * stores it: { 'findings.remedied': true, 'findings.knowingly': null } → { findings: { remedied: true } }.
+ */
+export function nestFields(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(flat)) {
+    const dot = field.indexOf('.');
+    if (dot < 0) {
+      out[field] = value;
+      continue;
+    }
+    const obj = field.slice(0, dot);
+    const inner = (out[obj] ??= {}) as Record<string, unknown>;
+    if (value !== null && value !== undefined) inner[field.slice(dot + 1)] = value;
+  }
+  return out;
+}
+
+/** A record's value for a column's field, reaching into an object for `object.key` fields. */
+export function fieldValue(r: Record<string, unknown>, field: string): unknown {
+  const dot = field.indexOf('.');
+  if (dot < 0) return r[field];
+  const obj = r[field.slice(0, dot)];
+  return obj && typeof obj === 'object' ? (obj as Record<string, unknown>)[field.slice(dot + 1)] : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Kind names
@@ -580,7 +640,7 @@ function parseNonBlank(type: FieldType, c: Exclude<Cell, null>): Parsed {
 export function parseCell(col: ColumnSpec, c: Cell): Parsed {
   if (c === null) {
     if (col.required) return bad('必填项为空 (required)');
-    if (col.type.t === 'bool') return ok(false);
+    if (col.type.t === 'bool') return ok(col.type.blankUnset ? null : false);
     if (col.type.t === 'areas') return ok([]);
     return ok(null);
   }
@@ -614,7 +674,7 @@ export function formatField(col: ColumnSpec, v: unknown): OutCell {
 /** The cells of one record, in column order. */
 export function recordToCells(spec: KindSpec, r: NewRecord<RecordKind> | Record<string, unknown>): OutCell[] {
   const rec = r as Record<string, unknown>;
-  return spec.columns.map((col) => formatField(col, rec[col.field]));
+  return spec.columns.map((col) => formatField(col, fieldValue(rec, col.field)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -637,7 +697,7 @@ export function formatText(col: ColumnSpec): string {
     case 'number':
       return '数字，可带小数';
     case 'bool':
-      return '是 / 否';
+      return col.type.blankUnset ? '是 / 否 / 留空（未认定）' : '是 / 否';
     case 'enum':
       return '从下拉列表中选择';
     case 'areas':

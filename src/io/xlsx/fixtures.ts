@@ -3,11 +3,16 @@
 import type { SheetData } from './testing.js';
 import { KIND_SPECS } from './columns.js';
 import type { RecordKind } from '../../domain/entities.js';
+import { TOLERANCE_FLAGS, type ToleranceFlag } from '../../domain/vocabulary.js';
 
 const sheet = (kind: RecordKind, rows: unknown[][]): SheetData => ({
   name: KIND_SPECS[kind].sheetName,
   rows: [KIND_SPECS[kind].columns.map((c) => c.header), ...rows],
 });
+
+/** The findings cells of a tolerance request, in column order: 是/否 for the flags given, blank for the rest. */
+const findings = (f: Partial<Record<ToleranceFlag, boolean>>): (string | null)[] =>
+  TOLERANCE_FLAGS.map((k) => (f[k] === undefined ? null : f[k] ? '是' : '否'));
 
 export const GOOD_SHEETS: SheetData[] = [
   sheet('units', [
@@ -67,4 +72,16 @@ export const GOOD_SHEETS: SheetData[] = [
   sheet('sanctions', [['S01', 'C02', '2019-06-01', '记过', '违规决策']]),
   sheet('accountability', [['A01', 'C02', '2019-06-01', '诫勉', null]]),
   sheet('adjustments', [['J01', 'C02', '2019-07-01', '调离岗位', 'shaanxi/adjustment/8.1', null]]),
+  sheet('toleranceRequests', [
+    [
+      'T01',
+      '干部',
+      'C01',
+      '2019-08-01',
+      '1.3',
+      ...findings({ soughtPrivateGain: false, collectiveDecision: true, remedied: true }),
+      '园区审批改革先行先试出现失误',
+    ],
+    ['T02', '单位', 'U03', '2019-09-01', '6.4', ...findings({ knowingly: true, seriousConsequence: false })],
+  ]),
 ];

@@ -69,6 +69,27 @@ describe('import of a good file', () => {
       }),
     );
     expect(firstDump.units).toContainEqual({ id: 'U02', name: '南通市', kind: 'city', parentId: 'U01', pack: null });
+    // findings flags: 是/否 as established, a blank cell left out (not established)
+    expect(firstDump.toleranceRequests).toEqual([
+      {
+        id: 'T01',
+        subjectType: 'cadre',
+        subjectId: 'C01',
+        date: '2019-08-01',
+        situation: '1.3',
+        findings: { soughtPrivateGain: false, collectiveDecision: true, remedied: true },
+        statement: '园区审批改革先行先试出现失误',
+      },
+      {
+        id: 'T02',
+        subjectType: 'unit',
+        subjectId: 'U03',
+        date: '2019-09-01',
+        situation: '6.4',
+        findings: { knowingly: true, seriousConsequence: false },
+        statement: null,
+      },
+    ]);
 
     // the exports, imported one by one (units and cadres first) into an empty database, give the same record
     const secondDir = fresh();

@@ -13,6 +13,7 @@ import {
   KIND_SPECS,
   kindByName,
   normalHeader,
+  nestFields,
   parseCell,
   recordKey,
   type ColumnSpec,
@@ -447,7 +448,7 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
             `文件在导入过程中被修改（第${row.number}行） (the file changed during the import)`,
           );
         if (record.id === null) record.id = randomUUID();
-        chunk.push(record as unknown as NewRecord<RecordKind>);
+        chunk.push(nestFields(record) as unknown as NewRecord<RecordKind>);
         if (chunk.length >= chunkSize) {
           await tx.insertMany(kind, chunk);
           written += chunk.length;

@@ -23,6 +23,7 @@ import {
   SCHEME_GRADES,
   SCHEME_LABELS,
   SEVERITIES,
+  TOLERANCE_FLAGS,
   UNIT_KINDS,
   UNIT_KIND_LABELS,
 } from '../../domain/vocabulary.js';
@@ -111,6 +112,30 @@ export const DETERMINATION_KIND_LABELS: Record<(typeof DETERMINATION_KINDS)[numb
   environment: '生态环境保护',
   stability: '维护稳定',
   other: '其他',
+};
+
+/**
+ * A tolerance request's findings flags as spreadsheet column headers (short forms of DESIGN §4's glosses), each
+ * with the gloss in full for the notes sheet.
+ */
+export const TOLERANCE_FLAG_COLUMNS: Record<(typeof TOLERANCE_FLAGS)[number], { header: string; gloss: string }> = {
+  soughtPrivateGain: { header: '谋取私利', gloss: '为个人、他人或单位谋取不正当利益' },
+  collusion: { header: '恶意串通', gloss: '恶意串通' },
+  prohibited: { header: '违反明令禁止', gloss: '违反明令禁止或强制性规定，上级明令禁止后依然我行我素' },
+  knowingly: { header: '明知故犯', gloss: '明知故犯、主观故意' },
+  collectiveDecision: { header: '经集体研究决策', gloss: '经集体研究、民主决策' },
+  emergencyReported: { header: '紧急处置事后报告', gloss: '紧急情况临机处置且事后及时报告' },
+  remedied: { header: '主动挽回损失', gloss: '主动挽回损失、消除影响' },
+  seriousConsequence: { header: '造成严重后果', gloss: '重大损失、严重后果、重特大事故或严重群体性事件' },
+  criminal: { header: '应承担刑事责任', gloss: '应承担刑事责任' },
+  politicalIssue: { header: '政治立场问题', gloss: '政治立场问题' },
+  integrityIssue: { header: '廉洁问题', gloss: '廉洁问题' },
+  ignoredReminder: { header: '经提醒仍不纠偏', gloss: '经提醒仍不纠偏' },
+  repeatedSameError: { header: '同类问题连续失误', gloss: '同类问题连续失误' },
+  majorReform: { header: '重大改革创新项目', gloss: '重大改革创新项目' },
+  riskAssessmentFiled: { header: '事先风险评估并备案', gloss: '事先进行风险评估和论证并报备' },
+  specialMeasure: { header: '特事特办措施', gloss: '采取特事特办措施' },
+  specialMeasureApproved: { header: '特事特办经同意并报告', gloss: '特事特办措施经同级政府同意并事先报告' },
 };
 
 export const AREA_LABELS: Record<(typeof MEANINGFUL_AREAS)[number], string> = {
