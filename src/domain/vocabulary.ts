@@ -192,3 +192,24 @@ export const TOLERANCE_FLAGS = [
   'specialMeasureApproved',
 ] as const;
 export type ToleranceFlag = (typeof TOLERANCE_FLAGS)[number];
+
+/** What each tolerance finding flag means (DESIGN §4), as people read it in reasons and forms. */
+export const TOLERANCE_FLAG_LABELS: Record<ToleranceFlag, string> = {
+  soughtPrivateGain: '为个人、他人或单位谋取不正当利益',
+  collusion: '恶意串通',
+  prohibited: '违反明令禁止或强制性规定',
+  knowingly: '明知故犯/主观故意',
+  collectiveDecision: '经集体研究/民主决策',
+  emergencyReported: '紧急情况临机处置且事后及时报告',
+  remedied: '主动挽回损失、消除影响',
+  seriousConsequence: '重大损失/严重后果',
+  criminal: '应承担刑事责任',
+  politicalIssue: '政治立场问题',
+  integrityIssue: '廉洁问题',
+  ignoredReminder: '经提醒仍不纠偏',
+  repeatedSameError: '同类问题连续失误',
+  majorReform: '重大改革创新项目',
+  riskAssessmentFiled: '事先风险评估并备案',
+  specialMeasure: '特事特办措施',
+  specialMeasureApproved: '经同级政府同意并事先报告',
+};

@@ -1,3 +1,4 @@
+import { TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
 // 《焦作市支持改革创新激励干部担当有为容错纠错办法(试行)》 as the 焦作 newspaper page explains it. The page has no
 // article numbers: locators are the named parts of DESIGN §3 (principle.N, condition, situation.N, exclusion.N,
 // procedure.N, outcome.N). Citation texts are the reassembled sentences of TEXT.md (the page was OCR'd across its
@@ -22,25 +23,7 @@ import { TOLERANCE_DOC } from './documents.js';
 
 type Flags = ToleranceRequestFact['findings'];
 
-const FLAG_LABELS: Record<ToleranceFlag, string> = {
-  soughtPrivateGain: '为个人、他人或单位谋取私利',
-  collusion: '恶意串通',
-  prohibited: '违反明令禁止或强制性规定',
-  knowingly: '明知故犯',
-  collectiveDecision: '经集体研究/民主决策',
-  emergencyReported: '紧急情况临机处置且事后及时报告',
-  remedied: '主动消除影响或损失',
-  seriousConsequence: '重大损失/严重后果',
-  criminal: '应承担刑事责任',
-  politicalIssue: '政治立场问题',
-  integrityIssue: '廉洁问题',
-  ignoredReminder: '经提醒仍不纠偏',
-  repeatedSameError: '同类问题连续失误',
-  majorReform: '重大改革创新项目',
-  riskAssessmentFiled: '事先风险评估并备案',
-  specialMeasure: '特事特办措施',
-  specialMeasureApproved: '经同级政府同意并事先报告',
-};
+const FLAG_LABELS = TOLERANCE_FLAG_LABELS;
 
 const yes = (f: Flags, k: ToleranceFlag) => f[k] === true;
 

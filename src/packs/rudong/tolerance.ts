@@ -1,3 +1,4 @@
+import { TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
 // 如东县人民检察院进一步健全容错纠错机制实施细则: who may be tolerated, the six conditions, the nine situations, the
 // six exclusions, and the procedure (调查核实 → 会商/审核/反馈 → 处置 → 纠错).
 //
@@ -30,25 +31,7 @@ const cite = (article: string, text: string) => ({ document: DOC_TOLERANCE, arti
 type Flags = ToleranceRequestFact['findings'];
 const yes = (f: Flags, k: ToleranceFlag) => f[k] === true;
 
-const FLAG_ZH: Record<ToleranceFlag, string> = {
-  soughtPrivateGain: '为个人、他人或单位谋取不正当利益',
-  collusion: '恶意串通',
-  prohibited: '违反明令禁止或强制性规定',
-  knowingly: '明知故犯/主观故意',
-  collectiveDecision: '经集体研究/民主决策',
-  emergencyReported: '紧急情况临机处置且事后及时报告',
-  remedied: '主动挽回损失、消除影响',
-  seriousConsequence: '重大损失/严重后果',
-  criminal: '应承担刑事责任',
-  politicalIssue: '政治立场问题',
-  integrityIssue: '廉洁问题',
-  ignoredReminder: '经提醒仍不纠偏',
-  repeatedSameError: '同类问题连续失误',
-  majorReform: '重大改革创新项目',
-  riskAssessmentFiled: '事先风险评估并备案',
-  specialMeasure: '特事特办措施',
-  specialMeasureApproved: '经同级政府同意并事先报告',
-};
+const FLAG_ZH = TOLERANCE_FLAG_LABELS;
 const flagLine = (r: ToleranceRequestFact, k: ToleranceFlag) =>
   `${r.id} ${FLAG_ZH[k]}：${r.findings[k] === undefined ? '未认定' : r.findings[k] ? '是' : '否'}`;
 

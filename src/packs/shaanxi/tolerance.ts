@@ -1,3 +1,4 @@
+import { TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
 // 陕西省党政干部容错纠错办法(试行) (2018). A tolerance request names the 第六条 situation it relies on
 // (`situation: "6.4"`); the rules below say whether that situation is met, whether an exclusion in the text stands in
 // the way (第四条 三个区分开来, 第七条 纪律红线、法律底线), and what a tolerated unit or cadre is spared (第九条).
@@ -27,25 +28,7 @@ export function situationItem(situation: string): number | undefined {
   return undefined;
 }
 
-const FLAG_TEXT: Record<ToleranceFlag, string> = {
-  soughtPrivateGain: '为个人、他人或单位谋取不正当利益（谋取私利）',
-  collusion: '恶意串通',
-  prohibited: '违反明令禁止的规定（上级明令禁止后依然我行我素）',
-  knowingly: '明知故犯',
-  collectiveDecision: '经过民主决策程序',
-  emergencyReported: '紧急情况临机处置且事后及时报告',
-  remedied: '积极主动消除影响或挽回损失',
-  seriousConsequence: '造成重大损失或严重后果',
-  criminal: '应承担刑事责任',
-  politicalIssue: '政治立场问题',
-  integrityIssue: '廉洁问题',
-  ignoredReminder: '经提醒仍不纠偏（拒不改错）',
-  repeatedSameError: '同类问题连续失误',
-  majorReform: '重大改革创新项目',
-  riskAssessmentFiled: '事先风险评估并备案',
-  specialMeasure: '特事特办措施',
-  specialMeasureApproved: '特事特办经同级政府同意并事先报告',
-};
+const FLAG_TEXT = TOLERANCE_FLAG_LABELS;
 
 /** 第四条: the three distinctions — the wrongdoing on the other side of each line is not tolerated. */
 const ARTICLE4: readonly ToleranceFlag[] = ['knowingly', 'prohibited', 'soughtPrivateGain'];
