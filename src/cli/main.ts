@@ -5,6 +5,8 @@ import { registerIoCommands } from './commands/io.js';
 import { registerRecordCommands } from './commands/record.js';
 import { registerDemoCommands } from './commands/demo.js';
 import { registerExplainCommands } from './commands/explain.js';
+import { registerOpsCommands } from './commands/ops.js';
+import { registerServeCommands } from './commands/serve.js';
 import { CliError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerRecordCommands(program);
   registerDemoCommands(program);
   registerExplainCommands(program);
+  registerOpsCommands(program);
+  registerServeCommands(program);
   return program;
 }
 

@@ -1,0 +1,75 @@
+// serve: the API and the web app over HTTP. `--demo` fills an empty database with the demo record and one
+// account per role (passwords printed once). SIGTERM/SIGINT stop it gracefully: no new connections, in-flight
+// requests finish, then the database is closed.
+import type { Command } from 'commander';
+import { openStore, storeOptionsFromEnv } from '../../store/index.js';
+import { buildServer } from '../../server/app.js';
+import { ensureDemo } from '../../server/demo.js';
+import type { FieldCipher } from '../../server/crypto/fields.js';
+import { ROLE_LABELS } from '../../server/roles.js';
+import { CliError } from '../errors.js';
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('启动服务（API 在 /api，网页在 /）start the server')
+    .option('--port <port>', '端口 port (SANXIANG_PORT)', process.env.SANXIANG_PORT ?? '8080')
+    .option('--host <host>', '监听地址 address to listen on (SANXIANG_HOST)', process.env.SANXIANG_HOST ?? '127.0.0.1')
+    .option('--demo', '空数据库时载入演示记录与演示账号 load the demo record and accounts into an empty database')
+    .option('--demo-cadres <n>', '演示记录的干部人数 cadres in the demo record', '5000')
+    .action(async (opts: { port: string; host: string; demo?: boolean; demoCadres: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`无效端口 invalid port: ${opts.port}`);
+      const { data } = program.opts<{ data: string }>();
+      const so = storeOptionsFromEnv(data);
+      let store;
+      try {
+        store = await openStore(so);
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+      if (opts.demo) {
+        const result = await ensureDemo(store, {
+          cadres: Number(opts.demoCadres) || 5000,
+          password: process.env.SANXIANG_DEMO_PASSWORD || undefined,
+          onProgress: (m) => process.stderr.write(m + '\n'),
+        });
+        if (result.accounts.length) {
+          const lines = ['演示账号（密码仅显示这一次）demo accounts (passwords shown once):'];
+          for (const a of result.accounts)
+            lines.push(
+              `  ${a.username.padEnd(24)} ${a.password}   ${ROLE_LABELS[a.role]}${a.scope ? `（${a.scope}）` : ''}`,
+            );
+          process.stdout.write(lines.join('\n') + '\n');
+        }
+      }
+      const app = await buildServer({ dataDir: data, store, cipher: so.cipher as FieldCipher | undefined });
+      app.addHook('onClose', async () => store.close());
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        app.log.info({ signal }, 'shutting down');
+        // a request that never finishes must not keep the process alive forever
+        const force = setTimeout(() => {
+          app.log.error('shutdown timed out; exiting');
+          process.exit(1);
+        }, 15_000);
+        force.unref();
+        app.close().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            app.log.error({ err }, 'error while shutting down');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      const address = await app.listen({ port, host: opts.host });
+      process.stdout.write(`Sanxiang 已启动 listening on ${address}（API 文档 ${address}/api/docs）\n`);
+      // keep running until a signal arrives
+      await new Promise<void>(() => {});
+    });
+}

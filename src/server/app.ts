@@ -1,0 +1,186 @@
+// The HTTP server: Fastify with the API under /api (JSON-schema validated, documented as OpenAPI 3 at
+// /api/docs/json with a browsable UI at /api/docs), the built web app (web/dist) at / with an SPA fallback, one
+// error handler for every route, structured pino logs, and the store closed only after the server has stopped.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
+import { openStore, storeOptionsFromEnv } from '../store/index.js';
+import type { RecordStore } from '../store/types.js';
+import type { FieldCipher } from './crypto/fields.js';
+import { purgeSessions } from './accounts/users.js';
+import { authenticate, authRoutes } from './auth.js';
+import { dbOf, type ServerContext } from './context.js';
+import { errorHandler } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { ioRoutes } from './routes/io.js';
+import { recordRoutes } from './routes/records.js';
+import { ruleRoutes } from './routes/rules.js';
+import { viewRoutes } from './routes/views.js';
+
+export interface ServerOptions {
+  /** data directory (SQLite file, key file) */
+  dataDir: string;
+  /** an already open store (tests, tools); otherwise one is opened from dataDir and SANXIANG_DATABASE_URL */
+  store?: RecordStore;
+  /** the field cipher (TOTP secrets); defaults to the one the store was opened with */
+  cipher?: FieldCipher;
+  env?: NodeJS.ProcessEnv;
+  /** Fastify/pino logger options; default JSON logs at SANXIANG_LOG_LEVEL (info) */
+  logger?: FastifyServerOptions['logger'];
+  /** largest JSON body in bytes (413 above); default 1 MiB */
+  bodyLimit?: number;
+  /** largest uploaded .xlsx in bytes (413 above); default 50 MiB */
+  maxUploadBytes?: number;
+  /** idle session timeout; default SANXIANG_SESSION_IDLE_MINUTES or 30 */
+  sessionIdleMinutes?: number;
+  /** the clock (tests move it to expire sessions, lockouts and TOTP steps) */
+  now?: () => Date;
+  /** per-IP login attempts per window before 429; default 20 a minute */
+  loginRateLimit?: { max: number; timeWindowMs: number };
+  /** failed logins before lockout, and for how long; default 5 and 15 minutes */
+  lockout?: { threshold: number; minutes: number };
+  /** the built web app; default web/dist of the package when it has an index.html; false = none */
+  webDist?: string | false;
+  /** Secure cookies (HTTPS deployments); default SANXIANG_SECURE_COOKIES=1 */
+  secureCookies?: boolean;
+}
+
+function packageRoot(): string {
+  // src/server/app.ts (tsx) or dist/src/server/app.js (built): walk up to the folder holding package.json
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+export function defaultLogger(env: NodeJS.ProcessEnv): FastifyServerOptions['logger'] {
+  return {
+    level: env.SANXIANG_LOG_LEVEL || 'info',
+    // session tokens and passwords never reach the log
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body.password'],
+  };
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const env = opts.env ?? process.env;
+  let store = opts.store;
+  let cipher = opts.cipher;
+  const owned = !store;
+  if (!store) {
+    const so = storeOptionsFromEnv(opts.dataDir, env);
+    store = await openStore(so);
+    cipher ??= so.cipher as FieldCipher | undefined;
+  }
+  const idleMinutes = opts.sessionIdleMinutes ?? (Number(env.SANXIANG_SESSION_IDLE_MINUTES) || 30);
+
+  const app = Fastify({
+    logger: opts.logger ?? defaultLogger(env),
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: env.SANXIANG_TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  const ctx: ServerContext = {
+    store,
+    db: dbOf(store),
+    cipher,
+    now: opts.now ?? (() => new Date()),
+    idleMs: idleMinutes * 60_000,
+    maxSessionMs: 12 * 3600_000,
+    lockoutThreshold: opts.lockout?.threshold ?? 5,
+    lockoutMs: (opts.lockout?.minutes ?? 15) * 60_000,
+    dataDir: opts.dataDir,
+  };
+  app.decorate('ctx', ctx);
+  app.setErrorHandler(errorHandler);
+
+  // Expired and idle sessions are refused on use anyway; this only keeps the table small.
+  const purge = setInterval(() => {
+    purgeSessions(ctx.db, ctx.now(), ctx.idleMs).catch((err: unknown) => app.log.warn({ err }, 'session purge failed'));
+  }, 10 * 60_000);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
+  if (owned) app.addHook('onClose', async () => store.close());
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'no-referrer');
+    // record data must not linger in shared caches or the browser's disk cache
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      reason_zh: '登录尝试过于频繁，请稍后再试',
+      reason: 'too many login attempts',
+    }),
+  });
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Sanxiang 三项机制 API',
+        description: '鼓励激励、容错纠错、能上能下。会话使用 httpOnly Cookie sx_session（POST /api/auth/login 获取）。',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sx_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (req) => authenticate(app, req));
+      api.get(
+        '/health',
+        { config: { auth: false }, schema: { tags: ['system'], summary: '健康检查 health' } },
+        async () => {
+          await sql`select 1`.execute(ctx.db);
+          return { status: 'ok', database: store.dialect };
+        },
+      );
+      authRoutes(api, {
+        loginRateLimit: opts.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
+        secureCookies: opts.secureCookies ?? env.SANXIANG_SECURE_COOKIES === '1',
+      });
+      viewRoutes(api);
+      recordRoutes(api);
+      ioRoutes(api, { maxUploadBytes: opts.maxUploadBytes ?? 50 * 1024 * 1024 });
+      ruleRoutes(api);
+      adminRoutes(api);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = opts.webDist === undefined ? path.join(packageRoot(), 'web', 'dist') : opts.webDist;
+  const hasWeb = webDist !== false && existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0]!;
+    // the web app routes on the client: any other GET for a page gets index.html
+    if (hasWeb && req.method === 'GET' && !url.startsWith('/api/') && url !== '/api')
+      return reply.type('text/html').sendFile('index.html');
+    req.log.info({ method: req.method, url: req.url }, 'not found');
+    return reply.code(404).send({ reason_zh: '未找到', reason: `not found: ${req.method} ${url}` });
+  });
+
+  return app;
+}

@@ -1,0 +1,34 @@
+// The server's one way into the audit trail: who (the request's user), from where (IP), what, before/after.
+// Always called with the transaction that makes the change, so the entry and the change commit together.
+import type { FastifyRequest } from 'fastify';
+import { appendAudit } from './audit/trail.js';
+import type { AnyDb } from './context.js';
+import type { User } from './accounts/users.js';
+
+export interface AuditWhat {
+  action: string;
+  targetKind?: string | null;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function audit(
+  db: AnyDb,
+  req: FastifyRequest,
+  what: AuditWhat,
+  who: Pick<User, 'id' | 'username' | 'role' | 'unitId'> | undefined = req.user,
+): Promise<void> {
+  await appendAudit(db, {
+    userId: who?.id ?? null,
+    username: who?.username ?? null,
+    role: who?.role ?? null,
+    unitId: who?.unitId ?? null,
+    action: what.action,
+    targetKind: what.targetKind ?? null,
+    targetId: what.targetId ?? null,
+    before: what.before ?? null,
+    after: what.after ?? null,
+    ip: req.ip ?? null,
+  });
+}

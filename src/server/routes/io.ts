@@ -1,0 +1,197 @@
+// Excel through the API: the template for a kind, an all-or-nothing import (multipart .xlsx; every row checked
+// against the user's role and scope before anything is written) and a scope-limited export.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/multipart';
+import type { NewRecord, RecordKind } from '../../domain/entities.js';
+import { KIND_SPECS, kindByName } from '../../io/xlsx/columns.js';
+import { writeRecords } from '../../io/xlsx/export.js';
+import { importXlsx } from '../../io/xlsx/import.js';
+import { buildTemplate } from '../../io/xlsx/template.js';
+import type { RecordStore } from '../../store/types.js';
+import { audit } from '../audit-log.js';
+import type { User } from '../accounts/users.js';
+import { dbOf } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
+import { OFFICE_ROLES, WRITER_ROLES } from '../roles.js';
+import { assertRowsWritable, scopedPages } from '../scope.js';
+import { errorSchemas } from '../schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function kindParam(name: string): RecordKind {
+  const k = kindByName(name);
+  if (!k) throw notFound(`未知的记录类别：${name}`, `unknown record kind: ${name}`);
+  return k;
+}
+
+function attachment(name: string): string {
+  return `attachment; filename="${encodeURIComponent(name)}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`;
+}
+
+/**
+ * The store the importer writes through: the same transaction, but every bulk insert is first checked for the
+ * user's role and scope (a row outside them aborts the whole import), and the import is audited inside it.
+ */
+function guardedStore(
+  root: RecordStore,
+  user: User,
+  onCommit: (tx: RecordStore, counts: Record<string, number>) => Promise<void>,
+): RecordStore {
+  const counts: Record<string, number> = {};
+  const wrap = (tx: RecordStore): RecordStore =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        if (prop === 'insertMany')
+          return async <K extends RecordKind>(kind: K, rows: NewRecord<K>[]) => {
+            await assertRowsWritable(target, user, kind, rows);
+            counts[kind] = (counts[kind] ?? 0) + rows.length;
+            return target.insertMany(kind, rows);
+          };
+        if (prop === 'transaction')
+          return <T>(fn: (inner: RecordStore) => Promise<T>) =>
+            target.transaction(async (inner) => {
+              const out = await fn(wrap(inner));
+              await onCommit(inner, counts);
+              return out;
+            });
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+  return wrap(root);
+}
+
+export function ioRoutes(app: FastifyInstance, opts: { maxUploadBytes: number }): void {
+  const ctx = app.ctx;
+  const kindParams = { type: 'object', properties: { kind: { type: 'string', maxLength: 40 } } };
+
+  app.get<{ Params: { kind: string } }>(
+    '/io/template/:kind',
+    {
+      config: { roles: WRITER_ROLES },
+      schema: {
+        tags: ['io'],
+        summary: '下载导入模板 (.xlsx) the import template',
+        params: kindParams,
+        response: errorSchemas(401, 403, 404),
+      },
+    },
+    async (req, reply) => {
+      const kind = kindParam(req.params.kind);
+      const buf = Buffer.from(await buildTemplate([kind]).xlsx.writeBuffer());
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment(`${KIND_SPECS[kind].sheetName}导入模板`))
+        .send(buf);
+    },
+  );
+
+  app.post(
+    '/io/import',
+    {
+      config: { roles: WRITER_ROLES },
+      schema: {
+        tags: ['io'],
+        summary: '导入 .xlsx（全部正确才导入，否则逐行报告） import, all or nothing',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: { type: 'object', properties: { imported: { type: 'integer' } } },
+          400: {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              reason_zh: { type: 'string' },
+              reason: { type: 'string' },
+              errorCount: { type: 'integer' },
+              errors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    sheet: { type: 'string' },
+                    row: { type: 'integer' },
+                    column: { type: 'string' },
+                    value: { type: 'string' },
+                    reason: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          ...errorSchemas(401, 403, 413),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw badRequest(
+          'file',
+          '请以 multipart/form-data 上传 .xlsx 文件',
+          'upload the .xlsx file as multipart/form-data',
+        );
+      const part = await req.file({ limits: { fileSize: opts.maxUploadBytes, files: 1 } });
+      if (!part) throw badRequest('file', '未收到文件', 'no file uploaded');
+      const dir = await mkdtemp(path.join(tmpdir(), 'sx-import-'));
+      const file = path.join(dir, `${randomUUID()}.xlsx`);
+      try {
+        await pipeline(part.file, createWriteStream(file));
+        if (part.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
+        const kindField = (part.fields.kind as { value?: unknown } | undefined)?.value;
+        const forced = typeof kindField === 'string' && kindField ? kindByName(kindField) : undefined;
+        const user = req.user!;
+        const store = guardedStore(ctx.store, user, async (tx, counts) => {
+          await audit(dbOf(tx), req, {
+            action: 'record.import',
+            targetKind: 'import',
+            targetId: part.filename,
+            after: { rows: counts },
+          });
+        });
+        const report = await importXlsx(store, file, forced ? { kind: forced } : {});
+        if (!report.ok)
+          return reply.code(400).send({
+            field: 'file',
+            reason_zh: `文件有 ${report.errorCount} 处错误，未导入任何记录`,
+            reason: `${report.errorCount} problems found; nothing was imported`,
+            errorCount: report.errorCount,
+            errors: report.errors,
+          });
+        return { imported: report.inserted };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.get<{ Params: { kind: string } }>(
+    '/io/export/:kind',
+    {
+      config: { roles: OFFICE_ROLES },
+      schema: {
+        tags: ['io'],
+        summary: '导出 (.xlsx，限管理权限范围) export within scope',
+        params: kindParams,
+        response: errorSchemas(401, 403, 404),
+      },
+    },
+    async (req, reply) => {
+      const kind = kindParam(req.params.kind);
+      await audit(ctx.db, req, { action: 'record.export', targetKind: kind, targetId: null });
+      const out = new PassThrough();
+      void writeRecords(kind, scopedPages(ctx.store, req.user!, kind), { stream: out }).catch((err: unknown) => {
+        req.log.error({ err, kind }, 'export failed');
+        out.destroy(err as Error);
+      });
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment(`${KIND_SPECS[kind].sheetName}导出`))
+        .send(out);
+    },
+  );
+}

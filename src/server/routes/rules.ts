@@ -1,0 +1,84 @@
+// The rulebooks through the API: POST /evaluate (a DESIGN §4 scenario in, the evaluation out) and
+// GET /explain/cadre/:id (every finding about one cadre in scope, with the article text).
+import type { FastifyInstance } from 'fastify';
+import { isDate } from '../../domain/dates.js';
+import { packRegistry } from '../../packs/index.js';
+import { evaluate, evaluateIndexed } from '../../policy/engine.js';
+import { explainSubject } from '../../policy/explain.js';
+import { FactIndex } from '../../policy/fact-index.js';
+import { parseScenario, ScenarioError } from '../../policy/scenario.js';
+import { badRequest } from '../errors.js';
+import { RECORD_ROLES } from '../roles.js';
+import { getRecord } from '../scope.js';
+import { errorSchemas } from '../schemas.js';
+
+export function ruleRoutes(app: FastifyInstance): void {
+  const ctx = app.ctx;
+  const registry = packRegistry();
+
+  app.post<{ Body: Record<string, unknown> }>(
+    '/evaluate',
+    {
+      config: { roles: RECORD_ROLES },
+      schema: {
+        tags: ['rules'],
+        summary: '按情景评估规则（DESIGN §4） evaluate a scenario',
+        body: {
+          type: 'object',
+          required: ['pack', 'asOf', 'facts'],
+          properties: { pack: { type: 'string' }, asOf: { type: 'string' }, facts: { type: 'object' } },
+        },
+        response: errorSchemas(400, 401, 403, 413),
+      },
+    },
+    async (req) => {
+      let s;
+      try {
+        s = parseScenario(req.body);
+      } catch (e) {
+        if (e instanceof ScenarioError) throw badRequest(e.field, `${e.field}：${e.reason}`, e.reason);
+        throw e;
+      }
+      return evaluate(registry, s.facts, { asOf: s.asOf, pack: s.pack, params: s.params });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(
+    '/explain/cadre/:id',
+    {
+      config: { roles: RECORD_ROLES },
+      schema: {
+        tags: ['rules'],
+        summary: '说明某干部的全部结论及条文依据 explain a cadre',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+        },
+        response: errorSchemas(400, 401, 403, 404),
+      },
+    },
+    async (req) => {
+      const asOf = req.query.asOf ?? ctx.now().toISOString().slice(0, 10);
+      if (!isDate(asOf)) throw badRequest('asOf', 'asOf：不是有效日期', 'asOf is not a valid date');
+      await getRecord(ctx.store, req.user!, 'cadres', req.params.id); // 404 / 403 before any work
+      const idx = new FactIndex(await ctx.store.loadFacts(asOf));
+      const subject = req.params.id;
+      const cadre = idx.cadre(subject);
+      // Rules compare subjects (quotas, rankings), so the whole record is evaluated and the subject's part shown.
+      const ev = evaluateIndexed(registry, idx, { asOf });
+      const bound = cadre ? idx.ancestry(cadre.unit).find((u) => u.pack) : undefined;
+      const chain = bound?.pack ? registry.chain(bound.pack) : [];
+      return {
+        subject,
+        asOf,
+        chain,
+        findings: ev.findings.filter((f) => f.subject === subject),
+        values: ev.values[subject] ?? {},
+        gaps: ev.gaps,
+        text: cadre ? explainSubject(ev, idx, subject, chain) : `${subject} 在 ${asOf} 无任职记录`,
+      };
+    },
+  );
+}

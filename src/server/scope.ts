@@ -1,0 +1,552 @@
+// The data-access layer that enforces 干部管理权限 (PLATFORM.md "Roles"): every list, read, write, export and
+// search of the record goes through a function here that takes the user and builds a query limited to the
+// user's scope. A user bound to unit U reaches units in U's subtree and cadres whose managing unit is in it;
+// the cadre role reaches only their own record; the three administrators reach none of it. Routes never query
+// record tables themselves, so a route cannot forget the scope.
+import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
+import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
+import { decodeFields, type FieldCodec } from '../store/field-codec.js';
+import { KyselyStore } from '../store/kysely-store.js';
+import { TABLES, rowToEntity, toDb } from '../store/schema.js';
+import type { RecordStore } from '../store/types.js';
+import type { User } from './accounts/users.js';
+import { dbOf, type AnyDb } from './context.js';
+import { forbidden, notFound } from './errors.js';
+import { canWrite, isRecordRole } from './roles.js';
+
+export type Scope =
+  { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'self'; cadreId: string } | { kind: 'none' };
+
+type Who = Pick<User, 'role' | 'unitId' | 'cadreId'>;
+
+/** The part of the record a user reaches. A record role with no unit reaches the whole record (省级). */
+export function scopeOf(user: Who): Scope {
+  if (!isRecordRole(user.role)) return { kind: 'none' };
+  if (user.role === 'cadre') return user.cadreId ? { kind: 'self', cadreId: user.cadreId } : { kind: 'none' };
+  return user.unitId ? { kind: 'subtree', root: user.unitId } : { kind: 'all' };
+}
+
+const TRUE = sql<boolean>`1 = 1`;
+const FALSE = sql<boolean>`1 = 0`;
+
+function subtree(root: string): RawBuilder<unknown> {
+  return sql`(with recursive sub(id) as (select id from units where id = ${root} union all select u.id from units u join sub on u.parent_id = sub.id) select id from sub)`;
+}
+
+function col(alias: string | undefined, name: string): RawBuilder<unknown> {
+  return sql.ref(alias ? `${alias}.${name}` : name);
+}
+
+/** `unitCol` names a unit the scope reaches. */
+export function unitCond(scope: Scope, unitCol: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (scope.kind === 'all') return TRUE;
+  if (scope.kind === 'subtree') return sql<boolean>`${unitCol} in ${subtree(scope.root)}`;
+  return FALSE;
+}
+
+/** `cadreCol` names a cadre the scope reaches. */
+export function cadreCond(scope: Scope, cadreCol: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (scope.kind === 'all') return TRUE;
+  if (scope.kind === 'subtree')
+    return sql<boolean>`${cadreCol} in (select id from cadres where managing_unit_id in ${subtree(scope.root)})`;
+  if (scope.kind === 'self') return sql<boolean>`${cadreCol} = ${scope.cadreId}`;
+  return FALSE;
+}
+
+const CADRE_ANCHORED = new Set<RecordKind>([
+  'posts',
+  'cadreAssessments',
+  'regularAssessments',
+  'sanctions',
+  'accountability',
+  'adjustments',
+]);
+const UNIT_ANCHORED = new Set<RecordKind>(['unitAssessments', 'incidents']);
+
+/** The condition that a row of `kind` (table aliased `alias`) lies in the scope. */
+export function kindCond(kind: RecordKind, scope: Scope, alias?: string): RawBuilder<boolean> {
+  if (scope.kind === 'all') return TRUE;
+  if (kind === 'units') return unitCond(scope, col(alias, 'id'));
+  if (kind === 'cadres') {
+    if (scope.kind === 'subtree') return unitCond(scope, col(alias, 'managing_unit_id'));
+    return cadreCond(scope, col(alias, 'id'));
+  }
+  if (CADRE_ANCHORED.has(kind)) return cadreCond(scope, col(alias, 'cadre_id'));
+  if (UNIT_ANCHORED.has(kind)) return unitCond(scope, col(alias, 'unit_id'));
+  // honors, determinations: about a unit or a cadre
+  const st = col(alias, 'subject_type');
+  const sid = col(alias, 'subject_id');
+  return sql<boolean>`((${st} = 'unit' and ${unitCond(scope, sid)}) or (${st} = 'cadre' and ${cadreCond(scope, sid)}))`;
+}
+
+function codecOf(store: RecordStore): FieldCodec | undefined {
+  return store instanceof KyselyStore ? store.conn.codec : undefined;
+}
+
+function toEntity<K extends RecordKind>(store: RecordStore, kind: K, row: Record<string, unknown>): RecordKinds[K] {
+  return decodeFields(kind, rowToEntity<RecordKinds[K]>(TABLES[kind], row), codecOf(store));
+}
+
+// Reads -----------------------------------------------------------------------------------------------------
+
+export interface ListParams {
+  /** equality filters on entity fields */
+  where?: Record<string, string | number | boolean | null>;
+  offset?: number;
+  limit?: number;
+}
+
+export async function listRecords<K extends RecordKind>(
+  store: RecordStore,
+  user: Who,
+  kind: K,
+  p: ListParams = {},
+): Promise<{ total: number; items: RecordKinds[K][] }> {
+  const db = dbOf(store);
+  const def = TABLES[kind];
+  const scope = scopeOf(user);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let q: any = db.selectFrom(def.table).where(kindCond(kind, scope));
+  for (const [field, value] of Object.entries(p.where ?? {})) {
+    const c = def.byField.get(field);
+    if (!c) continue;
+    q = value === null ? q.where(c.column, 'is', null) : q.where(c.column, '=', toDb(c, value, store.dialect));
+  }
+  const { n } = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const rows = (await q
+    .selectAll()
+    .orderBy('id')
+    .limit(p.limit ?? 50)
+    .offset(p.offset ?? 0)
+    .execute()) as Record<string, unknown>[];
+  return { total: Number(n), items: rows.map((r) => toEntity(store, kind, r)) };
+}
+
+/** One record: 404 when it does not exist, 403 when it lies outside the user's scope. */
+export async function getRecord<K extends RecordKind>(
+  store: RecordStore,
+  user: Who,
+  kind: K,
+  id: string,
+): Promise<RecordKinds[K]> {
+  const db = dbOf(store);
+  const def = TABLES[kind];
+  const row = (await db
+    .selectFrom(def.table)
+    .selectAll()
+    .select(sql<number>`case when ${kindCond(kind, scopeOf(user))} then 1 else 0 end`.as('__in_scope'))
+    .where('id', '=', id)
+    .executeTakeFirst()) as Record<string, unknown> | undefined;
+  if (!row) throw notFound(`记录不存在：${id}`, `not found: ${kind} ${id}`);
+  if (Number(row.__in_scope) !== 1) throw outOfScope();
+  return toEntity(store, kind, row);
+}
+
+export function outOfScope() {
+  return forbidden('该记录不在您的管理权限范围内', 'outside your data scope');
+}
+
+async function unitReachable(db: AnyDb, scope: Scope, unitId: string | null | undefined): Promise<boolean> {
+  if (scope.kind === 'all') return true;
+  if (!unitId) return false;
+  const r = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where(unitCond(scope, sql.ref('id')))
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+async function cadreReachable(db: AnyDb, scope: Scope, cadreId: string | null | undefined): Promise<boolean> {
+  if (scope.kind === 'all') return true;
+  if (!cadreId) return false;
+  const r = await db
+    .selectFrom('cadres')
+    .select('id')
+    .where('id', '=', cadreId)
+    .where(kindCond('cadres', scope))
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Whether a row with these values (new or changed) would lie in the scope: what it hangs on must be reachable. */
+async function valuesReachable(
+  db: AnyDb,
+  scope: Scope,
+  kind: RecordKind,
+  v: Record<string, unknown>,
+): Promise<boolean> {
+  if (scope.kind === 'all') return true;
+  if (kind === 'units') return unitReachable(db, scope, v.parentId as string | null);
+  if (kind === 'cadres') return scope.kind === 'subtree' && unitReachable(db, scope, v.managingUnitId as string);
+  if (CADRE_ANCHORED.has(kind)) return cadreReachable(db, scope, v.cadreId as string);
+  if (UNIT_ANCHORED.has(kind)) return unitReachable(db, scope, v.unitId as string);
+  return v.subjectType === 'unit'
+    ? unitReachable(db, scope, v.subjectId as string)
+    : cadreReachable(db, scope, v.subjectId as string);
+}
+
+// Writes (call inside the transaction that also writes the audit entry) -----------------------------------------
+
+function assertCanWrite(user: Who, kind: RecordKind): void {
+  if (!canWrite(user.role, kind))
+    throw forbidden('您的角色无权维护此类记录', `role ${user.role} may not write ${kind}`);
+}
+
+export async function createRecord<K extends RecordKind>(
+  tx: RecordStore,
+  user: Who,
+  kind: K,
+  data: Record<string, unknown>,
+): Promise<RecordKinds[K]> {
+  assertCanWrite(user, kind);
+  const row = { ...data, id: (data.id as string | undefined) ?? randomUUID() };
+  for (const c of TABLES[kind].columns)
+    if (c.nullable && !(c.field in row)) (row as Record<string, unknown>)[c.field] = null;
+  if (!(await valuesReachable(dbOf(tx), scopeOf(user), kind, row))) throw outOfScope();
+  return tx.repo(kind).insert(row as unknown as NewRecord<K>);
+}
+
+export async function updateRecord<K extends RecordKind>(
+  tx: RecordStore,
+  user: Who,
+  kind: K,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+): Promise<{ before: RecordKinds[K]; after: RecordKinds[K] }> {
+  assertCanWrite(user, kind);
+  const before = await getRecord(tx, user, kind, id);
+  // units: the unit itself must stay reachable, and so must its (possibly new) parent
+  const merged = { ...before, ...patch } as Record<string, unknown>;
+  if (kind === 'units' && scopeOf(user).kind === 'subtree' && id === (scopeOf(user) as { root: string }).root) {
+    if ('parentId' in patch && patch.parentId !== (before as unknown as Record<string, unknown>).parentId)
+      throw outOfScope();
+  } else if (!(await valuesReachable(dbOf(tx), scopeOf(user), kind, merged))) throw outOfScope();
+  const after = await tx.repo(kind).update(id, version, patch as Partial<NewRecord<K>>);
+  return { before, after };
+}
+
+export async function deleteRecord<K extends RecordKind>(
+  tx: RecordStore,
+  user: Who,
+  kind: K,
+  id: string,
+  version: number,
+): Promise<RecordKinds[K]> {
+  assertCanWrite(user, kind);
+  const before = await getRecord(tx, user, kind, id);
+  if (kind === 'units' && scopeOf(user).kind === 'subtree' && id === (scopeOf(user) as { root: string }).root)
+    throw outOfScope(); // nobody deletes the unit their own remit hangs on
+  await tx.repo(kind).delete(id, version);
+  return before;
+}
+
+/** A write check for rows arriving in bulk (import): every row's kind writable and every row in scope. */
+export async function assertRowsWritable(
+  tx: RecordStore,
+  user: Who,
+  kind: RecordKind,
+  rows: readonly object[],
+): Promise<void> {
+  assertCanWrite(user, kind);
+  const scope = scopeOf(user);
+  if (scope.kind === 'all') return;
+  const db = dbOf(tx);
+  for (const r of rows)
+    if (!(await valuesReachable(db, scope, kind, r as Record<string, unknown>)))
+      throw forbidden(
+        `导入的记录 ${(r as { id?: string }).id ?? ''} 不在您的管理权限范围内`,
+        `imported ${kind} row ${(r as { id?: string }).id ?? ''} lies outside your data scope`,
+      );
+}
+
+// Export: every row of a kind in scope, a page at a time -----------------------------------------------------
+
+export async function* scopedPages<K extends RecordKind>(
+  store: RecordStore,
+  user: Who,
+  kind: K,
+  pageSize = 2000,
+): AsyncGenerator<RecordKinds[K][]> {
+  const db = dbOf(store);
+  const def = TABLES[kind];
+  const cond = kindCond(kind, scopeOf(user));
+  let after: string | undefined;
+  for (;;) {
+    let q = db.selectFrom(def.table).selectAll().where(cond).orderBy('id').limit(pageSize);
+    if (after !== undefined) q = q.where('id', '>', after);
+    const rows = (await q.execute()) as Record<string, unknown>[];
+    if (rows.length === 0) return;
+    after = String(rows[rows.length - 1]!.id);
+    yield rows.map((r) => toEntity(store, kind, r));
+  }
+}
+
+// The unit tree --------------------------------------------------------------------------------------------
+
+export interface UnitNode {
+  id: string;
+  name: string;
+  kind: string;
+  pack: string | null;
+  children: UnitNode[];
+}
+
+/** The units the user reaches as a forest (roots: units whose parent is outside the scope). */
+export async function unitTree(store: RecordStore, scope: Scope): Promise<UnitNode[]> {
+  const db = dbOf(store);
+  const rows = (await db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind', 'pack', 'parent_id'])
+    .where(unitCond(scope, sql.ref('id')))
+    .orderBy('id')
+    .execute()) as { id: string; name: string; kind: string; pack: string | null; parent_id: string | null }[];
+  const nodes = new Map<string, UnitNode>();
+  for (const r of rows) nodes.set(r.id, { id: r.id, name: r.name, kind: r.kind, pack: r.pack, children: [] });
+  const roots: UnitNode[] = [];
+  for (const r of rows) {
+    const parent = r.parent_id ? nodes.get(r.parent_id) : undefined;
+    (parent ? parent.children : roots).push(nodes.get(r.id)!);
+  }
+  return roots;
+}
+
+// The roster -------------------------------------------------------------------------------------------------
+
+export interface RosterFilters {
+  unitId?: string;
+  search?: string;
+  category?: string;
+  post?: string;
+  level?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface RosterItem {
+  id: string;
+  name: string;
+  gender: string | null;
+  category: string;
+  managingUnitId: string;
+  unitName: string;
+  postTitle: string | null;
+  role: string | null;
+  level: string | null;
+  postUnitId: string | null;
+  postUnitName: string | null;
+}
+
+const LIKE_ESCAPE = /[\\%_]/g;
+
+export async function roster(
+  store: RecordStore,
+  user: Who,
+  f: RosterFilters,
+): Promise<{ total: number; items: RosterItem[] }> {
+  const db = dbOf(store);
+  const scope = scopeOf(user);
+  if (f.unitId && !(await unitReachable(db, scope, f.unitId))) throw outOfScope();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let q: any = db
+    .selectFrom('cadres as c')
+    .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
+    // the current post: open, and no other open post started later (a NOT EXISTS the planner drives from the
+    // posts index, several times faster than a correlated "order by … limit 1" per cadre)
+    .leftJoin('posts as p', (j) =>
+      j.on(
+        sql<boolean>`p.cadre_id = c.id and p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = c.id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`,
+      ),
+    )
+    .leftJoin('units as pu', 'pu.id', 'p.unit_id')
+    .where(kindCond('cadres', scope, 'c'));
+  if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtree(f.unitId)}`);
+  if (f.search) {
+    const pattern = `%${f.search.replace(LIKE_ESCAPE, (ch) => '\\' + ch)}%`;
+    q = q.where(
+      sql<boolean>`(c.name like ${pattern} escape '\\' or p.title like ${pattern} escape '\\' or c.id = ${f.search})`,
+    );
+  }
+  if (f.category) q = q.where('c.category', '=', f.category);
+  if (f.post) q = q.where('p.role', '=', f.post);
+  if (f.level) q = q.where('p.level', '=', f.level);
+  const { n } = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const rows = (await q
+    .select([
+      'c.id as id',
+      'c.name as name',
+      'c.gender as gender',
+      'c.category as category',
+      'c.managing_unit_id as managingUnitId',
+      'mu.name as unitName',
+      'p.title as postTitle',
+      'p.role as role',
+      'p.level as level',
+      'p.unit_id as postUnitId',
+      'pu.name as postUnitName',
+    ])
+    .orderBy('c.id')
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute()) as RosterItem[];
+  return { total: Number(n), items: rows };
+}
+
+// The profile ------------------------------------------------------------------------------------------------
+
+export interface TimelineEntry {
+  date: string;
+  kind: string;
+  title: string;
+  detail: string;
+}
+
+async function rowsOf<K extends RecordKind>(
+  store: RecordStore,
+  kind: K,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  where: (q: any) => any,
+  order: string,
+): Promise<RecordKinds[K][]> {
+  const db = dbOf(store);
+  const rows = (await where(db.selectFrom(TABLES[kind].table))
+    .selectAll()
+    .orderBy(order)
+    .orderBy('id')
+    .execute()) as Record<string, unknown>[];
+  return rows.map((r) => toEntity(store, kind, r));
+}
+
+const QUARTER_END: Record<string, string> = { Q1: '03-31', Q2: '06-30', Q3: '09-30', Q4: '12-31' };
+
+/** A cadre's whole record (the caller audits the read in the same transaction). */
+export async function profile(store: RecordStore, user: Who, cadreId: string) {
+  const cadre = await getRecord(store, user, 'cadres', cadreId);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const byCadre = (q: any) => q.where('cadre_id', '=', cadreId);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const bySubject = (q: any) => q.where('subject_type', '=', 'cadre').where('subject_id', '=', cadreId);
+  const posts = await rowsOf(store, 'posts', byCadre, 'start_date');
+  const cadreAssessments = await rowsOf(store, 'cadreAssessments', byCadre, 'year');
+  const regularAssessments = await rowsOf(store, 'regularAssessments', byCadre, 'period');
+  const honors = await rowsOf(store, 'honors', bySubject, 'date');
+  const sanctions = await rowsOf(store, 'sanctions', byCadre, 'date');
+  const accountability = await rowsOf(store, 'accountability', byCadre, 'date');
+  const adjustments = await rowsOf(store, 'adjustments', byCadre, 'date');
+  const determinations = await rowsOf(store, 'determinations', bySubject, 'date');
+  const toleranceRequests = await rowsOf(store, 'toleranceRequests', bySubject, 'date');
+  const unitIds = [...new Set(posts.map((p) => p.unitId))];
+  const unitNames = new Map<string, string>();
+  if (unitIds.length) {
+    const rows = await dbOf(store).selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute();
+    for (const r of rows) unitNames.set(String(r.id), String(r.name));
+  }
+  const timeline: TimelineEntry[] = [];
+  for (const p of posts) {
+    const where = unitNames.get(p.unitId) ?? p.unitId;
+    timeline.push({
+      date: p.startDate,
+      kind: 'post',
+      title: `任${where}${p.title}`,
+      detail: [p.level, p.reason].filter(Boolean).join('；'),
+    });
+    if (p.endDate)
+      timeline.push({ date: p.endDate, kind: 'post_end', title: `免去${where}${p.title}`, detail: p.reason ?? '' });
+  }
+  for (const a of cadreAssessments)
+    timeline.push({
+      date: `${a.year}-12-31`,
+      kind: 'assessment',
+      title: `${a.year}年度考核：${a.grade ?? '未定等次'}`,
+      detail: '',
+    });
+  for (const a of regularAssessments) {
+    const [y, q] = [a.period.slice(0, 4), a.period.slice(4)];
+    timeline.push({
+      date: `${y}-${QUARTER_END[q] ?? '12-31'}`,
+      kind: 'regular_assessment',
+      title: `${a.period} 平时考核：${a.grade}`,
+      detail: '',
+    });
+  }
+  for (const h of honors) timeline.push({ date: h.date, kind: 'honor', title: h.title, detail: h.conferredBy });
+  for (const s of sanctions) timeline.push({ date: s.date, kind: 'sanction', title: s.kind, detail: s.reason ?? '' });
+  for (const m of accountability)
+    timeline.push({ date: m.date, kind: 'accountability', title: m.kind, detail: m.reason ?? '' });
+  for (const a of adjustments)
+    timeline.push({
+      date: a.date,
+      kind: 'adjustment',
+      title: a.method,
+      detail: [a.reason, a.ruleId].filter(Boolean).join('；'),
+    });
+  for (const d of determinations)
+    timeline.push({ date: d.date, kind: 'determination', title: `${d.kind}（${d.clause}）`, detail: d.note ?? '' });
+  for (const t of toleranceRequests)
+    timeline.push({
+      date: t.date,
+      kind: 'tolerance_request',
+      title: `容错申请（${t.situation}）`,
+      detail: t.statement ?? '',
+    });
+  timeline.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    cadre,
+    posts: posts.map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? null })),
+    cadreAssessments,
+    regularAssessments,
+    honors,
+    sanctions,
+    accountability,
+    adjustments,
+    determinations,
+    toleranceRequests,
+    timeline,
+  };
+}
+
+// The dashboard ----------------------------------------------------------------------------------------------
+
+export async function dashboard(store: RecordStore, user: Who) {
+  const db = dbOf(store);
+  const scope = scopeOf(user);
+  const counts: Record<string, number> = {};
+  for (const kind of Object.keys(TABLES) as RecordKind[]) {
+    const r = (await db
+      .selectFrom(TABLES[kind].table)
+      .select(sql<number>`count(*)`.as('n'))
+      .where(kindCond(kind, scope))
+      .executeTakeFirst()) as { n: number | string };
+    counts[kind] = Number(r.n);
+  }
+  const grades = (await db
+    .selectFrom('cadre_assessments')
+    .select(['year', 'grade', sql<number>`count(*)`.as('count')])
+    .where(kindCond('cadreAssessments', scope))
+    .groupBy(['year', 'grade'])
+    .orderBy('year')
+    .orderBy('grade')
+    .execute()) as { year: number; grade: string | null; count: number | string }[];
+  const incidents = (await db
+    .selectFrom('incidents')
+    .select(['category', 'severity', sql<number>`count(*)`.as('count')])
+    .where(kindCond('incidents', scope))
+    .groupBy(['category', 'severity'])
+    .orderBy('category')
+    .execute()) as { category: string; severity: string; count: number | string }[];
+  const byCategory = new Map<string, { category: string; count: number; bySeverity: Record<string, number> }>();
+  for (const r of incidents) {
+    const e = byCategory.get(r.category) ?? { category: r.category, count: 0, bySeverity: {} };
+    e.count += Number(r.count);
+    e.bySeverity[r.severity] = Number(r.count);
+    byCategory.set(r.category, e);
+  }
+  return {
+    counts,
+    gradesByYear: grades.map((g) => ({ year: Number(g.year), grade: g.grade, count: Number(g.count) })),
+    incidentsByCategory: [...byCategory.values()],
+  };
+}
