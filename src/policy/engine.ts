@@ -142,9 +142,6 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
     const row = (values[subject] ??= {});
     row[name] = combine(name, row[name], value);
   };
-  for (const c of facts.cadres) {
-    setValue(c.id, 'priorityPromotion', false);
-  }
 
   // A superseded rule stays silent for the subjects a lower rule in their chain covers. Memoised per rule and
   // subject: the check runs for every subject of every superseded rule.
@@ -270,6 +267,8 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
         if (above === null || p.until > above) above = p.until;
       }
     const row = (values[c.id] ??= {});
+    // every cadre gets priorityPromotion (false unless a rule gave it), in this one pass over the cadres
+    if (row.priorityPromotion === undefined) row.priorityPromotion = false;
     row.promotionAllowedFrom = promotion ?? (above !== null ? asOf : null);
     row.aboveOriginalLevelAllowedFrom = above;
   }
