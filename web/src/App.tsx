@@ -1,0 +1,237 @@
+// The shell: login until there is a session, then the layout with the menu by mechanism (DESIGN §8). What a
+// role sees follows 三员分立: the three administrators see only their own 系统管理 page, record roles see the rest.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Avatar, Button, Card, Dropdown, Result, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  AuditOutlined,
+  BookOutlined,
+  DatabaseOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  RiseOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TrophyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useAuth, displayName } from './auth';
+import { useUnitTree } from './units';
+import { navigate, useHashPath } from './router';
+import { ADMIN_ROLES, roleLabel } from './format';
+import type { Role } from './api';
+import { LoginPage } from './pages/Login';
+import { AccountModal } from './Account';
+import { HomePage } from './pages/Home';
+import { UnderConstruction } from './pages/UnderConstruction';
+import { RulesPage } from './pages/Rules';
+import { RosterPage } from './pages/data/Roster';
+import { CadreProfilePage } from './pages/data/CadreProfile';
+import { ImportExportPage } from './pages/data/ImportExport';
+import { UsersPage } from './pages/admin/Users';
+import { RolesPage } from './pages/admin/Roles';
+import { AuditPage } from './pages/admin/Audit';
+
+const { Sider, Header, Content } = Layout;
+
+const soon = (label: string) => (
+  <span>
+    {label}{' '}
+    <Tag color="default" style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>
+      建设中
+    </Tag>
+  </span>
+);
+
+function menuFor(role: Role): NonNullable<MenuProps['items']> {
+  if (role === 'unassigned') return [];
+  if (ADMIN_ROLES.includes(role)) {
+    const admin = {
+      sys_admin: { key: '/admin/users', label: '用户管理', icon: <UserOutlined /> },
+      security_admin: { key: '/admin/roles', label: '角色与数据范围', icon: <SafetyCertificateOutlined /> },
+      audit_admin: { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined /> },
+    }[role as 'sys_admin' | 'security_admin' | 'audit_admin'];
+    return [{ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: [admin] }];
+  }
+  return [
+    { key: '/home', label: '首页', icon: <HomeOutlined /> },
+    { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
+    { key: '/tolerance', label: soon('容错纠错'), icon: <SwapOutlined /> },
+    { key: '/adjustment', label: soon('能上能下'), icon: <RiseOutlined /> },
+    { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
+    { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
+    {
+      key: 'data',
+      label: '数据管理',
+      icon: <DatabaseOutlined />,
+      children: [
+        { key: '/data/roster', label: '组织与干部' },
+        { key: '/data/io', label: '导入导出' },
+      ],
+    },
+  ];
+}
+
+export function homeFor(role: Role): string {
+  if (role === 'sys_admin') return '/admin/users';
+  if (role === 'security_admin') return '/admin/roles';
+  if (role === 'audit_admin') return '/admin/audit';
+  return '/home';
+}
+
+const LATER: Record<string, { title: string; what: string }> = {
+  '/incentive': { title: '鼓励激励', what: '年度激励评选、表彰奖励推荐与公示' },
+  '/tolerance': { title: '容错纠错', what: '容错申请、核实、会商、认定与纠错整改' },
+  '/adjustment': { title: '能上能下', what: '不适宜担任现职干部的识别、调整与跟踪' },
+  '/care': { title: '关心关爱', what: '谈心谈话、澄清正名、受处理干部回访与重新使用' },
+};
+
+function route(path: string, role: Role): ReactNode {
+  const admin = ADMIN_ROLES.includes(role);
+  if (role === 'unassigned')
+    return (
+      <Card>
+        <Result status="info" title="账号尚未分配角色" subTitle="请联系安全管理员为您分配角色和数据范围后再登录。" />
+      </Card>
+    );
+  if (path.startsWith('/admin/')) {
+    if (path === '/admin/users' && role === 'sys_admin') return <UsersPage />;
+    if (path === '/admin/roles' && role === 'security_admin') return <RolesPage />;
+    if (path === '/admin/audit' && role === 'audit_admin') return <AuditPage />;
+    return null;
+  }
+  if (admin) return null;
+  if (path === '/home') return <HomePage />;
+  if (path === '/rules') return <RulesPage />;
+  if (path === '/data/roster') return <RosterPage />;
+  if (path === '/data/io') return <ImportExportPage />;
+  const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
+  if (m?.[1]) return <CadreProfilePage id={decodeURIComponent(m[1])} />;
+  const later = LATER[path];
+  if (later) return <UnderConstruction title={later.title} what={later.what} />;
+  return null;
+}
+
+const TITLES: Record<string, string> = {
+  '/home': '首页',
+  '/rules': '政策规则',
+  '/data/roster': '数据管理 / 组织与干部',
+  '/data/io': '数据管理 / 导入导出',
+  '/admin/users': '系统管理 / 用户管理',
+  '/admin/roles': '系统管理 / 角色与数据范围',
+  '/admin/audit': '系统管理 / 审计日志',
+  '/incentive': '鼓励激励',
+  '/tolerance': '容错纠错',
+  '/adjustment': '能上能下',
+  '/care': '关心关爱',
+};
+
+function pageTitle(path: string): string {
+  if (path.startsWith('/data/cadres/')) return '数据管理 / 干部档案';
+  return TITLES[path] ?? '';
+}
+
+/** The user's data scope in words: the unit they are bound to (the root of their tree), or the whole record. */
+function ScopeTag({ role, unitId }: { role: Role; unitId: string | null | undefined }) {
+  const { tree } = useUnitTree();
+  if (role === 'cadre') return <Tag>数据范围：本人</Tag>;
+  const root = unitId ? (tree.find((n) => n.id === unitId) ?? tree[0]) : undefined;
+  return <Tag color="blue">数据范围：{unitId ? (root?.name ?? '…') : '全部单位'}</Tag>;
+}
+
+export function App() {
+  const { user, loading, logout } = useAuth();
+  const path = useHashPath();
+  const role = user?.role;
+  const content = role ? route(path, role) : null;
+
+  useEffect(() => {
+    // an unknown address or a page outside the role: go to the role's own start page
+    if (role && content === null) navigate(homeFor(role));
+  }, [role, content]);
+
+  const items = useMemo(() => (role ? menuFor(role) : []), [role]);
+  const [account, setAccount] = useState(false);
+
+  if (loading)
+    return (
+      <div style={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
+        <Spin size="large" />
+      </div>
+    );
+  if (!user || !role) return <LoginPage />;
+  if (user.mustChangePassword) return <LoginPage forced />;
+
+  const selected = path.startsWith('/data/cadres/') ? '/data/roster' : path;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        width={208}
+        breakpoint="lg"
+        collapsedWidth={64}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <div className="sx-brand">
+          三项机制干部工作系统
+          <small>鼓励激励 · 容错纠错 · 能上能下</small>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={['data', 'admin']}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            padding: '0 20px',
+            height: 52,
+            lineHeight: '52px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            borderBottom: '1px solid #e5e7eb',
+          }}
+        >
+          <Space size={12}>
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {pageTitle(path)}
+            </Typography.Text>
+            {!ADMIN_ROLES.includes(role) && role !== 'unassigned' && (
+              <ScopeTag role={role} unitId={user.unitId ?? user.unit_id} />
+            )}
+          </Space>
+          <Space size={4}>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'account', label: '账号安全', icon: <SafetyCertificateOutlined /> },
+                  { type: 'divider' },
+                  { key: 'logout', label: '退出登录', icon: <LogoutOutlined /> },
+                ],
+                onClick: (e) => (e.key === 'account' ? setAccount(true) : void logout()),
+              }}
+            >
+              <Space style={{ cursor: 'pointer' }} data-testid="current-user">
+                <Avatar size="small" style={{ background: '#b71c1c' }} icon={<UserOutlined />} />
+                <Typography.Text strong>{displayName(user)}</Typography.Text>
+                <Tag color="red">{roleLabel(role)}</Tag>
+                {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
+              </Space>
+            </Dropdown>
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} style={{ marginLeft: 8 }}>
+              退出
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: 16, minWidth: 0 }}>{content}</Content>
+        <AccountModal open={account} onClose={() => setAccount(false)} />
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,198 @@
+// 系统管理 · 用户管理 (system administrator): create accounts, disable or enable them, reset passwords. Roles and
+// data scopes are the security administrator's (三员分立), so they are shown here but not changed.
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ApiError, api, type User } from '../../api';
+import { useLoad } from '../../hooks';
+import { fmtDateTime, roleLabel } from '../../format';
+import { displayName } from '../../auth';
+import { loadUsers } from './common';
+import { PASSWORD_HINT, passwordRule } from '../../password';
+
+export function UsersPage() {
+  const { message, modal } = App.useApp();
+  const { data, error, loading, reload } = useLoad(loadUsers, []);
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+
+  async function create() {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setFormError(null);
+    try {
+      const r = await api.post<{
+        user?: User;
+        password?: string;
+        initialPassword?: string;
+        temporaryPassword?: string;
+      }>('/admin/users', {
+        username: v.username,
+        displayName: v.displayName,
+        ...(v.password ? { password: v.password } : {}),
+      });
+      setCreating(false);
+      form.resetFields();
+      const pw = r.temporaryPassword ?? r.password ?? r.initialPassword;
+      if (pw)
+        modal.info({
+          title: '账号已创建',
+          content: (
+            <span>
+              初始密码：
+              <Typography.Text copyable code>
+                {pw}
+              </Typography.Text>
+              （仅显示一次，首次登录须修改）
+            </span>
+          ),
+        });
+      else void message.success('账号已创建，首次登录须修改密码；请由安全管理员分配角色和数据范围');
+      void reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.field) form.setFields([{ name: e.field, errors: [e.message] }]);
+      else setFormError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function update(u: User, body: Record<string, unknown>, done: string) {
+    try {
+      const r = await api.put<{ password?: string; temporaryPassword?: string }>(
+        `/admin/users/${encodeURIComponent(u.id)}`,
+        { ...body, version: u.version },
+      );
+      const pw = r?.password ?? r?.temporaryPassword;
+      if (pw)
+        modal.info({
+          title: done,
+          content: (
+            <span>
+              临时密码：
+              <Typography.Text copyable code>
+                {pw}
+              </Typography.Text>
+              （仅显示一次，登录后须修改）
+            </span>
+          ),
+        });
+      else void message.success(done);
+      void reload();
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const rows = (data ?? []).filter((u) => !q || u.username.includes(q) || displayName(u).includes(q));
+  return (
+    <Card
+      title="用户管理"
+      size="small"
+      extra={
+        <Space>
+          <Input.Search placeholder="用户名或姓名" allowClear onSearch={setQ} style={{ width: 200 }} />
+          <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
+            刷新
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建账号
+          </Button>
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <Table<User>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 个账号` }}
+        columns={[
+          { title: '用户名', dataIndex: 'username', width: 170 },
+          { title: '姓名', render: (_: unknown, u) => displayName(u), width: 200 },
+          { title: '角色', dataIndex: 'role', width: 140, render: (r: string) => <Tag>{roleLabel(r)}</Tag> },
+          {
+            title: '所属单位',
+            dataIndex: 'unitName',
+            width: 110,
+            // the unit tree is outside the system administrator's remit; the name shows when the server sends it
+            render: (v: string | null, u) => v ?? (u.unitId ? '已绑定单位' : '—'),
+            ellipsis: true,
+          },
+          {
+            title: '状态',
+            width: 160,
+            render: (_: unknown, u) => (
+              <Space size={4} wrap>
+                {u.disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>}
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && <Tag color="orange">已锁定</Tag>}
+                {u.mustChangePassword && <Tag color="blue">待改密</Tag>}
+                {u.totpEnabled && <Tag color="purple">双因素</Tag>}
+              </Space>
+            ),
+          },
+          { title: '创建时间', dataIndex: 'createdAt', width: 180, render: (v?: string) => fmtDateTime(v) },
+          {
+            title: '操作',
+            width: 170,
+            render: (_: unknown, u) => (
+              <Space size={0}>
+                <Popconfirm
+                  title={`重置 ${u.username} 的密码？`}
+                  onConfirm={() => update(u, { resetPassword: true }, '密码已重置')}
+                >
+                  <Button type="link" size="small">
+                    重置密码
+                  </Button>
+                </Popconfirm>
+                <Popconfirm
+                  title={u.disabled ? `启用 ${u.username}？` : `停用 ${u.username}？停用后该账号不能登录。`}
+                  onConfirm={() => update(u, { disabled: !u.disabled }, u.disabled ? '已启用' : '已停用')}
+                >
+                  <Button type="link" size="small" danger={!u.disabled}>
+                    {u.disabled ? '启用' : '停用'}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={creating}
+        title="新建账号"
+        okText="创建"
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+        <Typography.Paragraph type="secondary">新账号的角色与数据范围由安全管理员分配。</Typography.Paragraph>
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[
+              { required: true, message: '请填写用户名' },
+              { pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3–32位小写字母、数字、下划线，以字母开头' },
+            ]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label="初始密码"
+            extra={`${PASSWORD_HINT}；留空则由系统生成临时密码`}
+            rules={[passwordRule]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
