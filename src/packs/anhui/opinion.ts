@@ -9,6 +9,7 @@ import type { FactIndex } from '../../policy/fact-index.js';
 import type { Citation, Rule, RuleContext, RuleKind } from '../../policy/types.js';
 import { DOCUMENT, ITEMS } from './document.js';
 import { assessSixElements, type SixElementsResult } from './six-elements.js';
+import { yearValueName } from '../../policy/value-names.js';
 
 function item(n: number): { section: string; text: string } {
   const it = ITEMS[n];
@@ -177,7 +178,7 @@ export const o9 = rule({
     for (const a of ctx.facts.cadreAssessments(c.id)) {
       if (a.year >= asOfYear(ctx)) continue;
       if (a.grade === '优秀') {
-        ctx.set(c.id, `commendation:${a.year}`, '嘉奖');
+        ctx.set(c.id, yearValueName('commendation', a.year), '嘉奖');
         rows.add(a.year, [`${c.id} ${a.year} 年度考核 优秀`], '给予嘉奖、在一定范围内通报');
       } else if (a.grade === '不称职') {
         rows.add(a.year, [`${c.id} ${a.year} 年度考核 不称职`], '预警：不称职，应及时调整');

@@ -14,6 +14,7 @@ import {
   latestYearBefore,
   QUOTA_COHORTS,
 } from './readings.js';
+import { yearValueName } from '../../policy/value-names.js';
 
 const cite = (article: string, text: string): Citation => ({ document: DOC_INCENTIVE, article, text });
 
@@ -76,7 +77,7 @@ export const r7_1 = rule({
                   `${label} ${sel.members.length} 个，35% 名额 ${sel.places} 个`,
                 ];
           if (sel.basis !== 'grade' && !a.grade) ctx.set(a.unit, `grade:comprehensive:${year}`, '一');
-          ctx.set(a.unit, `titles:${year}`, [TITLE_EXCELLENT_UNIT]);
+          ctx.set(a.unit, yearValueName('titles', year), [TITLE_EXCELLENT_UNIT]);
           ctx.fire({ subject: a.unit, year, because, conclusion: `第一等次，命名为“${TITLE_EXCELLENT_UNIT}”` });
         }
         if (sel.tiedAtCutoff.length > 0)
@@ -187,7 +188,7 @@ export const r7_2 = rule({
   forAll(ctx) {
     const { list, ties } = advancedCounties(ctx);
     for (const a of list) {
-      ctx.set(a.unit, `titles:${a.year}`, [TITLE_ADVANCED_COUNTY]);
+      ctx.set(a.unit, yearValueName('titles', a.year), [TITLE_ADVANCED_COUNTY]);
       ctx.fire({
         subject: a.unit,
         year: a.year,
@@ -226,7 +227,7 @@ export const r7_3 = rule({
       for (const e of excellentCountyPrincipal(ctx, c)) {
         const unit = ctx.facts.unit(c.unit);
         const because = [e.because, `${c.id} 任 ${c.unit}（${unit?.kind ?? '?'}）${c.post}`];
-        ctx.set(c.id, `titles:${e.year}`, [TITLE_EXCELLENT_COUNTY_PRINCIPAL]);
+        ctx.set(c.id, yearValueName('titles', e.year), [TITLE_EXCELLENT_COUNTY_PRINCIPAL]);
         ctx.fire({ subject: c.id, year: e.year, because, conclusion: `确定为${TITLE_EXCELLENT_COUNTY_PRINCIPAL}` });
         const l = perYear.get(e.year) ?? [];
         if (!l.includes(c.id)) l.push(c.id);
@@ -392,7 +393,7 @@ export const r9_1 = rule({
         const table = ctx.param<Record<string, number>>('jiangsu.incentive.bonusByGrade');
         const amount = table?.[g.grade];
         const who = u.kind === 'city' ? '设区市领导班子' : '省级机关单位';
-        if (table !== undefined && typeof amount === 'number') ctx.set(u.id, `award:${a.year}`, amount);
+        if (table !== undefined && typeof amount === 'number') ctx.set(u.id, yearValueName('award', a.year), amount);
         else if (table !== undefined) ctx.gap(`未配置：jiangsu.incentive.bonusByGrade（第${g.grade}等次）`);
         ctx.fire({
           subject: u.id,
@@ -411,7 +412,7 @@ export const r9_1 = rule({
       if (seen.has(key)) continue;
       seen.add(key);
       const amount = ctx.param<number>('jiangsu.incentive.advancedCountyAward');
-      if (typeof amount === 'number') ctx.set(a.unit, `award:${a.year}`, amount);
+      if (typeof amount === 'number') ctx.set(a.unit, yearValueName('award', a.year), amount);
       ctx.fire({
         subject: a.unit,
         year: a.year,

@@ -25,6 +25,7 @@ import {
   performanceGrades,
   type PerformanceGrades,
 } from './performance-grades.js';
+import { yearValueName } from '../../policy/value-names.js';
 
 const TEAM: readonly PostRole[] = ['principal', 'deputy', 'member'];
 const COMMENDATIONS = ['嘉奖', '三等功', '二等功', '一等功'] as const;
@@ -450,15 +451,15 @@ export const measure1 = rule({
 
     for (const [unit, years] of grades)
       for (const [y, pg] of years) {
-        ctx.set(unit, `grade:performance:${y}`, pg.grade);
+        ctx.set(unit, yearValueName('grade:performance', y), pg.grade);
         if (pg.grade !== '好') continue;
         if (!excellentRead) {
           const r = excellentShare(ctx);
           excellent = r === undefined ? undefined : r.num / r.den;
           excellentRead = true;
         }
-        if (excellent !== undefined) ctx.set(unit, `excellentQuota:${y}`, excellent);
-        ctx.set(unit, `commendation:${y}`, '嘉奖');
+        if (excellent !== undefined) ctx.set(unit, yearValueName('excellentQuota', y), excellent);
+        ctx.set(unit, yearValueName('commendation', y), '嘉奖');
         g.add(
           unit,
           y,
@@ -471,7 +472,7 @@ export const measure1 = rule({
       const annual = annualGrades(ctx, c.id);
       for (const a of annual)
         if (a.grade === '优秀') {
-          ctx.set(c.id, `commendation:${a.year}`, '嘉奖');
+          ctx.set(c.id, yearValueName('commendation', a.year), '嘉奖');
           g.add(c.id, a.year, [`${c.id} ${a.year} 年度考核 优秀`], '“优秀”等次干部：通报嘉奖');
         }
       // 年度考核连续三年“优秀”
@@ -594,7 +595,7 @@ function meritAwards(ctx: RuleContext, subject: string) {
 
 const applyMeasure4 = (subject: string, ctx: RuleContext) => {
   for (const [year, a] of meritAwards(ctx, subject)) {
-    ctx.set(subject, `commendation:${year}`, a.level);
+    ctx.set(subject, yearValueName('commendation', year), a.level);
     ctx.fire({
       subject,
       year,
@@ -681,7 +682,7 @@ export const measure6 = rule({
           level = higher(level, m4.level);
           because.push(...m4.because, `本办法 措施 4：${m4.level}`);
         }
-        ctx.set(subject, `commendation:${year}`, level);
+        ctx.set(subject, yearValueName('commendation', year), level);
         ctx.fire({ subject, year, because, conclusion: `本办法奖励与专项工作奖励重复，就高不就低：${level}` });
       }
     };

@@ -8,6 +8,7 @@ import { quotaPlaces, type Rounding } from '../../policy/quota.js';
 import { formatRatio, ratio, type Ratio } from '../../policy/rational.js';
 import type { RuleContext } from '../../policy/types.js';
 import { DOC_INCENTIVE, gradeIn, gradeRun, latestAssessmentYear } from './common.js';
+import { yearValueName } from '../../policy/value-names.js';
 
 const cite = (article: string, text: string) => ({ document: DOC_INCENTIVE, article, text });
 const ERRATUM_7 = '原文误印为“第八条”（提拔重用方面），按顺序更正为第七条。';
@@ -71,9 +72,9 @@ export const r6_1 = rule({
     const run = gradeRun(c.id, year, '优秀', ctx.facts);
     const because = Array.from({ length: Math.min(run, 3) }, (_, i) => `${c.id} ${year - i} 年度考核 优秀`).reverse();
     // The engine keeps the higher commendation when both are set (就高不就低).
-    ctx.set(c.id, `commendation:${year}`, '嘉奖');
+    ctx.set(c.id, yearValueName('commendation', year), '嘉奖');
     if (run >= 3) {
-      ctx.set(c.id, `commendation:${year}`, '三等功');
+      ctx.set(c.id, yearValueName('commendation', year), '三等功');
       ctx.fire({ subject: c.id, year, because, conclusion: '连续三年确定为优秀等次，报县委县政府同意后记三等功' });
     } else ctx.fire({ subject: c.id, year, because, conclusion: '确定为优秀等次，报县委县政府同意后给予嘉奖' });
   },
@@ -88,7 +89,7 @@ export const r6_1 = rule({
       ctx.gap(`参数无效：rudong.incentive.excellentRatio = ${JSON.stringify(raw)}（应为比例，如 0.15、"15%"、"3/20"）`);
       return;
     }
-    ctx.set(u.id, `excellentQuota:${year}`, raw as number | string);
+    ctx.set(u.id, yearValueName('excellentQuota', year), raw as number | string);
     const assessed = cadresUnder(u, ctx).filter((c) => gradeIn(c.id, year, ctx.facts) !== undefined);
     const excellent = assessed.filter((c) => gradeIn(c.id, year, ctx.facts) === '优秀');
     const rounding = ctx.param<Rounding>('rudong.incentive.quotaRounding') ?? 'floor';

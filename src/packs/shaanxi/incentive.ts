@@ -17,6 +17,7 @@ import {
   runEndingAt,
   yuan,
 } from './common.js';
+import { yearValueName } from '../../policy/value-names.js';
 
 const M = 'shaanxi/incentive';
 export const TITLES = {
@@ -444,8 +445,8 @@ export const incentiveRules = [
         const sel = quotaSelection(ctx, 'target', year, `${M}/5.1`, '优秀');
         sel.ties.forEach((g) => ctx.gap(g));
         for (const unit of sel.selected) {
-          ctx.set(unit, `titles:${year}`, [TITLES.targetExcellent]);
-          ctx.set(unit, `excellentQuota:${year}`, 0.2);
+          ctx.set(unit, yearValueName('titles', year), [TITLES.targetExcellent]);
+          ctx.set(unit, yearValueName('excellentQuota', year), 0.2);
           ctx.set(unit, `grade:target:${year}`, '优秀');
           ctx.fire({
             subject: unit,
@@ -492,7 +493,7 @@ export const incentiveRules = [
         give(st.progressDistricts, TITLES.progressDistrict);
         for (const sp of st.special) give(sp.sel, sp.title);
         for (const [unit, e] of award) {
-          ctx.set(unit, `titles:${year}`, e.titles);
+          ctx.set(unit, yearValueName('titles', year), e.titles);
           ctx.fire({
             subject: unit,
             year,
@@ -519,7 +520,7 @@ export const incentiveRules = [
         const sel = quotaSelection(ctx, 'poverty', year, `${M}/5.3`);
         sel.ties.forEach((g) => ctx.gap(g));
         for (const unit of sel.selected) {
-          ctx.set(unit, `titles:${year}`, [TITLES.povertyExcellent]);
+          ctx.set(unit, yearValueName('titles', year), [TITLES.povertyExcellent]);
           ctx.fire({
             subject: unit,
             year,
@@ -559,7 +560,7 @@ export const incentiveRules = [
           const ps = yearSet.has(year) ? (totals.get(year)!.get(u.id) ?? []) : [];
           if (ps.some((p) => p.amount === undefined)) continue;
           const total = ps.reduce((s, p) => s + p.amount!, 0);
-          ctx.set(u.id, `award:${year}`, total);
+          ctx.set(u.id, yearValueName('award', year), total);
           if (total > 0)
             ctx.fire({
               subject: u.id,
@@ -586,14 +587,14 @@ export const incentiveRules = [
       for (const a of ctx.facts.cadreAssessments(c.id)) {
         if (a.grade === undefined || a.year > asOfYear(ctx)) continue;
         if (a.grade === '优秀') {
-          ctx.set(c.id, `bonusFactor:${a.year}`, 1.1);
+          ctx.set(c.id, yearValueName('bonusFactor', a.year), 1.1);
           ctx.fire({
             subject: c.id,
             year: a.year,
             because: [`${c.id} ${a.year} 年度考核 优秀`],
             conclusion: '年度目标责任考核奖金提高10%（系数1.1）',
           });
-        } else ctx.set(c.id, `bonusFactor:${a.year}`, 1);
+        } else ctx.set(c.id, yearValueName('bonusFactor', a.year), 1);
       }
     },
   }),
