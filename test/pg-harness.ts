@@ -23,8 +23,10 @@ export interface PgServer {
 
 class PgHarnessError extends Error {
   constructor(step: string, detail: string) {
-    super(`测试用 PostgreSQL 启动失败 (test PostgreSQL: ${step}): ${detail.trim()}\n` +
-      `  （可设置 ${PG_URL_ENV}=postgres://… 改用已有的服务器 / or set ${PG_URL_ENV} to use an existing server）`);
+    super(
+      `测试用 PostgreSQL 启动失败 (test PostgreSQL: ${step}): ${detail.trim()}\n` +
+        `  （可设置 ${PG_URL_ENV}=postgres://… 改用已有的服务器 / or set ${PG_URL_ENV} to use an existing server）`,
+    );
   }
 }
 
@@ -54,11 +56,14 @@ function findBinDir(): string | undefined {
 
 async function installPostgres(): Promise<void> {
   if (process.getuid?.() !== 0)
-    throw new PgHarnessError('install', '未找到 PostgreSQL，且非 root 无法安装 (initdb not found and not root: apt-get install postgresql)');
+    throw new PgHarnessError(
+      'install',
+      '未找到 PostgreSQL，且非 root 无法安装 (initdb not found and not root: apt-get install postgresql)',
+    );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     await run('apt-get', ['update'], { env, maxBuffer: 64 << 20 });
-    await run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env, maxBuffer: 64 << 20 });
+    await run('apt-get', ['install', '-y', 'postgresql'], { env, maxBuffer: 64 << 20 });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     throw new PgHarnessError('apt-get install postgresql', err.stderr || err.message);
