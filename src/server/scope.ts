@@ -350,31 +350,41 @@ export async function roster(
   const db = dbOf(store);
   const scope = scopeOf(user);
   if (f.unitId && !(await unitReachable(db, scope, f.unitId))) throw outOfScope();
+  // The current post: open, and no other open post started later (a NOT EXISTS the planner drives from the posts
+  // index, several times faster than a correlated "order by … limit 1" per cadre).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let q: any = db
-    .selectFrom('cadres as c')
-    .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
-    // the current post: open, and no other open post started later (a NOT EXISTS the planner drives from the
-    // posts index, several times faster than a correlated "order by … limit 1" per cadre)
-    .leftJoin('posts as p', (j) =>
-      j.on(
-        sql<boolean>`p.cadre_id = c.id and p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = c.id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`,
-      ),
-    )
-    .leftJoin('units as pu', 'pu.id', 'p.unit_id')
-    .where(kindCond('cadres', scope, 'c'));
-  if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtree(f.unitId)}`);
+  const withPosts = (q: any): any =>
+    q
+      .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
+      .leftJoin('posts as p', (j: { on: (x: unknown) => unknown }) =>
+        j.on(
+          sql<boolean>`p.cadre_id = c.id and p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = c.id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`,
+        ),
+      )
+      .leftJoin('units as pu', 'pu.id', 'p.unit_id');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let base: any = db.selectFrom('cadres as c').where(kindCond('cadres', scope, 'c'));
+  if (f.unitId) base = base.where(sql<boolean>`c.managing_unit_id in ${subtree(f.unitId)}`);
+  if (f.category) base = base.where('c.category', '=', f.category);
+  // Filters on the current post need the post join for every cadre in scope; without them the count and the page
+  // are taken on cadres alone, and only the page's cadres (50 by default) are joined to their posts.
+  const byPost = Boolean(f.search || f.post || f.level);
+  let filtered = byPost ? withPosts(base) : base;
   if (f.search) {
     const pattern = `%${f.search.replace(LIKE_ESCAPE, (ch) => '\\' + ch)}%`;
-    q = q.where(
+    filtered = filtered.where(
       sql<boolean>`(c.name like ${pattern} escape '\\' or p.title like ${pattern} escape '\\' or c.id = ${f.search})`,
     );
   }
-  if (f.category) q = q.where('c.category', '=', f.category);
-  if (f.post) q = q.where('p.role', '=', f.post);
-  if (f.level) q = q.where('p.level', '=', f.level);
-  const { n } = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-  const rows = (await q
+  if (f.post) filtered = filtered.where('p.role', '=', f.post);
+  if (f.level) filtered = filtered.where('p.level', '=', f.level);
+  const { n } = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const pageIds = filtered
+    .select('c.id as pid')
+    .orderBy('c.id')
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0);
+  const rows = (await withPosts(db.selectFrom(pageIds.as('pg')).innerJoin('cadres as c', 'c.id', 'pg.pid'))
     .select([
       'c.id as id',
       'c.name as name',
@@ -389,8 +399,6 @@ export async function roster(
       'pu.name as postUnitName',
     ])
     .orderBy('c.id')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
     .execute()) as RosterItem[];
   return { total: Number(n), items: rows };
 }
