@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF } from '../bench/generator/index.js';
 import { packRegistry } from '../src/packs/index.js';
 import { evaluate } from '../src/policy/engine.js';
+import { humanize } from '../src/policy/explain.js';
 import type { Evaluation } from '../src/policy/types.js';
 import { openStore } from '../src/store/index.js';
 import { sanxiang } from './cli.js';
@@ -37,7 +38,8 @@ describe('sanxiang explain', () => {
       expect(r.stdout).toContain(`【${f!.rule}】`);
       expect(strip(r.stdout)).toContain(strip(f!.citation.text));
       expect(r.stdout).toContain('依据：');
-      for (const b of f!.because) expect(r.stdout).toContain(b);
+      // the reasons, in words rather than vocabulary codes
+      for (const b of f!.because) expect(r.stdout).toContain(humanize(b));
       expect(r.stdout).toContain('评估日期：2026年11月1日');
     }
   });

@@ -213,3 +213,24 @@ export const TOLERANCE_FLAG_LABELS: Record<ToleranceFlag, string> = {
   specialMeasure: '特事特办措施',
   specialMeasureApproved: '经同级政府同意并事先报告',
 };
+
+export const DETERMINATION_KIND_LABELS: Record<(typeof DETERMINATION_KINDS)[number], string> = {
+  political: '政治表现',
+  inaction: '不担当不作为',
+  party_governance: '管党治党',
+  team_review: '领导班子考核评价',
+  poverty: '脱贫攻坚',
+  environment: '生态环境保护',
+  stability: '维护稳定',
+  other: '其他',
+};
+
+export const AREA_LABELS: Record<(typeof MEANINGFUL_AREAS)[number], string> = {
+  production_safety: '安全生产',
+  food_drug: '食品药品安全',
+  stability: '维护稳定',
+  environment: '生态环境保护',
+  poverty: '脱贫攻坚',
+  party_building: '党的建设',
+  ideology: '意识形态',
+};

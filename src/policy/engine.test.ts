@@ -156,3 +156,14 @@ describe('evaluate', () => {
     expect(() => rule({ id: 'bad id', kind: 'principle', citation: cite('x') })).toThrow();
   });
 });
+
+describe('explanations for people', () => {
+  it('replaces vocabulary codes in reasons with words, leaving ids alone', async () => {
+    const { humanize } = await import('./explain.js');
+    expect(humanize('u1 2017 target 一般')).toBe('u1 2017 年度目标责任考核 一般');
+    expect(humanize('c00000390 任 u000034（county）principal')).toBe('c00000390 任 u000034（县）主要负责人');
+    expect(humanize('c1 2019-02-20 provincial 表彰')).toBe('c1 2019-02-20 省委、省政府 表彰');
+    expect(humanize('分管 production_safety、party_building')).toBe('分管 安全生产、党的建设');
+    expect(humanize('unit_targets c_principal')).toBe('unit_targets c_principal');
+  });
+});

@@ -1,6 +1,14 @@
 // A person-readable explanation of every finding about one subject: the article text beside the facts behind it.
 import { chineseDate } from '../domain/dates.js';
-import { POST_ROLE_LABELS, UNIT_KIND_LABELS } from '../domain/vocabulary.js';
+import {
+  AREA_LABELS,
+  DETERMINATION_KIND_LABELS,
+  HONOR_CONFERRER_LABELS,
+  INCIDENT_CATEGORY_LABELS,
+  POST_ROLE_LABELS,
+  SCHEME_LABELS,
+  UNIT_KIND_LABELS,
+} from '../domain/vocabulary.js';
 import type { FactIndex } from './fact-index.js';
 import type { Evaluation, Finding, Value } from './types.js';
 
@@ -32,6 +40,43 @@ function valueText(v: Value): string {
   if (Array.isArray(v)) return v.length ? v.join('、') : '无';
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return `${chineseDate(v)}（${v}）`;
   return String(v);
+}
+
+// Rules write their reasons with the record's vocabulary codes (u1 2017 target 一般); people read the words.
+// Codes are snake_case or lower-case English words, never parts of ids (u000034, c00000390), so a whole-word
+// replacement is safe. Post roles get their short names here: the long labels would swamp the line.
+const SHORT_POST: Record<string, string> = {
+  principal: '主要负责人',
+  deputy: '副职',
+  member: '班子成员',
+  midlevel: '中层干部',
+  staff: '一般干部',
+};
+const CODE_WORDS: Record<string, string> = {
+  ...INCIDENT_CATEGORY_LABELS,
+  ...AREA_LABELS,
+  ...DETERMINATION_KIND_LABELS,
+  ...SCHEME_LABELS,
+  ...UNIT_KIND_LABELS,
+  ...HONOR_CONFERRER_LABELS,
+  ...SHORT_POST,
+  // codes shared by several vocabularies (a unit kind and a conferring level; a scheme, an area and a finding kind)
+  // get the word that fits every one of them
+  city: '市',
+  county: '县',
+  environment: '生态环境',
+  poverty: '脱贫攻坚',
+};
+const CODE_PATTERN = new RegExp(
+  `(?<![A-Za-z0-9_])(${Object.keys(CODE_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![A-Za-z0-9_])`,
+  'g',
+);
+
+/** A reason line with vocabulary codes replaced by the words people use. */
+export function humanize(line: string): string {
+  return line.replace(CODE_PATTERN, (code) => CODE_WORDS[code] ?? code);
 }
 
 function indent(text: string, pad: string): string {
@@ -70,7 +115,7 @@ export function explainSubject(ev: Evaluation, idx: FactIndex, subject: string, 
     out.push('   条文：');
     out.push(indent(f.citation.text, '     '));
     out.push('   依据：');
-    for (const b of f.because) out.push(`     - ${b}`);
+    for (const b of f.because) out.push(`     - ${humanize(b)}`);
   });
   const values = ev.values[subject];
   if (values && Object.keys(values).length) {

@@ -2,6 +2,8 @@
 // Import accepts the code, the full label and the label's short forms (党政正职 for 党政正职（主要负责人）);
 // export writes the full label, so an exported file reads naturally and imports back to the same codes.
 import {
+  AREA_LABELS,
+  DETERMINATION_KIND_LABELS,
   ACCOUNTABILITY_KINDS,
   ADJUSTMENT_METHODS,
   ASSESSMENT_SCHEMES,
@@ -101,18 +103,9 @@ export const PACK_LABELS: Record<(typeof JURISDICTION_PACKS)[number], string> = 
   jiaozuo: '焦作市',
 };
 
-export const SUBJECT_TYPE_LABELS = { unit: '单位', cadre: '干部' } as const;
+export { AREA_LABELS, DETERMINATION_KIND_LABELS };
 
-export const DETERMINATION_KIND_LABELS: Record<(typeof DETERMINATION_KINDS)[number], string> = {
-  political: '政治表现',
-  inaction: '不担当不作为',
-  party_governance: '管党治党',
-  team_review: '领导班子考核评价',
-  poverty: '脱贫攻坚',
-  environment: '生态环境保护',
-  stability: '维护稳定',
-  other: '其他',
-};
+export const SUBJECT_TYPE_LABELS = { unit: '单位', cadre: '干部' } as const;
 
 /**
  * A tolerance request's findings flags as spreadsheet column headers (short forms of DESIGN §4's glosses), each
@@ -136,16 +129,6 @@ export const TOLERANCE_FLAG_COLUMNS: Record<(typeof TOLERANCE_FLAGS)[number], { 
   riskAssessmentFiled: { header: '事先风险评估并备案', gloss: '事先进行风险评估和论证并报备' },
   specialMeasure: { header: '特事特办措施', gloss: '采取特事特办措施' },
   specialMeasureApproved: { header: '特事特办经同意并报告', gloss: '特事特办措施经同级政府同意并事先报告' },
-};
-
-export const AREA_LABELS: Record<(typeof MEANINGFUL_AREAS)[number], string> = {
-  production_safety: '安全生产',
-  food_drug: '食品药品安全',
-  stability: '维护稳定',
-  environment: '生态环境保护',
-  poverty: '脱贫攻坚',
-  party_building: '党的建设',
-  ideology: '意识形态',
 };
 
 export const V = {
