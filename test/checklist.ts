@@ -27,7 +27,12 @@ export const CHECKLIST: readonly string[] = [
     '12',
     '13',
   ]),
-  ...ids('shaanxi', 'incentive', [...range('5.', 1, 3), ...range('6.', 1, 3), ...range('7.', 1, 4), ...range('8.', 1, 3)]),
+  ...ids('shaanxi', 'incentive', [
+    ...range('5.', 1, 3),
+    ...range('6.', 1, 3),
+    ...range('7.', 1, 4),
+    ...range('8.', 1, 3),
+  ]),
   ...ids('shaanxi', 'tolerance', [
     '3',
     '4',

@@ -49,7 +49,9 @@ describe('sanxiang explain', () => {
     const text = sanxiang(['--data', data, 'explain', '--unit', f.subject, '--as-of', AS_OF]);
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^单位 /);
-    const json = JSON.parse(sanxiang(['--data', data, 'explain', '--unit', f.subject, '--as-of', AS_OF, '--json']).stdout);
+    const json = JSON.parse(
+      sanxiang(['--data', data, 'explain', '--unit', f.subject, '--as-of', AS_OF, '--json']).stdout,
+    );
     expect(json.findings.map((x: { rule: string }) => x.rule)).toContain(f.rule);
   });
 

@@ -75,7 +75,9 @@ describe('scenarios', () => {
     const fired = new Set<string>();
     const notFired = new Set<string>();
     for (const f of findScenarioFiles(packScenarioDirs)) {
-      const s = parse(readFileSync(f, 'utf8')) as { expect?: { fired?: { rule: string }[]; notFired?: { rule: string }[] } };
+      const s = parse(readFileSync(f, 'utf8')) as {
+        expect?: { fired?: { rule: string }[]; notFired?: { rule: string }[] };
+      };
       for (const e of s.expect?.fired ?? []) fired.add(e.rule);
       for (const e of s.expect?.notFired ?? []) notFired.add(e.rule);
     }

@@ -26,7 +26,12 @@ const top = definePack({
       citation: cite('第二条'),
       forCadre(c, ctx) {
         for (const a of ctx.facts.adjustments(c.id))
-          ctx.influence({ subject: c.id, blocks: 'promotion', until: `${Number(a.date.slice(0, 4)) + 1}${a.date.slice(4)}`, because: [] });
+          ctx.influence({
+            subject: c.id,
+            blocks: 'promotion',
+            until: `${Number(a.date.slice(0, 4)) + 1}${a.date.slice(4)}`,
+            because: [],
+          });
       },
     }),
     rule({
@@ -92,7 +97,11 @@ function facts(): Facts {
 describe('evaluate', () => {
   it('applies each pack to the subjects whose chain includes it, inheriting bindings down the tree', () => {
     const ev = evaluate(registry, facts(), { asOf: '2020-01-01' });
-    const of = (rule: string) => ev.findings.filter((f) => f.rule === rule).map((f) => f.subject).sort();
+    const of = (rule: string) =>
+      ev.findings
+        .filter((f) => f.rule === rule)
+        .map((f) => f.subject)
+        .sort();
     expect(of('top/adjustment/1')).toEqual(['c1']); // c2 is covered by the lower rule, c3 is not a principal
     expect(of('low/adjustment/1')).toEqual(['c2']);
     expect(ev.findings[0]!.citation.text).toContain('条文');
@@ -102,7 +111,12 @@ describe('evaluate', () => {
     const f = facts();
     f.units[1]!.kind = 'county'; // no longer a procuratorate: low covers nothing
     const ev = evaluate(registry, f, { asOf: '2020-01-01' });
-    expect(ev.findings.filter((x) => x.rule === 'top/adjustment/1').map((x) => x.subject).sort()).toEqual(['c1', 'c2']);
+    expect(
+      ev.findings
+        .filter((x) => x.rule === 'top/adjustment/1')
+        .map((x) => x.subject)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
   });
 
   it('reports an unset parameter as a gap and leaves the value absent; an override sets it', () => {
@@ -127,7 +141,11 @@ describe('evaluate', () => {
     // a later false does not undo an earlier true: priority is given if any rule gives it
     expect(ev.values.c2?.priorityPromotion).toBe(true);
     expect(ev.values.c1?.aboveOriginalLevelAllowedFrom).toBe('2020-05-10');
-    expect(ev.values.c3).toEqual({ priorityPromotion: false, promotionAllowedFrom: null, aboveOriginalLevelAllowedFrom: null });
+    expect(ev.values.c3).toEqual({
+      priorityPromotion: false,
+      promotionAllowedFrom: null,
+      aboveOriginalLevelAllowedFrom: null,
+    });
     expect(ev.values.c2?.aboveOriginalLevelAllowedFrom).toBe('2022-01-01');
     // only an above-level period on record: promotion to the same level is not blocked
     expect(ev.values.c2?.promotionAllowedFrom).toBe('2020-01-01');
@@ -136,7 +154,10 @@ describe('evaluate', () => {
   it('the later of overlapping periods governs', () => {
     const f = facts();
     f.units[1]!.pack = undefined; // p1 inherits top from u1
-    f.adjustments.push({ cadre: 'c1', date: '2019-05-10', method: '免职' }, { cadre: 'c1', date: '2018-01-01', method: '免职' });
+    f.adjustments.push(
+      { cadre: 'c1', date: '2019-05-10', method: '免职' },
+      { cadre: 'c1', date: '2018-01-01', method: '免职' },
+    );
     const ev = evaluate(registry, f, { asOf: '2020-01-01' });
     expect(ev.values.c1?.promotionAllowedFrom).toBe('2020-05-10');
   });

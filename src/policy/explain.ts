@@ -107,7 +107,8 @@ export function explainSubject(ev: Evaluation, idx: FactIndex, subject: string, 
   out.push('');
   if (findings.length === 0) out.push('没有规则对其得出结论。');
   else out.push(`共 ${findings.length} 项结论：`);
-  const byRule = (a: Finding, b: Finding) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : (a.year ?? 0) - (b.year ?? 0));
+  const byRule = (a: Finding, b: Finding) =>
+    a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : (a.year ?? 0) - (b.year ?? 0);
   findings.sort(byRule).forEach((f, i) => {
     out.push('');
     out.push(`${i + 1}. 【${f.rule}】${f.citation.document} ${f.citation.article}${f.year ? `（${f.year}年度）` : ''}`);

@@ -80,7 +80,12 @@ export class FactIndex {
     return b;
   }
 
-  private fill<T, K extends keyof Bundle>(rows: readonly T[], key: (r: T) => string, field: K, cmp?: (a: T, b: T) => number) {
+  private fill<T, K extends keyof Bundle>(
+    rows: readonly T[],
+    key: (r: T) => string,
+    field: K,
+    cmp?: (a: T, b: T) => number,
+  ) {
     for (const r of rows) {
       const b = this.bundleFor(key(r));
       const list = b[field] as unknown as T[];
@@ -119,8 +124,11 @@ export class FactIndex {
     this.fill(facts.cadres, (c) => c.unit, 'cadres');
     this.fill(facts.unitAssessments, (a) => a.unit, 'unitAssessments', byYear);
     this.fill(facts.cadreAssessments, (a) => a.cadre, 'cadreAssessments', byYear);
-    this.fill(facts.regularAssessments, (a) => a.cadre, 'regular', (a, b) =>
-      a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+    this.fill(
+      facts.regularAssessments,
+      (a) => a.cadre,
+      'regular',
+      (a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
     );
     this.fill(facts.honors, (h) => h.subject, 'honors', byDate);
     this.fill(facts.incidents, (i) => i.unit, 'incidents', byDate);

@@ -11,8 +11,7 @@ export class ParamResolver {
     private readonly overrides: Record<string, unknown>,
   ) {
     for (const p of registry.packs.values()) for (const d of p.params) this.defs.set(d.key, d);
-    for (const k of Object.keys(overrides))
-      if (!this.defs.has(k)) throw new Error(`未知参数 unknown parameter: ${k}`);
+    for (const k of Object.keys(overrides)) if (!this.defs.has(k)) throw new Error(`未知参数 unknown parameter: ${k}`);
   }
 
   /** The value in force; when none is, the key is added to `gaps` as 未配置：key. */

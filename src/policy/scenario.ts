@@ -150,7 +150,9 @@ export function parseScenario(raw: unknown): Scenario {
   const check = (ok: boolean, field: string, value: string) => {
     if (!ok) throw new ScenarioError(field, `引用不存在 unknown reference: ${value}`);
   };
-  s.facts.units.forEach((u, i) => u.parent !== undefined && check(units.has(u.parent), `facts.units[${i}].parent`, u.parent));
+  s.facts.units.forEach(
+    (u, i) => u.parent !== undefined && check(units.has(u.parent), `facts.units[${i}].parent`, u.parent),
+  );
   s.facts.cadres.forEach((c, i) => check(units.has(c.unit), `facts.cadres[${i}].unit`, c.unit));
   const subj = (x: string) => units.has(x) || cadres.has(x);
   s.facts.unitAssessments.forEach((a, i) => check(units.has(a.unit), `facts.unitAssessments[${i}].unit`, a.unit));
@@ -163,7 +165,9 @@ export function parseScenario(raw: unknown): Scenario {
   s.facts.determinations.forEach((d, i) => check(subj(d.subject), `facts.determinations[${i}].subject`, d.subject));
   s.facts.sanctions.forEach((x, i) => check(cadres.has(x.cadre), `facts.sanctions[${i}].cadre`, x.cadre));
   s.facts.adjustments.forEach((x, i) => check(cadres.has(x.cadre), `facts.adjustments[${i}].cadre`, x.cadre));
-  s.facts.toleranceRequests.forEach((t, i) => check(subj(t.subject), `facts.toleranceRequests[${i}].subject`, t.subject));
+  s.facts.toleranceRequests.forEach((t, i) =>
+    check(subj(t.subject), `facts.toleranceRequests[${i}].subject`, t.subject),
+  );
   return s;
 }
 
@@ -182,16 +186,21 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function checkExpectations(s: Scenario, ev: Evaluation): string[] {
   const failures: string[] = [];
   const matches = (e: { rule: string; subject: string; year?: number | undefined }) =>
-    ev.findings.filter((f) => f.rule === e.rule && f.subject === e.subject && (e.year === undefined || f.year === e.year));
+    ev.findings.filter(
+      (f) => f.rule === e.rule && f.subject === e.subject && (e.year === undefined || f.year === e.year),
+    );
   const ref = (e: { rule: string; subject: string; year?: number | undefined }) =>
     `${e.rule} @ ${e.subject}${e.year !== undefined ? ` (${e.year})` : ''}`;
   for (const e of s.expect.fired)
     if (matches(e).length === 0) {
-      const same = ev.findings.filter((f) => f.subject === e.subject).map((f) => f.rule + (f.year ? `(${f.year})` : ''));
+      const same = ev.findings
+        .filter((f) => f.subject === e.subject)
+        .map((f) => f.rule + (f.year ? `(${f.year})` : ''));
       failures.push(`expected fired ${ref(e)}; got for ${e.subject}: [${same.join(', ')}]`);
     }
   for (const e of s.expect.notFired)
-    if (matches(e).length > 0) failures.push(`expected not fired ${ref(e)}; it fired: ${matches(e)[0]!.because.join('; ')}`);
+    if (matches(e).length > 0)
+      failures.push(`expected not fired ${ref(e)}; it fired: ${matches(e)[0]!.because.join('; ')}`);
   for (const e of s.expect.values) {
     const got: Value | undefined = ev.values[e.subject]?.[e.name];
     if (!sameValue(e.value, got))

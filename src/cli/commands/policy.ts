@@ -38,7 +38,9 @@ export function registerPolicyCommands(program: Command): void {
           const ev = evaluate(registry, s.facts, { asOf: s.asOf, pack: s.pack, params: s.params });
           failures = checkExpectations(s, ev);
         } catch (e) {
-          failures = [e instanceof ScenarioFileError ? `malformed: ${e.field}: ${e.reason}` : `error: ${(e as Error).message}`];
+          failures = [
+            e instanceof ScenarioFileError ? `malformed: ${e.field}: ${e.reason}` : `error: ${(e as Error).message}`,
+          ];
         }
         if (failures.length === 0) passed++;
         else {
@@ -67,7 +69,9 @@ export function registerPolicyCommands(program: Command): void {
       }
       const kindZh = { computable: '可计算', procedure: '程序', principle: '原则' } as const;
       for (const r of rules)
-        process.stdout.write(`${r.id}\t[${kindZh[r.kind]}]\t${r.citation.document} ${r.citation.article}${r.title ? ` ${r.title}` : ''}\n`);
+        process.stdout.write(
+          `${r.id}\t[${kindZh[r.kind]}]\t${r.citation.document} ${r.citation.article}${r.title ? ` ${r.title}` : ''}\n`,
+        );
       process.stdout.write(`共 ${rules.length} 条规则 (${rules.length} rules)\n`);
     });
 }

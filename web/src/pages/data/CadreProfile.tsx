@@ -41,8 +41,25 @@ import { AREA_LABELS, DETERMINATION_KIND_LABELS, FORM_FIELDS, type FieldSpec } f
 import { RecordForm } from './RecordForm';
 import { ExplainPanel } from './Explain';
 
-type ProfileKind = 'posts' | 'cadreAssessments' | 'regularAssessments' | 'honors' | 'sanctions' | 'accountability' | 'adjustments' | 'determinations';
-const TABS: ProfileKind[] = ['posts', 'cadreAssessments', 'regularAssessments', 'honors', 'sanctions', 'accountability', 'adjustments', 'determinations'];
+type ProfileKind =
+  | 'posts'
+  | 'cadreAssessments'
+  | 'regularAssessments'
+  | 'honors'
+  | 'sanctions'
+  | 'accountability'
+  | 'adjustments'
+  | 'determinations';
+const TABS: ProfileKind[] = [
+  'posts',
+  'cadreAssessments',
+  'regularAssessments',
+  'honors',
+  'sanctions',
+  'accountability',
+  'adjustments',
+  'determinations',
+];
 
 /** Tab titles kept short so all eight fit at 1366 wide. */
 const TAB_LABELS: Record<ProfileKind, string> = {
@@ -129,7 +146,9 @@ function renderValue(f: FieldSpec, v: unknown, unitNames: Map<string, string>): 
     case 'unit':
       return unitNames.get(String(v)) ?? String(v);
     case 'areas':
-      return Array.isArray(v) && v.length > 0 ? v.map((a) => <Tag key={String(a)}>{AREA_LABELS[String(a)] ?? String(a)}</Tag>) : '—';
+      return Array.isArray(v) && v.length > 0
+        ? v.map((a) => <Tag key={String(a)}>{AREA_LABELS[String(a)] ?? String(a)}</Tag>)
+        : '—';
     default:
       return String(v);
   }
@@ -144,7 +163,10 @@ export function CadreProfilePage({ id }: { id: string }) {
   const { user } = useAuth();
   const { message } = App.useApp();
   const { names } = useUnitTree();
-  const { data, error, loading, reload } = useLoad(() => api.get<Profile>(`/cadres/${encodeURIComponent(id)}/profile`), [id]);
+  const { data, error, loading, reload } = useLoad(
+    () => api.get<Profile>(`/cadres/${encodeURIComponent(id)}/profile`),
+    [id],
+  );
   const [tab, setTab] = useState<ProfileKind>('posts');
   const [explain, setExplain] = useState(false);
   const [editing, setEditing] = useState<{ kind: RecordKind; row: Row | null } | null>(null);
@@ -167,7 +189,12 @@ export function CadreProfilePage({ id }: { id: string }) {
         />
       </Card>
     );
-  if (loading && !data) return <Card><Skeleton active paragraph={{ rows: 12 }} /></Card>;
+  if (loading && !data)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
   if (!data) return null;
 
   const c = data.cadre;
@@ -193,7 +220,13 @@ export function CadreProfilePage({ id }: { id: string }) {
     return (
       <div>
         {may(kind) && (
-          <Button type="primary" ghost icon={<PlusOutlined />} style={{ marginBottom: 8 }} onClick={() => setEditing({ kind, row: null })}>
+          <Button
+            type="primary"
+            ghost
+            icon={<PlusOutlined />}
+            style={{ marginBottom: 8 }}
+            onClick={() => setEditing({ kind, row: null })}
+          >
             新增{RECORD_KIND_LABELS[kind]}
           </Button>
         )}
@@ -203,7 +236,11 @@ export function CadreProfilePage({ id }: { id: string }) {
           dataSource={rows}
           pagination={rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无${RECORD_KIND_LABELS[kind]}记录`} /> }}
+          locale={{
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无${RECORD_KIND_LABELS[kind]}记录`} />
+            ),
+          }}
           columns={[
             ...fields
               .filter((f) => !HIDDEN_COLUMNS[kind]?.includes(f.field))
@@ -223,10 +260,20 @@ export function CadreProfilePage({ id }: { id: string }) {
                     width: 110,
                     render: (_: unknown, r: Row) => (
                       <Space size={4}>
-                        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ kind, row: r })}>
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing({ kind, row: r })}
+                        >
                           编辑
                         </Button>
-                        <Popconfirm title={`删除这条${RECORD_KIND_LABELS[kind]}记录？`} okText="删除" cancelText="取消" onConfirm={() => remove(kind, r)}>
+                        <Popconfirm
+                          title={`删除这条${RECORD_KIND_LABELS[kind]}记录？`}
+                          okText="删除"
+                          cancelText="取消"
+                          onConfirm={() => remove(kind, r)}
+                        >
                           <Button type="link" size="small" danger icon={<DeleteOutlined />} />
                         </Popconfirm>
                       </Space>
@@ -292,7 +339,8 @@ export function CadreProfilePage({ id }: { id: string }) {
               ? '—'
               : current.map((p) => (
                   <Tag key={p.id} color="red" style={{ marginBottom: 2 }}>
-                    {names.get(String(p.unitId)) ?? ''} {String(p.title)}（{String(p.level)}，{POST_ROLE_LABELS[p.role as PostRole] ?? String(p.role)}）
+                    {names.get(String(p.unitId)) ?? ''} {String(p.title)}（{String(p.level)}，
+                    {POST_ROLE_LABELS[p.role as PostRole] ?? String(p.role)}）
                   </Tag>
                 ))}
           </Descriptions.Item>
@@ -308,7 +356,8 @@ export function CadreProfilePage({ id }: { id: string }) {
                 含平时考核
               </Checkbox>
             }
-            styles={{ body: { maxHeight: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto', paddingTop: 16 } }}>
+            styles={{ body: { maxHeight: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto', paddingTop: 16 } }}
+          >
             {timeline.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />
             ) : (

@@ -16,8 +16,7 @@ interface Explanation {
 export function ExplainPanel({ cadreId }: { cadreId: string }) {
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const { data, error, loading, reload } = useLoad(
-    () =>
-      api.get<Explanation>(`/explain/cadre/${encodeURIComponent(cadreId)}?asOf=${asOf.format('YYYY-MM-DD')}`),
+    () => api.get<Explanation>(`/explain/cadre/${encodeURIComponent(cadreId)}?asOf=${asOf.format('YYYY-MM-DD')}`),
     [cadreId, asOf],
   );
   return (
@@ -57,7 +56,7 @@ export function ExplainPanel({ cadreId }: { cadreId: string }) {
             border: '1px solid #f0f0f0',
             borderRadius: 4,
             padding: 12,
-                        minHeight: 200,
+            minHeight: 200,
             overflow: 'auto',
             lineHeight: 1.8,
           }}

@@ -67,41 +67,51 @@ export function ImportExportPage() {
     <div>
       <Row gutter={12}>
         {canImport && (
-        <Col span={canExport ? 12 : 24}>
-          <Card size="small" title="下载导入模板" style={{ height: '100%' }}>
-            <Typography.Paragraph type="secondary">
-              模板含中文表头、下拉选项和“填写说明”工作表；红色表头为必填列。
-            </Typography.Paragraph>
-            <Space>
-              <Select style={{ width: 180 }} value={templateKind} onChange={setTemplateKind} options={writable} />
-              <Button
-                icon={<DownloadOutlined />}
-                loading={busy === 'template'}
-                onClick={() => void get(`/io/template/${templateKind}`, `${RECORD_KIND_LABELS[templateKind]}导入模板.xlsx`, 'template')}
-              >
-                下载模板
-              </Button>
-            </Space>
-          </Card>
-        </Col>
+          <Col span={canExport ? 12 : 24}>
+            <Card size="small" title="下载导入模板" style={{ height: '100%' }}>
+              <Typography.Paragraph type="secondary">
+                模板含中文表头、下拉选项和“填写说明”工作表；红色表头为必填列。
+              </Typography.Paragraph>
+              <Space>
+                <Select style={{ width: 180 }} value={templateKind} onChange={setTemplateKind} options={writable} />
+                <Button
+                  icon={<DownloadOutlined />}
+                  loading={busy === 'template'}
+                  onClick={() =>
+                    void get(
+                      `/io/template/${templateKind}`,
+                      `${RECORD_KIND_LABELS[templateKind]}导入模板.xlsx`,
+                      'template',
+                    )
+                  }
+                >
+                  下载模板
+                </Button>
+              </Space>
+            </Card>
+          </Col>
         )}
         {canExport && (
-        <Col span={canImport ? 12 : 24}>
-          <Card size="small" title="导出数据" style={{ height: '100%' }}>
-            <Typography.Paragraph type="secondary">导出您管理范围内的记录，文件可修改后重新导入。</Typography.Paragraph>
-            <Space>
-              <Select style={{ width: 180 }} value={exportKind} onChange={setExportKind} options={kindOptions} />
-              <Button
-                type="primary"
-                icon={<ExportOutlined />}
-                loading={busy === 'export'}
-                onClick={() => void get(`/io/export/${exportKind}`, `${RECORD_KIND_LABELS[exportKind]}.xlsx`, 'export')}
-              >
-                导出 Excel
-              </Button>
-            </Space>
-          </Card>
-        </Col>
+          <Col span={canImport ? 12 : 24}>
+            <Card size="small" title="导出数据" style={{ height: '100%' }}>
+              <Typography.Paragraph type="secondary">
+                导出您管理范围内的记录，文件可修改后重新导入。
+              </Typography.Paragraph>
+              <Space>
+                <Select style={{ width: 180 }} value={exportKind} onChange={setExportKind} options={kindOptions} />
+                <Button
+                  type="primary"
+                  icon={<ExportOutlined />}
+                  loading={busy === 'export'}
+                  onClick={() =>
+                    void get(`/io/export/${exportKind}`, `${RECORD_KIND_LABELS[exportKind]}.xlsx`, 'export')
+                  }
+                >
+                  导出 Excel
+                </Button>
+              </Space>
+            </Card>
+          </Col>
         )}
       </Row>
       {canImport && (
@@ -135,11 +145,19 @@ export function ImportExportPage() {
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">{busy === 'import' ? '正在校验并导入…' : '点击或拖拽 Excel 文件（.xlsx）到此处导入'}</p>
-            <p className="ant-upload-hint">整份文件校验通过后才写入；任何一行有误则不写入任何数据，并列出需要修改的行。</p>
+            <p className="ant-upload-text">
+              {busy === 'import' ? '正在校验并导入…' : '点击或拖拽 Excel 文件（.xlsx）到此处导入'}
+            </p>
+            <p className="ant-upload-hint">
+              整份文件校验通过后才写入；任何一行有误则不写入任何数据，并列出需要修改的行。
+            </p>
           </Upload.Dragger>
           {outcome?.ok && (
-            <Result status="success" title={`导入成功：${outcome.file}`} subTitle={`共写入 ${outcome.imported.toLocaleString('zh-CN')} 条记录。`} />
+            <Result
+              status="success"
+              title={`导入成功：${outcome.file}`}
+              subTitle={`共写入 ${outcome.imported.toLocaleString('zh-CN')} 条记录。`}
+            />
           )}
           {outcome && !outcome.ok && (
             <div style={{ marginTop: 12 }} data-testid="import-report">
@@ -164,7 +182,14 @@ export function ImportExportPage() {
                     { title: '工作表', dataIndex: 'sheet', width: 120, render: (v?: string) => v ?? '—' },
                     { title: '行号', dataIndex: 'row', width: 70 },
                     { title: '列', dataIndex: 'column', width: 140, render: (v: string) => v || '（整表）' },
-                    { title: '填写的值', dataIndex: 'value', width: 160, ellipsis: true, render: (v: string) => (v === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : v) },
+                    {
+                      title: '填写的值',
+                      dataIndex: 'value',
+                      width: 160,
+                      ellipsis: true,
+                      render: (v: string) =>
+                        v === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : v,
+                    },
                     { title: '问题', dataIndex: 'reason' },
                   ]}
                 />

@@ -123,7 +123,13 @@ export function RecordForm({ kind, row, cadreId, open, onClose, onSaved, onStale
           style={{ marginBottom: 12 }}
           action={
             error.conflict && onStale ? (
-              <Button size="small" onClick={() => { onStale(); onClose(); }}>
+              <Button
+                size="small"
+                onClick={() => {
+                  onStale();
+                  onClose();
+                }}
+              >
                 刷新
               </Button>
             ) : undefined
@@ -140,8 +146,12 @@ export function RecordForm({ kind, row, cadreId, open, onClose, onSaved, onStale
             valuePropName={f.type.t === 'bool' ? 'checked' : 'value'}
             rules={[
               ...(f.required ? [{ required: true, message: `请填写${f.label}` }] : []),
-              ...(f.type.t === 'text' && f.type.max ? [{ max: f.type.max, message: `${f.label}不超过${f.type.max}个字` }] : []),
-              ...(f.type.t === 'text' && f.type.pattern ? [{ pattern: f.type.pattern, message: f.type.patternMsg }] : []),
+              ...(f.type.t === 'text' && f.type.max
+                ? [{ max: f.type.max, message: `${f.label}不超过${f.type.max}个字` }]
+                : []),
+              ...(f.type.t === 'text' && f.type.pattern
+                ? [{ pattern: f.type.pattern, message: f.type.patternMsg }]
+                : []),
             ]}
           >
             {f.type.t === 'text' ? (
@@ -151,7 +161,12 @@ export function RecordForm({ kind, row, cadreId, open, onClose, onSaved, onStale
             ) : f.type.t === 'date' ? (
               <DatePicker format={DATE_FMT} style={{ width: '100%' }} placeholder="选择日期" />
             ) : f.type.t === 'enum' ? (
-              <Select options={f.type.options} allowClear={!f.required} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                options={f.type.options}
+                allowClear={!f.required}
+                placeholder="请选择"
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             ) : f.type.t === 'int' ? (
               <InputNumber min={f.type.min} max={f.type.max} precision={0} style={{ width: '100%' }} />
             ) : f.type.t === 'bool' ? (

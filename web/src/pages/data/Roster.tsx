@@ -1,14 +1,38 @@
 // 数据管理 · 组织与干部: the scope-limited unit tree beside the cadre roster. Choosing a unit narrows the roster to
 // the cadres managed within that unit's subtree (the server applies the user's scope whatever is asked).
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Input, Row as GridRow, Select, Space, Table, Tag, Tree, Typography, App } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Row as GridRow,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tree,
+  Typography,
+  App,
+} from 'antd';
 import { ApartmentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, qs, type Page, type RosterItem, type UnitNode, type Row } from '../../api';
 import { useLoad } from '../../hooks';
 import { toTreeData, useUnitTree } from '../../units';
 import { useAuth } from '../../auth';
 import { navigate } from '../../router';
-import { canWrite, CADRE_CATEGORIES, LEVELS, POST_ROLE_LABELS, POST_ROLES, UNIT_KIND_LABELS, type PostRole, type UnitKind } from '../../vocab';
+import {
+  canWrite,
+  CADRE_CATEGORIES,
+  LEVELS,
+  POST_ROLE_LABELS,
+  POST_ROLES,
+  UNIT_KIND_LABELS,
+  type PostRole,
+  type UnitKind,
+} from '../../vocab';
 import { RecordForm } from './RecordForm';
 
 const PAGE_SIZE = 20;
@@ -26,7 +50,8 @@ function filterTree(nodes: UnitNode[], q: string): UnitNode[] {
   const out: UnitNode[] = [];
   for (const n of nodes) {
     const kids = filterTree(n.children ?? [], q);
-    if (n.name.includes(q) || kids.length > 0) out.push({ ...n, children: kids.length > 0 ? kids : n.name.includes(q) ? n.children : [] });
+    if (n.name.includes(q) || kids.length > 0)
+      out.push({ ...n, children: kids.length > 0 ? kids : n.name.includes(q) ? n.children : [] });
   }
   return out;
 }
@@ -85,7 +110,13 @@ export function RosterPage() {
             )
           }
         >
-          <Input.Search placeholder="查找单位" allowClear size="small" onSearch={setTreeQuery} style={{ marginBottom: 8 }} />
+          <Input.Search
+            placeholder="查找单位"
+            allowClear
+            size="small"
+            onSearch={setTreeQuery}
+            style={{ marginBottom: 8 }}
+          />
           {treeError ? (
             <Alert type="error" showIcon title={treeError.message} />
           ) : shownTree.length === 0 && !treeLoading ? (
@@ -200,7 +231,13 @@ export function RosterPage() {
                 render: (v: string | null) => (v ? (ROLE_SHORT[v as PostRole] ?? v) : '—'),
               },
               { title: '人员类别', dataIndex: 'category', width: 84 },
-              { title: '管理单位', dataIndex: 'unitName', width: 150, ellipsis: true, render: (v: string | null, r) => v ?? names.get(r.managingUnitId) ?? r.managingUnitId },
+              {
+                title: '管理单位',
+                dataIndex: 'unitName',
+                width: 150,
+                ellipsis: true,
+                render: (v: string | null, r) => v ?? names.get(r.managingUnitId) ?? r.managingUnitId,
+              },
               {
                 title: '操作',
                 width: 90,
