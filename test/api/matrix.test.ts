@@ -118,6 +118,7 @@ function cases(): Case[] {
     { method: 'DELETE', url: `/api/records/posts/${postId}?version=999999`, allow: ORG_KEEPERS, ok: 409 },
     { method: 'GET', url: '/api/dashboard', allow: RECORD, ok: 200 },
     { method: 'POST', url: '/api/evaluate', body: scenario, allow: RECORD, ok: 200 },
+    { method: 'GET', url: '/api/rules', allow: RECORD, ok: 200 },
     { method: 'GET', url: `/api/explain/cadre/${cadreId}?asOf=2026-03-01`, allow: RECORD, ok: 200 },
     { method: 'GET', url: '/api/io/template/cadres', allow: WRITERS, ok: 200 },
     { method: 'POST', url: '/api/io/import', body: {}, allow: WRITERS, ok: 400 },

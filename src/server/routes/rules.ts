@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { isDate } from '../../domain/dates.js';
 import { packRegistry } from '../../packs/index.js';
 import { evaluate, evaluateIndexed } from '../../policy/engine.js';
-import { explainSubject } from '../../policy/explain.js';
+import { explainSubject, humanize } from '../../policy/explain.js';
 import { FactIndex } from '../../policy/fact-index.js';
 import { parseScenario, ScenarioError } from '../../policy/scenario.js';
 import { badRequest } from '../errors.js';
@@ -15,6 +15,35 @@ import { errorSchemas } from '../schemas.js';
 export function ruleRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
   const registry = packRegistry();
+
+  // The rulebooks themselves (public policy texts): every rule with its id, kind and verbatim article, for the
+  // 政策规则 page. Built once: the packs do not change while the server runs.
+  const ruleList = registry.allRules().map((r) => ({
+    id: r.id,
+    pack: r.pack,
+    packTitle: registry.packs.get(r.pack)?.title ?? r.pack,
+    mechanism: r.mechanism,
+    kind: r.kind,
+    title: r.title ?? null,
+    document: r.citation.document,
+    article: r.citation.article,
+    text: r.citation.text,
+    // notes are for people: vocabulary codes in them become words (the article text stays verbatim)
+    note: r.note ? humanize(r.note) : null,
+    supersedes: r.supersedes ?? [],
+  }));
+  app.get(
+    '/rules',
+    {
+      config: { roles: RECORD_ROLES },
+      schema: {
+        tags: ['rules'],
+        summary: '全部规则及条文原文 every rule with its article text',
+        response: errorSchemas(401, 403),
+      },
+    },
+    async () => ruleList,
+  );
 
   app.post<{ Body: Record<string, unknown> }>(
     '/evaluate',
