@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space, Steps, Tabs, Typography } from 'antd';
 import { ApiError, api } from './api';
 import { useAuth } from './auth';
-import { PASSWORD_HINT, passwordRule } from './password';
+import { PASSWORD_HINT, confirmPasswordRules, passwordRule } from './password';
 
 function PasswordForm({ onDone }: { onDone(): void }) {
   const [form] = Form.useForm();
@@ -38,20 +38,7 @@ function PasswordForm({ onDone }: { onDone(): void }) {
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
-        name="confirm"
-        label="确认新密码"
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({
-            validator: (_, v) =>
-              v === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error('两次输入的密码不一致')),
-          }),
-        ]}
-      >
+      <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']} rules={confirmPasswordRules}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>

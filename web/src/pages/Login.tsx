@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, api, request, type LoginResult } from '../api';
 import { useAuth } from '../auth';
-import { PASSWORD_HINT, passwordRule } from '../password';
+import { PASSWORD_HINT, confirmPasswordRules, passwordRule } from '../password';
 
 type Step = 'password' | 'totp' | 'change';
 
@@ -143,20 +143,7 @@ export function LoginPage({ forced = false }: { forced?: boolean }) {
             >
               <Input.Password autoComplete="new-password" autoFocus />
             </Form.Item>
-            <Form.Item
-              name="confirm"
-              label="确认新密码"
-              dependencies={['newPassword']}
-              rules={[
-                { required: true, message: '请再次输入新密码' },
-                ({ getFieldValue }) => ({
-                  validator: (_, v) =>
-                    v === getFieldValue('newPassword')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('两次输入的密码不一致')),
-                }),
-              ]}
-            >
+            <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']} rules={confirmPasswordRules}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>
