@@ -1,5 +1,5 @@
 // API benchmark (issue 4): autocannon on loopback against `sanxiang serve --demo`.
-//   npx tsx bench/api.ts [--data DIR] [--cadres N] [--duration S] [--connections C] [--pg]
+//   npx tsx bench/api.ts [--data DIR] [--cadres N] [--duration S] [--connections C] [--workers W] [--pg]
 // Scenarios, each with C concurrent connections, every connection its own logged-in session:
 //   roster   GET /api/cadres with filters (unit subtree, category, name search, paging), as the 数据管理 page
 //   profile  GET /api/cadres/:id/profile (the whole record of one cadre; each read is audited)
@@ -25,12 +25,14 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '100' },
     pg: { type: 'boolean', default: false },
     only: { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const engine = values.pg ? 'postgres' : 'sqlite';
 const PASSWORD = 'Bench#Api2026x';
+const WARM_UP_S = 3;
 
 let dbUrl: string | undefined;
 let stopPg: (() => Promise<void>) | undefined;
@@ -51,7 +53,12 @@ const dataDir = values.data ?? path.join('bench/out', `api-${engine}-${values.ca
 const env = { SANXIANG_DEMO_PASSWORD: PASSWORD, SANXIANG_DATABASE_URL: dbUrl ?? '' };
 
 console.error(`starting the server on ${engine} (${dataDir}; demo record of ${values.cadres} cadres if empty)…`);
-const server = await startServer(dataDir, ['--demo', '--demo-cadres', String(values.cadres)], env, 30 * 60_000);
+const server = await startServer(
+  dataDir,
+  ['--demo', '--demo-cadres', String(values.cadres), '--workers', String(values.workers)],
+  env,
+  30 * 60_000,
+);
 const base = server.url;
 // a failure anywhere below must not leave the server running
 process.on('exit', () => server.child.kill('SIGKILL'));
@@ -206,9 +213,16 @@ interface Row {
   errors: number;
   timeouts: number;
 }
+// The floor: the same connections on GET /api/health (no session, no query): what HTTP and the framework cost.
+scenarios.unshift({ name: 'health', opts: { requests: [{ method: 'GET', path: '/api/health' }] } });
+
 const rows: Row[] = [];
 for (const s of scenarios.filter((x) => !values.only || values.only.split(',').includes(x.name))) {
+  // A short unrecorded run first, so the figures are of a warm server (JIT-compiled code, prepared statements).
+  // Not for writes: a write cut off at the end of it would leave its cadre's version unknown to the next run.
   console.error(`${s.name}: ${connections} connections × ${duration} s…`);
+  if (s.name !== 'writes')
+    await autocannon({ url: base, connections, duration: WARM_UP_S, ...s.opts } as autocannon.Options);
   const r = await autocannon({ url: base, connections, duration, ...s.opts } as autocannon.Options);
   rows.push({
     scenario: s.name,
@@ -233,6 +247,7 @@ const meta = {
   engine,
   cadres: roster.total,
   connections,
+  workers: Number(values.workers),
   duration,
   date: new Date().toISOString(),
   node: process.version,
@@ -240,9 +255,12 @@ const meta = {
   memGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
 };
 mkdirSync('bench/out', { recursive: true });
-writeFileSync(`bench/out/api-${engine}-c${connections}.json`, JSON.stringify({ meta, rows }, null, 2) + '\n');
+writeFileSync(
+  `bench/out/api-${engine}-c${connections}-w${values.workers}.json`,
+  JSON.stringify({ meta, rows }, null, 2) + '\n',
+);
 console.log(
-  `| scenario (${engine}, ${connections} conn.) | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | errors |`,
+  `| scenario (${engine}, ${connections} conn., ${values.workers} workers) | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | errors |`,
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows)

@@ -49,6 +49,7 @@ try {
       }
     },
   );
+  await store.analyze();
   const seconds = (performance.now() - t0) / 1000;
   const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   process.stdout.write(

@@ -362,6 +362,19 @@ describe('web app in the browser', () => {
     await dialog.getByRole('button', { name: /开始设置/ }).click();
     const secret = (await dialog.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    // the otpauth:// address is offered as a scannable QR code, with the secret beside it for manual entry
+    const qr = dialog.getByTestId('totp-qr').locator('svg');
+    await qr.waitFor();
+    await dialog.getByText('用身份验证器应用扫描左侧二维码').waitFor();
+    const qrBox = (await qr.boundingBox())!;
+    const secretBox = (await dialog.getByTestId('totp-secret').boundingBox())!;
+    expect(qrBox.width).toBeGreaterThanOrEqual(128); // the symbol itself, inside the bordered quiet zone
+    expect(qrBox.x + qrBox.width).toBeLessThanOrEqual(secretBox.x);
+    expect(secretBox.y).toBeLessThan(qrBox.y + qrBox.height);
+    // a real symbol: 21 + 4k modules a side (a QR version), drawn with dark modules
+    const modules = Number((await qr.getAttribute('viewBox'))!.split(' ')[2]);
+    expect((modules - 21) % 4).toBe(0);
+    expect((await qr.locator('path').last().getAttribute('d'))!.length).toBeGreaterThan(500);
     const code = () => totp(base32Decode(secret), Math.floor(Date.now() / 1000));
     await dialog.getByLabel('验证器显示的6位动态口令').fill(code());
     await shot(page, '13-totp-setup');

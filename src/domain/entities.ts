@@ -158,6 +158,12 @@ export interface ToleranceRequest extends Versioned {
   findings: Partial<Record<ToleranceFlag, boolean>>;
   /** 情况说明 */
   statement: string | null;
+  /**
+   * The account that filed the request through the platform (a user id), recorded by the server and never taken
+   * from what a client sends; absent when the request came from elsewhere (the CLI import, older rows). The
+   * platform shows a request to the accountability department or unit liaison that filed it (DESIGN §1).
+   */
+  filedBy?: string;
 }
 
 export interface RecordKinds {

@@ -24,6 +24,10 @@ import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { ruleRoutes } from './routes/rules.js';
 import { viewRoutes } from './routes/views.js';
+import { AJV_OPTIONS, partAwareValidator } from './validation.js';
+
+/** per-address login attempts a minute before 429 (login flooding) */
+export const DEFAULT_LOGIN_RATE_LIMIT = { max: 20, timeWindowMs: 60_000 } as const;
 
 export interface ServerOptions {
   /** data directory (SQLite file, key file) */
@@ -87,7 +91,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     logger: opts.logger ?? defaultLogger(env),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: env.SANXIANG_TRUST_PROXY === '1',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // bodies validated strictly, querystrings and params coerced from text (src/server/validation.ts)
+    ajv: AJV_OPTIONS,
+    schemaController: { compilersFactory: { buildValidator: partAwareValidator() } },
   });
 
   const ctx: ServerContext = {
@@ -157,7 +163,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         },
       );
       authRoutes(api, {
-        loginRateLimit: opts.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
+        loginRateLimit: opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
         secureCookies: opts.secureCookies ?? env.SANXIANG_SECURE_COOKIES === '1',
       });
       viewRoutes(api);

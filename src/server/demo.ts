@@ -6,9 +6,9 @@ import { recordIsEmpty } from '../../bench/generator/store-utils.js';
 import type { RecordStore } from '../store/types.js';
 import { generatePassword, hashPassword, passwordProblem } from './accounts/password.js';
 import { countUsers, insertUser } from './accounts/users.js';
-import { dbOf } from './context.js';
+import { dbOf, type AnyDb } from './context.js';
 import type { Role } from './roles.js';
-import { listRecords } from './scope.js';
+import { kindCond, listRecords } from './scope.js';
 
 export interface DemoAccount {
   username: string;
@@ -65,12 +65,42 @@ async function unitIdByName(store: RecordStore, name: string): Promise<string | 
   return (await store.repo('units').list({ where: { name }, limit: 1 }))[0]?.id;
 }
 
+/**
+ * The generated record's tolerance requests came through no account, so only the roles that see every case file
+ * would see them. In the demo the unit liaison has filed those about its unit (and the cadres it manages) and the
+ * accountability officer the other cadres' (tolerance review started during accountability), so each sees the
+ * case files it takes part in (case-files.ts). Requests of units elsewhere stay unfiled.
+ */
+async function fileDemoRequests(db: AnyDb): Promise<void> {
+  const account = (username: string) =>
+    db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', username).executeTakeFirst() as Promise<
+      { id: string; unit_id: string | null } | undefined
+    >;
+  const liaison = await account('unit_liaison');
+  if (liaison?.unit_id)
+    await db
+      .updateTable('tolerance_requests')
+      .set({ filed_by: liaison.id })
+      .where('filed_by', 'is', null)
+      .where(kindCond('toleranceRequests', { kind: 'subtree', root: liaison.unit_id, caseFiles: { kind: 'inScope' } }))
+      .execute();
+  const accountability = await account('accountability_officer');
+  if (accountability)
+    await db
+      .updateTable('tolerance_requests')
+      .set({ filed_by: accountability.id })
+      .where('filed_by', 'is', null)
+      .where('subject_type', '=', 'cadre')
+      .execute();
+}
+
 export async function ensureDemo(store: RecordStore, opts: DemoOptions = {}): Promise<DemoResult> {
   let recordBuilt = false;
   if (opts.record !== false && (await recordIsEmpty(store))) {
     const cadres = opts.cadres ?? DEFAULT_DEMO_CADRES;
     opts.onProgress?.(`生成演示记录 building the demo record (${cadres} cadres)…`);
     await writeRecord(store, { cadres, seed: opts.seed ?? DEFAULT_SEED });
+    await store.analyze();
     recordBuilt = true;
   }
   const db = dbOf(store);
@@ -113,6 +143,7 @@ export async function ensureDemo(store: RecordStore, opts: DemoOptions = {}): Pr
         },
         new Date(),
       );
+    await fileDemoRequests(txdb);
   });
   for (const r of rows)
     accounts.push({

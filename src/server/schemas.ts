@@ -108,6 +108,8 @@ function fieldSchema(kind: RecordKind, c: ColumnDef): Schema {
         : { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 };
   else if (c.type === 'flags') s = { type: 'object', additionalProperties: { type: 'boolean' }, maxProperties: 50 };
   else s = { type: 'string', minLength: 1, maxLength: c.field === 'id' ? 64 : 2000 };
+  // case-files.ts: the filer is the account that sends the request; accepted so a read row can be sent back
+  if (c.field === 'filedBy') s = { ...s, description: '提交人账号（由服务器记录，提交的值被忽略） set by the server' };
   if (c.nullable) {
     if (s.enum) s = { ...s, enum: [...(s.enum as string[]), null] };
     s = { ...s, type: [s.type as string, 'null'] };

@@ -1,11 +1,13 @@
 // The data-access layer that enforces 干部管理权限 (PLATFORM.md "Roles"): every list, read, write, export and
 // search of the record goes through a function here that takes the user and builds a query limited to the
 // user's scope. A user bound to unit U reaches units in U's subtree and cadres whose managing unit is in it;
-// the cadre role reaches only their own record; the three administrators reach none of it. Routes never query
+// the cadre role reaches only their own record; the three administrators reach none of it. Case files (tolerance
+// requests) are narrower still: only the roles taking part in the case reach them (case-files.ts). Routes never query
 // record tables themselves, so a route cannot forget the scope.
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
+import { cadreMatches, IS_CURRENT_POST, subtreeUnits } from '../store/derived.js';
 import { decodeFields, type FieldCodec } from '../store/field-codec.js';
 import { KyselyStore } from '../store/kysely-store.js';
 import { TABLES, rowToEntity, toDb } from '../store/schema.js';
@@ -14,14 +16,32 @@ import type { User } from './accounts/users.js';
 import { dbOf, type AnyDb } from './context.js';
 import { forbidden, notFound } from './errors.js';
 import { canWrite, isRecordRole } from './roles.js';
+import {
+  CASE_FILE_KINDS,
+  caseFileCond,
+  caseFileReach,
+  stampFiler,
+  withoutServerFields,
+  type CaseFileReach,
+} from './case-files.js';
 
-export type Scope =
-  { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'self'; cadreId: string } | { kind: 'none' };
+export type Scope = (
+  { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'self'; cadreId: string } | { kind: 'none' }
+) & {
+  /** which case files (case-files.ts) within the scope the user reaches; absent = none */
+  caseFiles?: CaseFileReach;
+};
 
-type Who = Pick<User, 'role' | 'unitId' | 'cadreId'>;
+/** `id` (the account) decides which case files an accountability officer or unit liaison filed. */
+type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>;
 
-/** The part of the record a user reaches. A record role with no unit reaches the whole record (省级). */
+/** The part of the record a user reaches, with the case files among it (DESIGN §1). */
 export function scopeOf(user: Who): Scope {
+  return { ...dataScopeOf(user), caseFiles: caseFileReach(user) };
+}
+
+/** 干部管理权限. A record role with no unit reaches the whole record (省级). */
+function dataScopeOf(user: Who): Scope {
   if (!isRecordRole(user.role)) return { kind: 'none' };
   if (user.role === 'cadre') return user.cadreId ? { kind: 'self', cadreId: user.cadreId } : { kind: 'none' };
   return user.unitId ? { kind: 'subtree', root: user.unitId } : { kind: 'all' };
@@ -30,10 +50,6 @@ export function scopeOf(user: Who): Scope {
 const TRUE = sql<boolean>`1 = 1`;
 const FALSE = sql<boolean>`1 = 0`;
 
-function subtree(root: string): RawBuilder<unknown> {
-  return sql`(with recursive sub(id) as (select id from units where id = ${root} union all select u.id from units u join sub on u.parent_id = sub.id) select id from sub)`;
-}
-
 function col(alias: string | undefined, name: string): RawBuilder<unknown> {
   return sql.ref(alias ? `${alias}.${name}` : name);
 }
@@ -41,7 +57,7 @@ function col(alias: string | undefined, name: string): RawBuilder<unknown> {
 /** `unitCol` names a unit the scope reaches. */
 export function unitCond(scope: Scope, unitCol: RawBuilder<unknown>): RawBuilder<boolean> {
   if (scope.kind === 'all') return TRUE;
-  if (scope.kind === 'subtree') return sql<boolean>`${unitCol} in ${subtree(scope.root)}`;
+  if (scope.kind === 'subtree') return sql<boolean>`${unitCol} in ${subtreeUnits(scope.root)}`;
   return FALSE;
 }
 
@@ -49,7 +65,7 @@ export function unitCond(scope: Scope, unitCol: RawBuilder<unknown>): RawBuilder
 export function cadreCond(scope: Scope, cadreCol: RawBuilder<unknown>): RawBuilder<boolean> {
   if (scope.kind === 'all') return TRUE;
   if (scope.kind === 'subtree')
-    return sql<boolean>`${cadreCol} in (select id from cadres where managing_unit_id in ${subtree(scope.root)})`;
+    return sql<boolean>`${cadreCol} in (select id from cadres where managing_unit_id in ${subtreeUnits(scope.root)})`;
   if (scope.kind === 'self') return sql<boolean>`${cadreCol} = ${scope.cadreId}`;
   return FALSE;
 }
@@ -64,8 +80,14 @@ const CADRE_ANCHORED = new Set<RecordKind>([
 ]);
 const UNIT_ANCHORED = new Set<RecordKind>(['unitAssessments', 'incidents']);
 
-/** The condition that a row of `kind` (table aliased `alias`) lies in the scope. */
+/** The condition that a row of `kind` (table aliased `alias`) lies in the scope; a case file, also in its reach. */
 export function kindCond(kind: RecordKind, scope: Scope, alias?: string): RawBuilder<boolean> {
+  const cond = dataCond(kind, scope, alias);
+  if (!CASE_FILE_KINDS.has(kind)) return cond;
+  return sql<boolean>`(${cond} and ${caseFileCond(scope.caseFiles, col(alias, 'filed_by'))})`;
+}
+
+function dataCond(kind: RecordKind, scope: Scope, alias?: string): RawBuilder<boolean> {
   if (scope.kind === 'all') return TRUE;
   if (kind === 'units') return unitCond(scope, col(alias, 'id'));
   if (kind === 'cadres') {
@@ -202,7 +224,8 @@ export async function createRecord<K extends RecordKind>(
   data: Record<string, unknown>,
 ): Promise<RecordKinds[K]> {
   assertCanWrite(user, kind);
-  const row = { ...data, id: (data.id as string | undefined) ?? randomUUID() };
+  // the filer of a case file is the sender, whatever the body says (case-files.ts)
+  const row = stampFiler(kind, user, [{ ...data, id: (data.id as string | undefined) ?? randomUUID() }])[0]!;
   for (const c of TABLES[kind].columns)
     if (c.nullable && !(c.field in row)) (row as Record<string, unknown>)[c.field] = null;
   if (!(await valuesReachable(dbOf(tx), scopeOf(user), kind, row))) throw outOfScope();
@@ -215,9 +238,10 @@ export async function updateRecord<K extends RecordKind>(
   kind: K,
   id: string,
   version: number,
-  patch: Record<string, unknown>,
+  sent: Record<string, unknown>,
 ): Promise<{ before: RecordKinds[K]; after: RecordKinds[K] }> {
   assertCanWrite(user, kind);
+  const patch = withoutServerFields(kind, sent); // who filed a case file is never edited
   const before = await getRecord(tx, user, kind, id);
   // units: the unit itself must stay reachable, and so must its (possibly new) parent
   const merged = { ...before, ...patch } as Record<string, unknown>;
@@ -340,8 +364,6 @@ export interface RosterItem {
   postUnitName: string | null;
 }
 
-const LIKE_ESCAPE = /[\\%_]/g;
-
 export async function roster(
   store: RecordStore,
   user: Who,
@@ -350,41 +372,31 @@ export async function roster(
   const db = dbOf(store);
   const scope = scopeOf(user);
   if (f.unitId && !(await unitReachable(db, scope, f.unitId))) throw outOfScope();
-  // The current post: open, and no other open post started later (a NOT EXISTS the planner drives from the posts
-  // index, several times faster than a correlated "order by … limit 1" per cadre).
+  const limit = f.limit ?? 50;
+  const offset = f.offset ?? 0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const withPosts = (q: any): any =>
-    q
-      .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
-      .leftJoin('posts as p', (j: { on: (x: unknown) => unknown }) =>
-        j.on(
-          sql<boolean>`p.cadre_id = c.id and p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = c.id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`,
-        ),
-      )
-      .leftJoin('units as pu', 'pu.id', 'p.unit_id');
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let base: any = db.selectFrom('cadres as c').where(kindCond('cadres', scope, 'c'));
-  if (f.unitId) base = base.where(sql<boolean>`c.managing_unit_id in ${subtree(f.unitId)}`);
-  if (f.category) base = base.where('c.category', '=', f.category);
-  // Filters on the current post need the post join for every cadre in scope; without them the count and the page
-  // are taken on cadres alone, and only the page's cadres (50 by default) are joined to their posts.
-  const byPost = Boolean(f.search || f.post || f.level);
-  let filtered = byPost ? withPosts(base) : base;
-  if (f.search) {
-    const pattern = `%${f.search.replace(LIKE_ESCAPE, (ch) => '\\' + ch)}%`;
-    filtered = filtered.where(
-      sql<boolean>`(c.name like ${pattern} escape '\\' or p.title like ${pattern} escape '\\' or c.id = ${f.search})`,
-    );
-  }
-  if (f.post) filtered = filtered.where('p.role', '=', f.post);
-  if (f.level) filtered = filtered.where('p.level', '=', f.level);
-  const { n } = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-  const pageIds = filtered
-    .select('c.id as pid')
-    .orderBy('c.id')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0);
-  const rows = (await withPosts(db.selectFrom(pageIds.as('pg')).innerJoin('cadres as c', 'c.id', 'pg.pid'))
+  let q: any = db.selectFrom('cadres as c').where(kindCond('cadres', scope, 'c'));
+  if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(f.unitId)}`);
+  if (f.category) q = q.where('c.category', '=', f.category);
+  // The search goes through the store's search index (derived.ts). Filters on the current post start from the
+  // posts that match (a subquery the database runs once), never from a join of every cadre in scope to its
+  // current post: that join cost milliseconds a page.
+  const search = f.search?.trim();
+  if (search) q = q.where(cadreMatches(search));
+  if (f.post) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.role = ${f.post}`)}`);
+  if (f.level) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.level = ${f.level}`)}`);
+  const { n } = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const total = Number(n);
+  // The page and its cadres' details in one query, joined for the page's rows only. CROSS JOIN, because SQLite
+  // takes it as the join order: start from the page, never from every cadre (PostgreSQL plans it either way).
+  const pageIds = q.select('c.id as pid').orderBy('c.id').limit(limit).offset(offset);
+  const items = (await db
+    .selectFrom(pageIds.as('pg'))
+    .crossJoin('cadres as c')
+    .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
+    .leftJoin('posts as p', (j) => j.on(sql<boolean>`p.cadre_id = c.id and ${IS_CURRENT_POST}`))
+    .leftJoin('units as pu', 'pu.id', 'p.unit_id')
+    .where('c.id', '=', sql.ref('pg.pid'))
     .select([
       'c.id as id',
       'c.name as name',
@@ -400,7 +412,12 @@ export async function roster(
     ])
     .orderBy('c.id')
     .execute()) as RosterItem[];
-  return { total: Number(n), items: rows };
+  return { total, items };
+}
+
+/** The cadres whose current post `p` meets `cond`. */
+function currentPostsWhere(cond: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(select p.cadre_id from posts p where ${cond} and ${IS_CURRENT_POST})`;
 }
 
 // The profile ------------------------------------------------------------------------------------------------
@@ -445,7 +462,12 @@ export async function profile(store: RecordStore, user: Who, cadreId: string) {
   const accountability = await rowsOf(store, 'accountability', byCadre, 'date');
   const adjustments = await rowsOf(store, 'adjustments', byCadre, 'date');
   const determinations = await rowsOf(store, 'determinations', bySubject, 'date');
-  const toleranceRequests = await rowsOf(store, 'toleranceRequests', bySubject, 'date');
+  // case files: only those the user takes part in (case-files.ts); none at all → the section is left out
+  const caseFiles = scopeOf(user).caseFiles;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const ownCaseFiles = (q: any) => bySubject(q).where(kindCond('toleranceRequests', scopeOf(user)));
+  const toleranceRequests =
+    caseFiles?.kind === 'none' ? [] : await rowsOf(store, 'toleranceRequests', ownCaseFiles, 'date');
   const unitIds = [...new Set(posts.map((p) => p.unitId))];
   const unitNames = new Map<string, string>();
   if (unitIds.length) {
@@ -511,7 +533,7 @@ export async function profile(store: RecordStore, user: Who, cadreId: string) {
     accountability,
     adjustments,
     determinations,
-    toleranceRequests,
+    ...(caseFiles?.kind === 'none' ? {} : { toleranceRequests }),
     timeline,
   };
 }

@@ -3,18 +3,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import {
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  SqliteDriver,
-  type DatabaseConnection,
-  type Driver,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import type { Dialect } from './schema.js';
 import type { FieldCodec } from './field-codec.js';
+import { SplitSqliteDriver } from './sqlite-driver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -22,7 +14,7 @@ export type AnyDb = Kysely<any>;
 export interface Connection {
   dialect: Dialect;
   db: AnyDb;
-  /** The SQLite handle Kysely runs on (same single connection): bulk inserts and fact loading use it directly. */
+  /** The SQLite connection Kysely writes on: bulk inserts inside a transaction and fact loading use it directly. */
   sqlite?: Database.Database;
   /** Where the data lives, for people: a file path or the URL without its password. */
   location: string;
@@ -55,27 +47,30 @@ export function openSqlite(dataDir: string): Connection {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('cache_size = -65536'); // 64 MiB page cache: the bulk loads touch large indexes
-  const db: AnyDb = new Kysely({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  // The second connection, for reads outside transactions (sqlite-driver.ts); query_only makes a write sent
+  // there by mistake fail instead of bypassing the write lock.
+  const reader = new Database(file);
+  reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  reader.pragma('cache_size = -65536');
+  reader.pragma('query_only = 1');
+  const db: AnyDb = new Kysely({ dialect: new SplitSqliteDialect(sqlite, reader) });
   return { dialect: 'sqlite', db, sqlite, location: file };
 }
 
-// Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), not at their first write: a
-// transaction that read first and must upgrade later fails at once with SQLITE_BUSY when another process wrote
-// meanwhile, whereas an immediate one simply waits its turn (busy_timeout).
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
+/** How long a write waits for another process holding SQLite's write lock. */
+const BUSY_TIMEOUT_MS = 10_000;
 
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly cfg: SqliteDialectConfig) {
-    super(cfg);
+class SplitSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly write: Database.Database,
+    private readonly read: Database.Database,
+  ) {
+    super({ database: write });
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.cfg);
+    return new SplitSqliteDriver(this.write, this.read, BUSY_TIMEOUT_MS);
   }
 }
 

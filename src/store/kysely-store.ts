@@ -5,6 +5,7 @@ import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
 import type { Facts } from '../domain/facts.js';
 import { JURISDICTION_PACKS } from '../domain/vocabulary.js';
 import { insertManyPostgres, insertManySqlite } from './bulk.js';
+import { afterWrite, needsRowBefore } from './derived.js';
 import type { AnyDb, Connection } from './connect.js';
 import { mapped } from './errors.js';
 import { decodeFields, encodeFields, encryptedFields } from './field-codec.js';
@@ -73,6 +74,7 @@ export class KyselyStore implements RecordStore {
       // Inside the transaction we hold SQLite's only connection, so direct statements are part of it.
       if (sqlite) insertManySqlite(sqlite, kind, rows);
       else await insertManyPostgres(db, kind, rows);
+      await afterWrite(db, kind, rows as unknown as Record<string, unknown>[], sqlite);
     });
   }
 
@@ -117,6 +119,13 @@ export class KyselyStore implements RecordStore {
 
   loadFacts(asOf: string): Promise<Facts> {
     return loadFacts(this, asOf);
+  }
+
+  async analyze(): Promise<void> {
+    // SQLite: statistics from a sample of each index (analysis_limit), so this stays quick on a million cadres;
+    // PostgreSQL samples by itself.
+    if (this.dialect === 'sqlite') await sql`pragma analysis_limit = 1000`.execute(this.db);
+    await sql`analyze`.execute(this.db);
   }
 
   async close(): Promise<void> {
@@ -214,8 +223,11 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
     const encoded = encodeFields(this.kind, row as Record<string, unknown>, this.store.conn.codec);
     const values = { ...this.values(encoded, SKIP_VERSION), version: 1 };
     return this.store.write(this.kind, async (db) => {
-      const inserted = await db.insertInto(this.def.table).values(values).returningAll().executeTakeFirstOrThrow();
-      return this.entity(inserted);
+      const inserted = this.entity(
+        await db.insertInto(this.def.table).values(values).returningAll().executeTakeFirstOrThrow(),
+      );
+      await afterWrite(db, this.kind, [inserted as unknown as Record<string, unknown>], this.store.conn.sqlite);
+      return inserted;
     });
   }
 
@@ -223,6 +235,7 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
     const encoded = encodeFields(this.kind, patch as Record<string, unknown>, this.store.conn.codec);
     const values = this.values(encoded, SKIP_ID_VERSION);
     return this.store.write(this.kind, async (db) => {
+      const before = needsRowBefore(this.kind) ? await this.rowBefore(db, id) : [];
       const updated = await db
         .updateTable(this.def.table)
         .set({ ...values, version: sql`version + 1` })
@@ -230,20 +243,30 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
         .where('version', '=', version)
         .returningAll()
         .executeTakeFirst();
-      if (updated) return this.entity(updated);
-      throw await this.missOrConflict(db, id);
+      if (!updated) throw await this.missOrConflict(db, id);
+      const after = this.entity(updated);
+      await afterWrite(db, this.kind, [...before, after as unknown as Record<string, unknown>], this.store.conn.sqlite);
+      return after;
     });
   }
 
   async delete(id: string, version: number): Promise<void> {
     await this.store.write(this.kind, async (db) => {
+      const before = needsRowBefore(this.kind) ? await this.rowBefore(db, id) : [{ id }];
       const res = await db
         .deleteFrom(this.def.table)
         .where('id', '=', id)
         .where('version', '=', version)
         .executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) throw await this.missOrConflict(db, id);
+      await afterWrite(db, this.kind, before, this.store.conn.sqlite);
     });
+  }
+
+  /** The row as stored now (none if missing), for the derived indexes of a write about to change it. */
+  private async rowBefore(db: AnyDb, id: string): Promise<Record<string, unknown>[]> {
+    const row = await db.selectFrom(this.def.table).selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? [this.entity(row) as unknown as Record<string, unknown>] : [];
   }
 
   private async missOrConflict(db: AnyDb, id: string): Promise<Error> {

@@ -5,6 +5,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Cre
 import { m0002Accounts } from './migration-0002-accounts.js';
 import { m0003AuditCrypto } from './migration-0003-audit-crypto.js';
 import { m0004ToleranceRequests } from './migration-0004-tolerance-requests.js';
+import { m0005ToleranceFiledBy } from './migration-0005-tolerance-filed-by.js';
+import { m0006DerivedIndexes } from './migration-0006-derived-indexes.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -163,6 +165,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_accounts': m0002Accounts,
   '0003_audit_crypto': m0003AuditCrypto,
   '0004_tolerance_requests': m0004ToleranceRequests,
+  '0005_tolerance_filed_by': m0005ToleranceFiledBy,
+  '0006_derived_indexes': m0006DerivedIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -15,6 +15,8 @@ export interface ColumnDef {
   column: string;
   type: ColumnType;
   nullable: boolean;
+  /** an optional entity field (`field?:` in entities.ts): left out of the entity when the column is null */
+  optional: boolean;
 }
 
 export interface TableDef {
@@ -33,13 +35,20 @@ function snake(field: string): string {
 
 type Spec = Record<string, `${ColumnType}${'' | '?'}`>;
 
-function table(kind: RecordKind, name: string, spec: Spec, searchField: string): TableDef {
+function table(
+  kind: RecordKind,
+  name: string,
+  spec: Spec,
+  searchField: string,
+  optional: readonly string[] = [],
+): TableDef {
   const all: Spec = { id: 'text', version: 'int', ...spec };
   const columns = Object.entries(all).map(([field, t]) => ({
     field,
     column: snake(field),
     type: t.replace('?', '') as ColumnType,
     nullable: t.endsWith('?'),
+    optional: optional.includes(field),
   }));
   const byField = new Map(columns.map((c) => [c.field, c]));
   return { kind, table: name, columns, byField, searchColumn: byField.get(searchField)!.column };
@@ -149,8 +158,11 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
       situation: 'text',
       findings: 'flags',
       statement: 'text?',
+      filedBy: 'text?',
     },
     'statement',
+    // set by the server (migration 0005); rows without it read back exactly as before it existed
+    ['filedBy'],
   ),
 };
 
@@ -202,6 +214,9 @@ export function parseFlags(value: unknown): Record<string, boolean> {
 /** A database row (snake_case keys) as the entity. */
 export function rowToEntity<T>(def: TableDef, row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const c of def.columns) out[c.field] = fromDb(c, row[c.column]);
+  for (const c of def.columns) {
+    const v = fromDb(c, row[c.column]);
+    if (v !== null || !c.optional) out[c.field] = v;
+  }
   return out as T;
 }

@@ -9,6 +9,7 @@ import type { Cadre, NewRecord, Post, Unit } from '../domain/entities.js';
 import { loadFacts } from './facts-loader.js';
 import { openStore, type OpenedStore } from './index.js';
 import type { KyselyStore } from './kysely-store.js';
+import { DERIVED_TABLES } from './derived.js';
 import { TABLES } from './schema.js';
 import { ConflictError, ConstraintError, NotFoundError } from './types.js';
 
@@ -103,9 +104,7 @@ function postgresHarness(): Harness & { setup(): Promise<void>; teardown(): Prom
     async open() {
       const store = await openStore({ dataDir: '/nonexistent', databaseUrl: db!.url });
       // every test starts from an empty record
-      const tables = Object.values(TABLES)
-        .map((t) => `"${t.table}"`)
-        .join(', ');
+      const tables = [...Object.values(TABLES).map((t) => t.table), ...DERIVED_TABLES].map((t) => `"${t}"`).join(', ');
       await sql.raw(`truncate ${tables} cascade`).execute((store as unknown as KyselyStore).db);
       return store;
     },

@@ -81,5 +81,10 @@ export interface RecordStore {
   stats(): Promise<PackStats>;
   /** The record as the rulebooks' fact set on a date (posts held on that date; see DESIGN §4). */
   loadFacts(asOf: string): Promise<Facts>;
+  /**
+   * Refreshes the database's statistics on the data after a bulk load (demo record, import, generator), so that
+   * queries are planned on the record as it now is (which index to start from for a city's cadres of a category).
+   */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }

@@ -23,7 +23,19 @@ export async function startServer(
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src/cli/run.ts'), 'serve', '--port', '0', '--data', dataDir, ...extraArgs],
+    [
+      // e.g. SANXIANG_SERVER_NODE_ARGS=--cpu-prof to profile the server under a benchmark
+      ...(process.env.SANXIANG_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      path.join(ROOT, 'src/cli/run.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      ...extraArgs,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, SANXIANG_LOG_LEVEL: 'warn', ...env },

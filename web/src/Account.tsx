@@ -1,7 +1,7 @@
 // 账号安全: the logged-in user changes their password or turns on the TOTP second factor (an authenticator app
-// takes the secret by hand or from the otpauth:// address).
-import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Space, Steps, Tabs, Typography } from 'antd';
+// scans the otpauth:// address as a QR code, or takes the secret by hand).
+import { useState, type CSSProperties } from 'react';
+import { Alert, App, Button, Form, Input, Modal, QRCode, Space, Steps, Tabs, Typography } from 'antd';
 import { ApiError, api } from './api';
 import { useAuth } from './auth';
 import { PASSWORD_HINT, confirmPasswordRules, passwordRule } from './password';
@@ -46,6 +46,24 @@ function PasswordForm({ onDone }: { onDone(): void }) {
       </Button>
     </Form>
   );
+}
+
+const SECRET_STYLE: CSSProperties = {
+  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+  fontSize: 16,
+  letterSpacing: 1,
+  lineHeight: 1.7,
+  padding: '4px 10px',
+  background: '#fafafa',
+  border: '1px solid #f0f0f0',
+  borderRadius: 6,
+};
+
+function secretLines(secret: string): string[] {
+  const groups = secret.match(/.{1,4}/g) ?? [];
+  const lines: string[] = [];
+  for (let i = 0; i < groups.length; i += 4) lines.push(groups.slice(i, i + 4).join(' '));
+  return lines;
 }
 
 function TotpSetup() {
@@ -98,18 +116,30 @@ function TotpSetup() {
         </Space>
       ) : (
         <Form layout="vertical" onFinish={enable}>
-          <Form.Item label="密钥（在验证器中选择“手动输入”）">
-            <Typography.Text
-              code
-              data-testid="totp-secret"
-              copyable={{ text: secret.secret }}
-              style={{ fontSize: 15, letterSpacing: 1 }}
-            >
-              {secret.secret.replace(/(.{4})/g, '$1 ').trim()}
-            </Typography.Text>
-          </Form.Item>
+          {/* The QR code carries the whole otpauth:// address (issuer, account, secret), so scanning it sets up
+              the authenticator in one step; the secret stays beside it as text for apps or phones that cannot scan. */}
+          <div style={{ display: 'flex', gap: 20, alignItems: 'flex-start', marginBottom: 16 }}>
+            <div data-testid="totp-qr" style={{ flex: 'none' }}>
+              <QRCode value={secret.otpauthUrl} type="svg" size={168} errorLevel="M" aria-label="双因素认证二维码" />
+            </div>
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Typography.Paragraph style={{ marginBottom: 12 }}>用身份验证器应用扫描左侧二维码。</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 6 }}>
+                无法扫描时，在验证器中选择“手动输入”并填写密钥：
+              </Typography.Paragraph>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+                {/* groups of four, four groups a line: easy to read out and type without losing one's place */}
+                <div data-testid="totp-secret" style={SECRET_STYLE}>
+                  {secretLines(secret.secret).map((line, i) => (
+                    <div key={i}>{line}</div>
+                  ))}
+                </div>
+                <Typography.Text copyable={{ text: secret.secret, tooltips: ['复制密钥', '已复制'] }} />
+              </div>
+            </div>
+          </div>
           <Form.Item label="或复制地址">
-            <Typography.Text copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
+            <Typography.Text copyable type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
               {secret.otpauthUrl}
             </Typography.Text>
           </Form.Item>

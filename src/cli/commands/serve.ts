@@ -3,10 +3,11 @@
 // requests finish, then the database is closed.
 import type { Command } from 'commander';
 import { openStore, storeOptionsFromEnv } from '../../store/index.js';
-import { buildServer } from '../../server/app.js';
+import { buildServer, DEFAULT_LOGIN_RATE_LIMIT } from '../../server/app.js';
 import { ensureDemo } from '../../server/demo.js';
 import type { FieldCipher } from '../../server/crypto/fields.js';
 import { ROLE_LABELS } from '../../server/roles.js';
+import { announceWorker, isWorker, runPrimary } from '../../server/workers.js';
 import { CliError } from '../errors.js';
 
 export function registerServeCommands(program: Command): void {
@@ -17,10 +18,18 @@ export function registerServeCommands(program: Command): void {
     .option('--host <host>', '监听地址 address to listen on (SANXIANG_HOST)', process.env.SANXIANG_HOST ?? '127.0.0.1')
     .option('--demo', '空数据库时载入演示记录与演示账号 load the demo record and accounts into an empty database')
     .option('--demo-cadres <n>', '演示记录的干部人数 cadres in the demo record', '5000')
-    .action(async (opts: { port: string; host: string; demo?: boolean; demoCadres: string }) => {
+    .option(
+      '--workers <n>',
+      '服务进程数（一般取 CPU 核数）server processes, usually one per core (SANXIANG_WORKERS)',
+      process.env.SANXIANG_WORKERS ?? '1',
+    )
+    .action(async (opts: { port: string; host: string; demo?: boolean; demoCadres: string; workers: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`无效端口 invalid port: ${opts.port}`);
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        throw new CliError(`无效进程数 invalid --workers (1–64): ${opts.workers}`);
       const { data } = program.opts<{ data: string }>();
       const so = storeOptionsFromEnv(data);
       let store;
@@ -29,7 +38,8 @@ export function registerServeCommands(program: Command): void {
       } catch (e) {
         throw new CliError((e as Error).message);
       }
-      if (opts.demo) {
+      // With several workers the primary prepares the database (migrations, demo) once, then only forks.
+      if (opts.demo && !isWorker()) {
         const result = await ensureDemo(store, {
           cadres: Number(opts.demoCadres) || 5000,
           password: process.env.SANXIANG_DEMO_PASSWORD || undefined,
@@ -44,7 +54,33 @@ export function registerServeCommands(program: Command): void {
           process.stdout.write(lines.join('\n') + '\n');
         }
       }
-      const app = await buildServer({ dataDir: data, store, cipher: so.cipher as FieldCipher | undefined });
+      if (workers > 1 && !isWorker()) {
+        await store.close();
+        let address: string;
+        try {
+          address = await runPrimary(workers, (line) => process.stderr.write(line + '\n'));
+        } catch (e) {
+          throw new CliError((e as Error).message);
+        }
+        process.stdout.write(
+          `Sanxiang 已启动 listening on ${address}（${workers} 个服务进程 workers；API 文档 ${address}/api/docs）\n`,
+        );
+        await new Promise<void>(() => {});
+      }
+      const app = await buildServer({
+        dataDir: data,
+        store,
+        cipher: so.cipher as FieldCipher | undefined,
+        // the limit is kept per process and connections are spread evenly over the workers
+        ...(workers > 1
+          ? {
+              loginRateLimit: {
+                ...DEFAULT_LOGIN_RATE_LIMIT,
+                max: Math.ceil(DEFAULT_LOGIN_RATE_LIMIT.max / workers),
+              },
+            }
+          : {}),
+      });
       app.addHook('onClose', async () => store.close());
       let stopping = false;
       const stop = (signal: string) => {
@@ -68,6 +104,10 @@ export function registerServeCommands(program: Command): void {
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
       const address = await app.listen({ port, host: opts.host });
+      if (isWorker()) {
+        announceWorker(address, (reason) => stop(reason));
+        await new Promise<void>(() => {});
+      }
       process.stdout.write(`Sanxiang 已启动 listening on ${address}（API 文档 ${address}/api/docs）\n`);
       // keep running until a signal arrives
       await new Promise<void>(() => {});

@@ -177,6 +177,9 @@ const KIND_NOUN: Partial<Record<RecordKind, string>> = { units: '单位', cadres
  * Validates the whole file and, when it is clean, imports it in one transaction. Never throws for bad content:
  * the report lists every problem. Throws for unreadable files and database failures (nothing is imported then).
  */
+/** An import this large changes the record enough for the query planner's statistics to be refreshed. */
+const ANALYZE_AFTER_ROWS = 1000;
+
 export async function importXlsx(store: RecordStore, file: string, opts: ImportOptions = {}): Promise<ImportReport> {
   const maxErrors = opts.maxErrors ?? 10_000;
   const chunkSize = opts.chunkSize ?? 1000;
@@ -465,6 +468,7 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
     if (written !== validated)
       throw new ImportAbortedError('文件在导入过程中被修改（行数不符） (the file changed during the import)');
   });
+  if (written >= ANALYZE_AFTER_ROWS) await store.analyze();
   return { ok: true, sheets: summaries, inserted: written, errors: [], errorCount: 0 };
 }
 

@@ -21,6 +21,7 @@ import { dbOf } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { OFFICE_ROLES, WRITER_ROLES } from '../roles.js';
 import { assertRowsWritable, scopedPages } from '../scope.js';
+import { stampFiler } from '../case-files.js';
 import { errorSchemas } from '../schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -52,7 +53,8 @@ function guardedStore(
           return async <K extends RecordKind>(kind: K, rows: NewRecord<K>[]) => {
             await assertRowsWritable(target, user, kind, rows);
             counts[kind] = (counts[kind] ?? 0) + rows.length;
-            return target.insertMany(kind, rows);
+            // the importer files the case files it brings in, whatever the sheet holds (case-files.ts)
+            return target.insertMany(kind, stampFiler(kind, user, rows));
           };
         if (prop === 'transaction')
           return <T>(fn: (inner: RecordStore) => Promise<T>) =>

@@ -1,0 +1,217 @@
+// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migration 0006 builds
+// them for a record stored before they existed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase } from '../../test/pg-harness.js';
+import type { NewRecord } from '../domain/entities.js';
+import { openSqlite, type AnyDb } from './connect.js';
+import { cadreMatches, DERIVED_TABLES, subtreeUnits } from './derived.js';
+import { openStore, type OpenedStore } from './index.js';
+import type { KyselyStore } from './kysely-store.js';
+import { migrateToLatest, migrator } from './migrations.js';
+import { TABLES } from './schema.js';
+
+const unit = (id: string, parentId: string | null): NewRecord<'units'> => ({
+  id,
+  name: `单位${id}`,
+  kind: 'county',
+  parentId,
+  pack: null,
+});
+const cadre = (id: string, name: string, managingUnitId = 'nt'): NewRecord<'cadres'> => ({
+  id,
+  name,
+  gender: null,
+  birthDate: null,
+  idNumber: null,
+  category: '公务员',
+  managingUnitId,
+});
+const post = (id: string, cadreId: string, title: string, startDate: string, endDate: string | null = null) =>
+  ({
+    id,
+    cadreId,
+    unitId: 'nt',
+    role: 'principal',
+    title,
+    partySecretary: false,
+    inCharge: [],
+    level: '正处',
+    startDate,
+    endDate,
+    reason: null,
+  }) satisfies NewRecord<'posts'>;
+
+const TREE = [unit('js', null), unit('nt', 'js'), unit('rd', 'nt'), unit('rdjcy', 'rd'), unit('sx', null)];
+
+const dbOf = (s: OpenedStore): AnyDb => (s as unknown as KyselyStore).db;
+
+async function found(s: OpenedStore, text: string): Promise<string[]> {
+  const rows = await dbOf(s)
+    .selectFrom('cadres as c')
+    .select('c.id')
+    .where(cadreMatches(text))
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => String(r.id));
+}
+
+async function subtree(s: OpenedStore, root: string): Promise<string[]> {
+  const rows = await dbOf(s)
+    .selectFrom('units')
+    .select('id')
+    .where(sql<boolean>`id in ${subtreeUnits(root)}`)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => String(r.id));
+}
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`derived indexes on ${dialect}`, () => {
+    let s: OpenedStore;
+    let dir: string | undefined;
+    let pg: { url: string; drop(): Promise<void> } | undefined;
+
+    beforeAll(async () => {
+      if (dialect === 'postgres') pg = await createTestDatabase(inject('pgUrl'));
+    });
+    afterAll(async () => pg?.drop());
+    beforeEach(async () => {
+      if (pg) {
+        s = await openStore({ dataDir: '/nonexistent', databaseUrl: pg.url });
+        const tables = [...Object.values(TABLES).map((t) => t.table), ...DERIVED_TABLES].map((t) => `"${t}"`);
+        await sql.raw(`truncate ${tables.join(', ')} cascade`).execute(dbOf(s));
+      } else {
+        dir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-derived-'));
+        s = await openStore({ dataDir: dir });
+      }
+      await s.insertMany('units', TREE);
+    });
+    afterEach(async () => {
+      await s.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('finds cadres by any one or two characters of their name or current post title, and by id', async () => {
+      await s.insertMany('cadres', [
+        cadre('c1', '王小明'),
+        cadre('c2', '李小红'),
+        cadre('c3', '王大明'),
+        cadre('c4', 'Anna Li'),
+      ]);
+      await s.insertMany('posts', [
+        post('p1', 'c1', '县委书记', '2020-01-01'),
+        post('p2', 'c2', '副县长', '2018-01-01', '2021-12-31'), // ended: no longer searchable
+        post('p3', 'c2', '局长', '2022-01-01'),
+      ]);
+      expect(await found(s, '王')).toEqual(['c1', 'c3']);
+      expect(await found(s, '小明')).toEqual(['c1']);
+      expect(await found(s, '明')).toEqual(['c1', 'c3']);
+      expect(await found(s, '书记')).toEqual(['c1']);
+      expect(await found(s, '县长')).toEqual([]); // only the ended post had it
+      expect(await found(s, '局长')).toEqual(['c2']);
+      expect(await found(s, 'c3')).toEqual(['c3']);
+      expect(await found(s, 'anna')).toEqual(['c4']); // letters without case
+      expect(await found(s, 'NA L')).toEqual(['c4']);
+      expect(await found(s, '%')).toEqual([]); // no wildcards
+      expect(await found(s, '王_明')).toEqual([]);
+    });
+
+    it('needs the whole text in one piece: two-character pieces found apart do not match a longer search', async () => {
+      await s.insertMany('cadres', [cadre('c1', '王小明'), cadre('c2', '王小红小明')]);
+      await s.insertMany('posts', [post('p1', 'c2', '县委副书记', '2020-01-01')]);
+      expect(await found(s, '王小明')).toEqual(['c1']);
+      expect(await found(s, '王小')).toEqual(['c1', 'c2']);
+      expect(await found(s, '委副书记')).toEqual(['c2']);
+      expect(await found(s, '县委书记')).toEqual([]);
+    });
+
+    it('follows renames, new and ended posts, a post moved to another cadre, and deletions', async () => {
+      const cadres = s.repo('cadres');
+      const posts = s.repo('posts');
+      await cadres.insert(cadre('c1', '王小明'));
+      await cadres.insert(cadre('c2', '李小红'));
+      expect(await found(s, '王')).toEqual(['c1']);
+
+      const renamed = await cadres.update('c1', 1, { name: '赵小明' });
+      expect(await found(s, '王')).toEqual([]);
+      expect(await found(s, '赵')).toEqual(['c1']);
+
+      const p = await posts.insert(post('p1', 'c1', '镇长', '2021-01-01'));
+      expect(await found(s, '镇长')).toEqual(['c1']);
+      // a later post becomes the current one
+      await posts.insert(post('p2', 'c1', '县长', '2023-01-01'));
+      expect(await found(s, '镇长')).toEqual([]);
+      expect(await found(s, '县长')).toEqual(['c1']);
+      // the later post ends: the earlier open one is current again
+      const p2 = await posts.update('p2', 1, { endDate: '2024-06-30' });
+      expect(await found(s, '县长')).toEqual([]);
+      expect(await found(s, '镇长')).toEqual(['c1']);
+      // moved to another cadre: both are brought up to date
+      await posts.update('p1', p.version, { cadreId: 'c2' });
+      expect(await found(s, '镇长')).toEqual(['c2']);
+      await posts.delete('p2', p2.version);
+      await posts.delete('p1', 2);
+      expect(await found(s, '镇长')).toEqual([]);
+      await cadres.delete('c1', renamed.version);
+      expect(await found(s, '赵')).toEqual([]);
+      expect(await found(s, '小')).toEqual(['c2']);
+    });
+
+    it('keeps the unit tree: a new unit, a unit moved with everything below it, a deleted unit', async () => {
+      expect(await subtree(s, 'js')).toEqual(['js', 'nt', 'rd', 'rdjcy']);
+      expect(await subtree(s, 'rdjcy')).toEqual(['rdjcy']);
+      const units = s.repo('units');
+      await units.insert(unit('rdx', 'rd'));
+      expect(await subtree(s, 'nt')).toEqual(['nt', 'rd', 'rdjcy', 'rdx']);
+      const rd = await units.get('rd');
+      await units.update('rd', rd!.version, { parentId: 'sx' });
+      expect(await subtree(s, 'js')).toEqual(['js', 'nt']);
+      expect(await subtree(s, 'sx')).toEqual(['rd', 'rdjcy', 'rdx', 'sx']);
+      await units.delete('rdx', 1);
+      expect(await subtree(s, 'sx')).toEqual(['rd', 'rdjcy', 'sx']);
+    });
+  });
+}
+
+describe('migration 0006', () => {
+  it('builds both indexes for a record stored before they existed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-m0006-'));
+    try {
+      const conn = openSqlite(dir);
+      const r = await migrator(conn.db).migrateTo('0005_tolerance_filed_by');
+      expect(r.error).toBeUndefined();
+      await sql`insert into units (id, name, kind, parent_id) values ('a', '甲', 'province', null), ('b', '乙', 'city', 'a')`.execute(
+        conn.db,
+      );
+      await sql`insert into cadres (id, name, category, managing_unit_id) values ('c1', '王小明', '公务员', 'b')`.execute(
+        conn.db,
+      );
+      await sql`insert into posts (id, cadre_id, unit_id, role, title, level, start_date) values ('p1', 'c1', 'b', '正职', '市长', '正厅', '2020-01-01')`.execute(
+        conn.db,
+      );
+      expect(await migrateToLatest(conn.db)).toContain('0006_derived_indexes');
+      const pairs = await sql<{
+        ancestor_id: string;
+        unit_id: string;
+      }>`select ancestor_id, unit_id from unit_ancestors order by ancestor_id, unit_id`.execute(conn.db);
+      expect(pairs.rows).toEqual([
+        { ancestor_id: 'a', unit_id: 'a' },
+        { ancestor_id: 'a', unit_id: 'b' },
+        { ancestor_id: 'b', unit_id: 'b' },
+      ]);
+      const terms = await sql<{
+        term: string;
+      }>`select term from cadre_search where cadre_id = 'c1' order by term`.execute(conn.db);
+      expect(terms.rows.map((t) => t.term).sort()).toEqual(
+        ['小', '小明', '市', '市长', '明', '王', '王小', '长'].sort(),
+      );
+      await conn.db.destroy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,206 @@
+// Two indexes derived from the record, kept by the store in the same transaction as every write that changes
+// what they are derived from, so they are never stale:
+//
+// - unit_ancestors (ancestor_id, unit_id): the closure of the unit tree, every unit paired with itself and with
+//   each unit above it. Data scope (干部管理权限) asks "is this unit in U's subtree?" on every query of the record;
+//   with the closure that is an index lookup instead of a recursive walk down the tree, and the database can
+//   estimate how many units it will get (PostgreSQL cannot for a recursive query, and then scans every cadre).
+// - cadre_search (term, cadre_id): every one- and two-character piece of a cadre's name and current post title.
+//   People search the roster for any part of a name ("王", "小明") or title ("书记"); LIKE '%…%' can use no index
+//   and reads every cadre and every post, whereas a piece of one or two characters is found by a lookup, and a
+//   longer one narrows to the cadres holding all its two-character pieces before the exact LIKE check.
+//
+// Both are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
+// record by migration 0006 for databases that existed before them.
+import type Database from 'better-sqlite3';
+import { sql, type RawBuilder } from 'kysely';
+import type { AnyDb } from './connect.js';
+
+/** The tables holding them (a test that empties the record empties these too). */
+export const DERIVED_TABLES = ['unit_ancestors', 'cadre_search'] as const;
+
+/** Rows per IN list / multi-row insert: well inside both engines' limits on bound parameters. */
+const CHUNK = 500;
+
+function chunks<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+// The unit closure ---------------------------------------------------------------------------------------------
+
+/** The ids of every unit in the subtree of `root` (itself included), as a subquery. */
+export function subtreeUnits(root: string): RawBuilder<unknown> {
+  return sql`(select unit_id from unit_ancestors where ancestor_id = ${root})`;
+}
+
+/**
+ * Re-derives the closure rows of `unitIds` and of every unit below them (a unit moved under a new parent takes
+ * its whole subtree along). Call after inserting, updating or deleting units, in the same transaction.
+ */
+export async function refreshUnitAncestors(db: AnyDb, unitIds: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(unitIds)])) {
+    const below = await db.selectFrom('unit_ancestors').select('unit_id').where('ancestor_id', 'in', part).execute();
+    const affected = [...new Set([...part, ...below.map((r) => String(r.unit_id))])];
+    for (const ids of chunks(affected)) {
+      await db.deleteFrom('unit_ancestors').where('unit_id', 'in', ids).execute();
+      await insertAncestorsOf(db, ids);
+    }
+  }
+}
+
+/** Inserts the closure rows of the given units by walking up from each (UNION, so a cycle cannot loop forever). */
+async function insertAncestorsOf(db: AnyDb, ids: readonly string[]): Promise<void> {
+  const list = sql.join(ids.map((id) => sql`${id}`));
+  await sql`insert into unit_ancestors (ancestor_id, unit_id)
+    with recursive up(unit_id, ancestor_id) as (
+      select id, id from units where id in (${list})
+      union
+      select up.unit_id, u.parent_id from up join units u on u.id = up.ancestor_id where u.parent_id is not null
+    )
+    select ancestor_id, unit_id from up`.execute(db);
+}
+
+/** Builds the whole closure (migration 0006). */
+export async function rebuildUnitAncestors(db: AnyDb): Promise<void> {
+  await db.deleteFrom('unit_ancestors').execute();
+  const ids = (await db.selectFrom('units').select('id').execute()).map((r) => String(r.id));
+  for (const part of chunks(ids)) await insertAncestorsOf(db, part);
+}
+
+// The roster search index --------------------------------------------------------------------------------------
+
+/** The pieces of text indexed: lower-cased, every character and every pair of adjacent characters. */
+export function searchTerms(...texts: (string | null | undefined)[]): Set<string> {
+  const terms = new Set<string>();
+  for (const t of texts) {
+    if (!t) continue;
+    const chars = Array.from(t.toLowerCase());
+    for (let i = 0; i < chars.length; i++) {
+      if (/\s/u.test(chars[i]!)) continue;
+      terms.add(chars[i]!);
+      if (i + 1 < chars.length && !/\s/u.test(chars[i + 1]!)) terms.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return terms;
+}
+
+/** Post `p` is its cadre's current post: open, and no other open post of theirs started later (ties by id). */
+export const IS_CURRENT_POST = sql<boolean>`p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = p.cadre_id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`;
+
+/**
+ * Re-derives the search terms of these cadres from their name and current post. Call after any write to cadres
+ * or posts, in the same transaction, with every cadre whose name or posts it touched (for a post moved from one
+ * cadre to another: both). `sqlite` is the raw handle of the connection `db` runs on, for fast bulk inserts.
+ */
+export async function refreshCadreSearch(
+  db: AnyDb,
+  cadreIds: readonly string[],
+  sqlite?: Database.Database,
+): Promise<void> {
+  for (const ids of chunks([...new Set(cadreIds)])) {
+    await db.deleteFrom('cadre_search').where('cadre_id', 'in', ids).execute();
+    const rows = (await db
+      .selectFrom('cadres as c')
+      .leftJoin('posts as p', (j) => j.on(sql<boolean>`p.cadre_id = c.id and ${IS_CURRENT_POST}`))
+      .select(['c.id as id', 'c.name as name', 'p.title as title'])
+      .where('c.id', 'in', ids)
+      .execute()) as { id: string; name: string; title: string | null }[];
+    const pairs: [string, string][] = [];
+    for (const r of rows) for (const term of searchTerms(r.name, r.title)) pairs.push([term, r.id]);
+    await insertTerms(db, pairs, sqlite);
+  }
+}
+
+async function insertTerms(db: AnyDb, pairs: readonly [string, string][], sqlite?: Database.Database): Promise<void> {
+  if (pairs.length === 0) return;
+  if (sqlite) {
+    // the same connection Kysely's transaction holds: these rows are part of it
+    const st = sqlite.prepare('insert or ignore into cadre_search (term, cadre_id) values (?, ?)');
+    for (const [term, id] of pairs) st.run(term, id);
+    return;
+  }
+  for (const part of chunks(pairs))
+    await db
+      .insertInto('cadre_search')
+      .values(part.map(([term, cadre_id]) => ({ term, cadre_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}
+
+/** Builds the whole search index (migration 0006). */
+export async function rebuildCadreSearch(db: AnyDb): Promise<void> {
+  await db.deleteFrom('cadre_search').execute();
+  let after = '';
+  for (;;) {
+    const ids = (
+      await db.selectFrom('cadres').select('id').where('id', '>', after).orderBy('id').limit(CHUNK).execute()
+    ).map((r) => String(r.id));
+    if (ids.length === 0) return;
+    await refreshCadreSearch(db, ids);
+    after = ids[ids.length - 1]!;
+  }
+}
+
+const LIKE_ESCAPE = /[\\%_]/g;
+
+/**
+ * The condition that cadre `c` matches a roster search: the text is part of their name or of their current
+ * post's title (letters compared without case), or it is their id.
+ */
+export function cadreMatches(text: string): RawBuilder<boolean> {
+  const lower = text.toLowerCase();
+  const chars = Array.from(lower);
+  const byTerm = (term: string) => sql`c.id in (select cadre_id from cadre_search where term = ${term})`;
+  const blank = (ch: string) => /\s/u.test(ch);
+  // one IN list holding the id too (not "c.id = … or …"): the list comes sorted, so a page in id order stops early
+  if (chars.length <= 2 && !chars.some(blank))
+    return sql<boolean>`c.id in (select cadre_id from cadre_search where term = ${lower} union all select cast(${text} as text))`;
+  // every indexed piece must be there (a superset of the matches), then the exact check on those few cadres:
+  // adjacent pairs without blanks, or the single characters when the text has no such pair ("a b")
+  let pieces = [...new Set(chars.slice(1).map((ch, i) => chars[i]! + ch))].filter((p) => !Array.from(p).some(blank));
+  if (pieces.length === 0) pieces = [...new Set(chars.filter((ch) => !blank(ch)))];
+  const pattern = `%${lower.replace(LIKE_ESCAPE, (ch) => '\\' + ch)}%`;
+  const exact = sql<boolean>`(lower(c.name) like ${pattern} escape '\\' or exists (select 1 from posts p where p.cadre_id = c.id and lower(p.title) like ${pattern} escape '\\' and ${IS_CURRENT_POST}))`;
+  if (pieces.length === 0) return sql<boolean>`(c.id = ${text} or ${exact})`;
+  return sql<boolean>`(c.id = ${text} or (${sql.join(pieces.map(byTerm), sql` and `)} and ${exact}))`;
+}
+
+/** Kinds the derived indexes are derived from. */
+const SOURCES = new Set(['units', 'cadres', 'posts']);
+
+/**
+ * Brings the derived indexes in step after a write of `kind`; `rows` are the rows written, as entities (for an
+ * update of a post: the row before and the row after, since the post may have moved to another cadre).
+ */
+export async function afterWrite(
+  db: AnyDb,
+  kind: string,
+  rows: readonly Record<string, unknown>[],
+  sqlite?: Database.Database,
+): Promise<void> {
+  if (!SOURCES.has(kind) || rows.length === 0) return;
+  if (kind === 'units')
+    await refreshUnitAncestors(
+      db,
+      rows.map((r) => String(r.id)),
+    );
+  else if (kind === 'cadres')
+    await refreshCadreSearch(
+      db,
+      rows.map((r) => String(r.id)),
+      sqlite,
+    );
+  else
+    await refreshCadreSearch(
+      db,
+      rows.map((r) => String(r.cadreId)),
+      sqlite,
+    );
+}
+
+/** Whether a write of `kind` needs the row as it was before (to know which cadre a changed post belonged to). */
+export function needsRowBefore(kind: string): boolean {
+  return kind === 'posts';
+}
