@@ -420,6 +420,22 @@ function currentPostsWhere(cond: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`(select p.cadre_id from posts p where ${cond} and ${IS_CURRENT_POST})`;
 }
 
+/**
+ * Whether the user takes part in the tolerance cases of this cadre (already known to be in their data scope): the
+ * rulebooks' tolerance conclusions about the cadre come from those case files, so they are shown to the same
+ * people (DESIGN §1; the explain route).
+ */
+export async function seesCaseFilesOf(store: RecordStore, user: Who, cadreId: string): Promise<boolean> {
+  const reach = scopeOf(user).caseFiles;
+  if (reach?.kind === 'inScope') return true;
+  if (reach?.kind !== 'filedBy') return false;
+  const { total } = await listRecords(store, user, 'toleranceRequests', {
+    where: { subjectType: 'cadre', subjectId: cadreId },
+    limit: 1,
+  });
+  return total > 0;
+}
+
 // The profile ------------------------------------------------------------------------------------------------
 
 export interface TimelineEntry {

@@ -306,4 +306,28 @@ describe('the tolerance requests each role sees', () => {
     expect(ids(all.body.toleranceRequests)).toEqual(ids(mine));
     expect(mine.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('in the explanation of a cadre: the tolerance conclusions only for those taking part in the case', async () => {
+    interface Explained {
+      findings: { rule: string }[];
+      values: Record<string, unknown>;
+      text: string;
+    }
+    const explain = async (who: Who) => {
+      const r = await client[who].get(`/api/explain/cadre/${cadreId}?asOf=2026-03-01`);
+      expect(r.status, who).toBe(200);
+      return r.body as Explained;
+    };
+    const tolerance = (e: Explained) => e.findings.map((f) => f.rule).filter((id) => id.split('/')[1] === 'tolerance');
+    const others = (e: Explained) => e.findings.map((f) => f.rule).filter((id) => id.split('/')[1] !== 'tolerance');
+    const full = await explain('discipline_officer');
+    expect(tolerance(full).length).toBeGreaterThan(0); // the requests filed above make the rulebooks conclude
+    // the filer takes part; the committee member does not (yet) and sees every other conclusion
+    expect(tolerance(await explain('accountability_officer'))).toEqual(tolerance(full));
+    const committee = await explain('committee_member');
+    expect(tolerance(committee)).toEqual([]);
+    expect(others(committee)).toEqual(others(full));
+    expect(Object.keys(committee.values).filter((k) => k.split('.')[1] === 'tolerance')).toEqual([]);
+    for (const id of tolerance(full)) expect(committee.text).not.toContain(id);
+  });
 });

@@ -6,10 +6,11 @@ import { packRegistry } from '../../packs/index.js';
 import { evaluate, evaluateIndexed } from '../../policy/engine.js';
 import { explainSubject, humanize } from '../../policy/explain.js';
 import { FactIndex } from '../../policy/fact-index.js';
+import type { Evaluation } from '../../policy/types.js';
 import { parseScenario, ScenarioError } from '../../policy/scenario.js';
 import { badRequest } from '../errors.js';
 import { RECORD_ROLES } from '../roles.js';
-import { getRecord } from '../scope.js';
+import { getRecord, seesCaseFilesOf } from '../scope.js';
 import { errorSchemas } from '../schemas.js';
 
 export function ruleRoutes(app: FastifyInstance): void {
@@ -96,7 +97,9 @@ export function ruleRoutes(app: FastifyInstance): void {
       const subject = req.params.id;
       const cadre = idx.cadre(subject);
       // Rules compare subjects (quotas, rankings), so the whole record is evaluated and the subject's part shown.
-      const ev = evaluateIndexed(registry, idx, { asOf });
+      const all = evaluateIndexed(registry, idx, { asOf });
+      // Tolerance conclusions rest on the cadre's case files: only those taking part in the case see them.
+      const ev = (await seesCaseFilesOf(ctx.store, req.user!, subject)) ? all : withoutTolerance(all, subject);
       const bound = cadre ? idx.ancestry(cadre.unit).find((u) => u.pack) : undefined;
       const chain = bound?.pack ? registry.chain(bound.pack) : [];
       return {
@@ -110,4 +113,15 @@ export function ruleRoutes(app: FastifyInstance): void {
       };
     },
   );
+}
+
+/** The evaluation without the tolerance mechanism's findings and values about `subject`. */
+function withoutTolerance(ev: Evaluation, subject: string): Evaluation {
+  const isTolerance = (ruleOrValue: string) => /^[^/.]+[/.]tolerance[/.]/.test(ruleOrValue);
+  const values = Object.fromEntries(Object.entries(ev.values[subject] ?? {}).filter(([k]) => !isTolerance(k)));
+  return {
+    ...ev,
+    findings: ev.findings.filter((f) => f.subject !== subject || !isTolerance(f.rule)),
+    values: { ...ev.values, [subject]: values },
+  };
 }
