@@ -445,20 +445,39 @@ export interface TimelineEntry {
   detail: string;
 }
 
-async function rowsOf<K extends RecordKind>(
+type Sections = { [K in RecordKind]?: readonly [RawBuilder<boolean>, string] };
+
+/**
+ * Rows of several kinds in one query, each kind as a JSON array (the rows matching its condition on table alias
+ * `t`, in its order, then by id): a profile needs nine kinds, and nine queries cost nine round trips and nine
+ * executions where one does.
+ */
+async function recordsOf<S extends Sections>(
   store: RecordStore,
-  kind: K,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  where: (q: any) => any,
-  order: string,
-): Promise<RecordKinds[K][]> {
-  const db = dbOf(store);
-  const rows = (await where(db.selectFrom(TABLES[kind].table))
-    .selectAll()
-    .orderBy(order)
-    .orderBy('id')
-    .execute()) as Record<string, unknown>[];
-  return rows.map((r) => toEntity(store, kind, r));
+  sections: S,
+): Promise<{ [K in keyof S & RecordKind]?: RecordKinds[K][] }> {
+  const kinds = Object.keys(sections) as (keyof S & RecordKind)[];
+  const pg = store.dialect === 'postgres';
+  const parts = kinds.map((kind, i) => {
+    const [cond, order] = sections[kind]!;
+    const def = TABLES[kind];
+    const table = sql.table(def.table);
+    const orderBy = sql.raw(`t."${order}", t.id`);
+    const array = pg
+      ? sql`(select coalesce(json_agg(t order by ${orderBy}), '[]'::json) from ${table} t where ${cond})`
+      : sql`(select json_group_array(json_object(${sql.join(
+          def.columns.map((c) => sql`${sql.lit(c.column)}, ${sql.ref(c.column)}`),
+        )})) from (select t.* from ${table} t where ${cond} order by ${orderBy}))`;
+    return sql`${array} as ${sql.ref(`s${i}`)}`;
+  });
+  const row = (await sql<Record<string, unknown>>`select ${sql.join(parts)}`.execute(dbOf(store))).rows[0]!;
+  const out: Record<string, unknown[]> = {};
+  kinds.forEach((kind, i) => {
+    const v = row[`s${i}`];
+    const rows = (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>[];
+    out[kind] = rows.map((r) => toEntity(store, kind, r));
+  });
+  return out as { [K in keyof S & RecordKind]?: RecordKinds[K][] };
 }
 
 const QUARTER_END: Record<string, string> = { Q1: '03-31', Q2: '06-30', Q3: '09-30', Q4: '12-31' };
@@ -466,24 +485,37 @@ const QUARTER_END: Record<string, string> = { Q1: '03-31', Q2: '06-30', Q3: '09-
 /** A cadre's whole record (the caller audits the read in the same transaction). */
 export async function profile(store: RecordStore, user: Who, cadreId: string) {
   const cadre = await getRecord(store, user, 'cadres', cadreId);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const byCadre = (q: any) => q.where('cadre_id', '=', cadreId);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const bySubject = (q: any) => q.where('subject_type', '=', 'cadre').where('subject_id', '=', cadreId);
-  const posts = await rowsOf(store, 'posts', byCadre, 'start_date');
-  const cadreAssessments = await rowsOf(store, 'cadreAssessments', byCadre, 'year');
-  const regularAssessments = await rowsOf(store, 'regularAssessments', byCadre, 'period');
-  const honors = await rowsOf(store, 'honors', bySubject, 'date');
-  const sanctions = await rowsOf(store, 'sanctions', byCadre, 'date');
-  const accountability = await rowsOf(store, 'accountability', byCadre, 'date');
-  const adjustments = await rowsOf(store, 'adjustments', byCadre, 'date');
-  const determinations = await rowsOf(store, 'determinations', bySubject, 'date');
+  const byCadre = sql<boolean>`t.cadre_id = ${cadreId}`;
+  const bySubject = sql<boolean>`t.subject_type = 'cadre' and t.subject_id = ${cadreId}`;
   // case files: only those the user takes part in (case-files.ts); none at all → the section is left out
   const caseFiles = scopeOf(user).caseFiles;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ownCaseFiles = (q: any) => bySubject(q).where(kindCond('toleranceRequests', scopeOf(user)));
-  const toleranceRequests =
-    caseFiles?.kind === 'none' ? [] : await rowsOf(store, 'toleranceRequests', ownCaseFiles, 'date');
+  const sections = await recordsOf(store, {
+    posts: [byCadre, 'start_date'],
+    cadreAssessments: [byCadre, 'year'],
+    regularAssessments: [byCadre, 'period'],
+    honors: [bySubject, 'date'],
+    sanctions: [byCadre, 'date'],
+    accountability: [byCadre, 'date'],
+    adjustments: [byCadre, 'date'],
+    determinations: [bySubject, 'date'],
+    ...(caseFiles?.kind === 'none'
+      ? {}
+      : {
+          toleranceRequests: [
+            sql<boolean>`${bySubject} and ${kindCond('toleranceRequests', scopeOf(user), 't')}`,
+            'date',
+          ] as const,
+        }),
+  });
+  const posts = sections.posts ?? [];
+  const cadreAssessments = sections.cadreAssessments ?? [];
+  const regularAssessments = sections.regularAssessments ?? [];
+  const honors = sections.honors ?? [];
+  const sanctions = sections.sanctions ?? [];
+  const accountability = sections.accountability ?? [];
+  const adjustments = sections.adjustments ?? [];
+  const determinations = sections.determinations ?? [];
+  const toleranceRequests = sections.toleranceRequests ?? [];
   const unitIds = [...new Set(posts.map((p) => p.unitId))];
   const unitNames = new Map<string, string>();
   if (unitIds.length) {

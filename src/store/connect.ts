@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import type { Dialect } from './schema.js';
 import type { FieldCodec } from './field-codec.js';
+import { preparingPool } from './pg-prepared.js';
 import { SplitSqliteDriver } from './sqlite-driver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -79,7 +80,7 @@ export function openPostgres(url: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Idle clients can fail (server restart); without a listener the error would crash the process.
   pool.on('error', () => {});
-  const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { dialect: 'postgres', db, location: redact(url) };
 }
 

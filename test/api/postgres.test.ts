@@ -5,6 +5,7 @@ import { formatKey, generateKey } from '../../src/server/crypto/fields.js';
 import { base32Decode, totp } from '../../src/server/accounts/totp.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { Client, loggedIn, startServer, subtreeIds, unitIdByName, type TestServer } from './harness.js';
+import { expectProfilesMatchStore, PROFILE_KINDS } from './profile-check.js';
 
 let a: TestServer;
 let b: TestServer;
@@ -46,6 +47,11 @@ describe('two servers on one PostgreSQL database', () => {
     expect(p.body.cadre.idNumber).toBe(inside.idNumber); // decrypted for the reader
     expect((await c.get('/api/dashboard')).body.counts.cadres).toBe(r.body.total);
     expect((await c.get('/api/units/tree')).body[0].name).toBe('南通市');
+  });
+
+  it('read a cadre profile as stored: every kind, field for field, in order', async () => {
+    const compared = await expectProfilesMatchStore(b, await loggedIn(b.base, 'discipline_officer'), 40);
+    for (const kind of PROFILE_KINDS) expect(compared[kind], kind).toBeGreaterThan(0);
   });
 
   it('refuse a stale version written through the other server', async () => {
