@@ -55,6 +55,12 @@ function isBusy(e: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
+/**
+ * The longest pause between two attempts at the write lock. Short: a process waiting for the lock holds up the
+ * requests whose answer waits on this write (an audited read's entry), and a failed attempt costs microseconds.
+ */
+const MAX_PAUSE_MS = 4;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function run(st: Database.Statement, parameters: readonly unknown[]): QueryResult<unknown> {
@@ -117,7 +123,7 @@ export class SplitSqliteDriver implements Driver {
   /** Runs `fn` on the write connection with the lock held, retrying while another process holds SQLite's lock. */
   async withWriteLock<T>(fn: () => T): Promise<T> {
     const deadline = Date.now() + this.busyTimeoutMs;
-    for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
+    for (let pause = 1; ; pause = Math.min(pause * 2, MAX_PAUSE_MS)) {
       try {
         return this.withoutBusyWait(fn);
       } catch (e) {
