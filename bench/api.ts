@@ -40,7 +40,7 @@ if (values.pg) {
   dbUrl = process.env.SANXIANG_BENCH_DATABASE_URL;
   if (!dbUrl) {
     const { startPostgres, createTestDatabase } = await import('../test/pg-harness.js');
-    const srv = await startPostgres();
+    const srv = await startPostgres({ durable: true }); // writes are measured: fsync on, as deployed
     const db = await createTestDatabase(srv.url);
     dbUrl = db.url;
     stopPg = async () => {

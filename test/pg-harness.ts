@@ -89,7 +89,8 @@ function asServerUser(isRoot: boolean, cmd: string, args: string[]): [string, st
   return ['su', ['postgres', '-s', '/bin/sh', '-c', quoted]];
 }
 
-export async function startPostgres(): Promise<PgServer> {
+/** `durable`: keep fsync on (benchmarks that measure writes); the tests' throwaway clusters run without it. */
+export async function startPostgres(settings: { durable?: boolean } = {}): Promise<PgServer> {
   let bin = findBinDir();
   if (!bin) {
     await installPostgres();
@@ -132,7 +133,7 @@ export async function startPostgres(): Promise<PgServer> {
       `-p ${port}`,
       `-k ${dir}`, // the socket in our temp dir, not /var/run/postgresql
       `-c listen_addresses=127.0.0.1`,
-      `-c fsync=off`, // a throwaway cluster: durability is not under test here
+      ...(settings.durable ? [] : [`-c fsync=off`]), // a throwaway cluster: durability is not under test here
       `-c max_connections=100`,
     ].join(' ');
     await step('pg_ctl start', 'pg_ctl', ['-D', data, '-l', log, '-o', opts, '-w', '-t', '60', 'start']);
