@@ -192,6 +192,40 @@ describe('who filed a tolerance request', () => {
     expect((await client.unit_liaison.get('/api/records/toleranceRequests/TR-IMPORT-1')).status).toBe(200);
     expect((await client.accountability_officer.get('/api/records/toleranceRequests/TR-IMPORT-1')).status).toBe(403);
   });
+
+  it('a duplicate of a request the importer may not see is refused without naming that request', async () => {
+    const importDuplicateOfA = async (who: Who) => {
+      const tpl = new ExcelJS.Workbook();
+      await tpl.xlsx.load((await client[who].get('/api/io/template/toleranceRequests')).body as never);
+      const headers = (tpl.worksheets.find((w) => w.name === '容错申请')!.getRow(1).values as unknown[])
+        .slice(1)
+        .map(String);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('容错申请');
+      ws.addRow(headers);
+      // the same subject, date and clause as A, which the accountability officer filed
+      const cell: Record<string, string> = {
+        申请编号: `TR-DUP-${who}`,
+        对象类型: 'cadre',
+        对象编号: A.subjectId,
+        申请日期: A.date,
+        适用情形条款: A.situation,
+      };
+      ws.addRow(headers.map((h) => cell[h] ?? null));
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.from(await wb.xlsx.writeBuffer())]), 'dup.xlsx');
+      return client[who].req('POST', '/api/io/import', form);
+    };
+    const liaison = await importDuplicateOfA('unit_liaison');
+    expect(liaison.status).toBe(400);
+    const reasons = (liaison.body.errors as { reason: string }[]).map((e) => e.reason);
+    expect(reasons.some((r) => r.startsWith('数据库中已有相同记录'))).toBe(true);
+    expect(JSON.stringify(liaison.body)).not.toContain(A.id);
+    // who sees every request is told which one it is
+    const discipline = await importDuplicateOfA('discipline_officer');
+    expect(discipline.status).toBe(400);
+    expect(JSON.stringify(discipline.body)).toContain(A.id);
+  });
 });
 
 describe('the tolerance requests each role sees', () => {

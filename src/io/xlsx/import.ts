@@ -65,6 +65,11 @@ export interface ImportOptions {
   /** problems kept in detail (default 10,000); all are counted */
   maxErrors?: number;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Name the stored record a row duplicates (default true). The API passes false for a user who may not see
+   * every stored record: the refusal must not tell them the id of a record outside their remit.
+   */
+  nameStoredRecords?: boolean;
 }
 
 const SKIPPED_SHEETS = new Set([NOTES_SHEET, LISTS_SHEET]);
@@ -390,7 +395,10 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
           row,
           column: spec.columns.find((c) => c.field === spec.keyFields![0])!.header,
           value: firstKeyField === null ? '' : String(firstKeyField),
-          reason: `数据库中已有相同记录（${spec.keyText}，编号 ${(r as { id: string }).id}） (duplicate of a stored record)`,
+          reason:
+            opts.nameStoredRecords === false
+              ? `数据库中已有相同记录（${spec.keyText}） (duplicate of a stored record)`
+              : `数据库中已有相同记录（${spec.keyText}，编号 ${(r as { id: string }).id}） (duplicate of a stored record)`,
         });
       }
       scanned += page.length;

@@ -20,7 +20,7 @@ import type { User } from '../accounts/users.js';
 import { dbOf } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { OFFICE_ROLES, WRITER_ROLES } from '../roles.js';
-import { assertRowsWritable, scopedPages } from '../scope.js';
+import { assertRowsWritable, scopedPages, scopeOf } from '../scope.js';
 import { stampFiler } from '../case-files.js';
 import { errorSchemas } from '../schemas.js';
 
@@ -155,7 +155,13 @@ export function ioRoutes(app: FastifyInstance, opts: { maxUploadBytes: number })
             after: { rows: counts },
           });
         });
-        const report = await importXlsx(store, file, forced ? { kind: forced } : {});
+        // a duplicate of a stored record is named only to a user who may see every stored record
+        const scope = scopeOf(user);
+        const seesAll = scope.kind === 'all' && scope.caseFiles?.kind === 'inScope';
+        const report = await importXlsx(store, file, {
+          ...(forced ? { kind: forced } : {}),
+          nameStoredRecords: seesAll,
+        });
         if (!report.ok)
           return reply.code(400).send({
             field: 'file',
