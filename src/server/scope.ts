@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
-import { cadreMatches, IS_CURRENT_POST, subtreeUnits } from '../store/derived.js';
+import { cadreMatches, subtreeUnits } from '../store/derived.js';
 import { decodeFields, type FieldCodec } from '../store/field-codec.js';
 import { KyselyStore } from '../store/kysely-store.js';
 import { TABLES, rowToEntity, toDb } from '../store/schema.js';
@@ -394,7 +394,8 @@ export async function roster(
     .selectFrom(pageIds.as('pg'))
     .crossJoin('cadres as c')
     .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
-    .leftJoin('posts as p', (j) => j.on(sql<boolean>`p.cadre_id = c.id and ${IS_CURRENT_POST}`))
+    .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
+    .leftJoin('posts as p', 'p.id', 'cp.post_id')
     .leftJoin('units as pu', 'pu.id', 'p.unit_id')
     .where('c.id', '=', sql.ref('pg.pid'))
     .select([
@@ -417,7 +418,7 @@ export async function roster(
 
 /** The cadres whose current post `p` meets `cond`. */
 function currentPostsWhere(cond: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`(select p.cadre_id from posts p where ${cond} and ${IS_CURRENT_POST})`;
+  return sql`(select cp.cadre_id from cadre_current_posts cp join posts p on p.id = cp.post_id where ${cond})`;
 }
 
 /**

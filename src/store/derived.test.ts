@@ -59,6 +59,15 @@ async function found(s: OpenedStore, text: string): Promise<string[]> {
   return rows.map((r) => String(r.id));
 }
 
+async function currentPost(s: OpenedStore, cadreId: string): Promise<string | null> {
+  const r = await dbOf(s)
+    .selectFrom('cadre_current_posts')
+    .select('post_id')
+    .where('cadre_id', '=', cadreId)
+    .executeTakeFirst();
+  return r ? String(r.post_id) : null;
+}
+
 async function subtree(s: OpenedStore, root: string): Promise<string[]> {
   const rows = await dbOf(s)
     .selectFrom('units')
@@ -142,20 +151,25 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       const p = await posts.insert(post('p1', 'c1', '镇长', '2021-01-01'));
       expect(await found(s, '镇长')).toEqual(['c1']);
+      expect(await currentPost(s, 'c1')).toBe('p1');
       // a later post becomes the current one
       await posts.insert(post('p2', 'c1', '县长', '2023-01-01'));
       expect(await found(s, '镇长')).toEqual([]);
       expect(await found(s, '县长')).toEqual(['c1']);
+      expect(await currentPost(s, 'c1')).toBe('p2');
       // the later post ends: the earlier open one is current again
       const p2 = await posts.update('p2', 1, { endDate: '2024-06-30' });
       expect(await found(s, '县长')).toEqual([]);
       expect(await found(s, '镇长')).toEqual(['c1']);
+      expect(await currentPost(s, 'c1')).toBe('p1');
       // moved to another cadre: both are brought up to date
       await posts.update('p1', p.version, { cadreId: 'c2' });
       expect(await found(s, '镇长')).toEqual(['c2']);
+      expect([await currentPost(s, 'c1'), await currentPost(s, 'c2')]).toEqual([null, 'p1']);
       await posts.delete('p2', p2.version);
       await posts.delete('p1', 2);
       expect(await found(s, '镇长')).toEqual([]);
+      expect(await currentPost(s, 'c2')).toBeNull();
       await cadres.delete('c1', renamed.version);
       expect(await found(s, '赵')).toEqual([]);
       expect(await found(s, '小')).toEqual(['c2']);
@@ -177,8 +191,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   });
 }
 
-describe('migration 0006', () => {
-  it('builds both indexes for a record stored before they existed', async () => {
+describe('migrations 0006 and 0007', () => {
+  it('build the derived tables for a record stored before they existed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-m0006-'));
     try {
       const conn = openSqlite(dir);

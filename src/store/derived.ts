@@ -9,6 +9,8 @@
 //   People search the roster for any part of a name ("王", "小明") or title ("书记"); LIKE '%…%' can use no index
 //   and reads every cadre and every post, whereas a piece of one or two characters is found by a lookup, and a
 //   longer one narrows to the cadres holding all its two-character pieces before the exact LIKE check.
+// - cadre_current_posts (cadre_id, post_id): each cadre's current post (open, the latest started; ties by id), which
+//   the roster shows and filters on for every row of every page; derived per cadre instead of per row and request.
 //
 // Both are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
 // record by migration 0006 for databases that existed before them.
@@ -17,7 +19,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
-export const DERIVED_TABLES = ['unit_ancestors', 'cadre_search'] as const;
+export const DERIVED_TABLES = ['unit_ancestors', 'cadre_search', 'cadre_current_posts'] as const;
 
 /** Rows per IN list / multi-row insert: well inside both engines' limits on bound parameters. */
 const CHUNK = 500;
@@ -113,6 +115,24 @@ export async function refreshCadreSearch(
   }
 }
 
+/** Re-derives the current post of these cadres (see above); after any write to cadres or posts, like the terms. */
+export async function refreshCurrentPosts(db: AnyDb, cadreIds: readonly string[]): Promise<void> {
+  for (const ids of chunks([...new Set(cadreIds)])) {
+    await db.deleteFrom('cadre_current_posts').where('cadre_id', 'in', ids).execute();
+    const list = sql.join(ids.map((id) => sql`${id}`));
+    await sql`insert into cadre_current_posts (cadre_id, post_id)
+      select p.cadre_id, p.id from posts p where p.cadre_id in (${list}) and ${IS_CURRENT_POST}`.execute(db);
+  }
+}
+
+/** Builds the whole current-post table (migration 0007). */
+export async function rebuildCurrentPosts(db: AnyDb): Promise<void> {
+  await db.deleteFrom('cadre_current_posts').execute();
+  await sql`insert into cadre_current_posts (cadre_id, post_id) select p.cadre_id, p.id from posts p where ${IS_CURRENT_POST}`.execute(
+    db,
+  );
+}
+
 async function insertTerms(db: AnyDb, pairs: readonly [string, string][], sqlite?: Database.Database): Promise<void> {
   if (pairs.length === 0) return;
   if (sqlite) {
@@ -162,7 +182,7 @@ export function cadreMatches(text: string): RawBuilder<boolean> {
   let pieces = [...new Set(chars.slice(1).map((ch, i) => chars[i]! + ch))].filter((p) => !Array.from(p).some(blank));
   if (pieces.length === 0) pieces = [...new Set(chars.filter((ch) => !blank(ch)))];
   const pattern = `%${lower.replace(LIKE_ESCAPE, (ch) => '\\' + ch)}%`;
-  const exact = sql<boolean>`(lower(c.name) like ${pattern} escape '\\' or exists (select 1 from posts p where p.cadre_id = c.id and lower(p.title) like ${pattern} escape '\\' and ${IS_CURRENT_POST}))`;
+  const exact = sql<boolean>`(lower(c.name) like ${pattern} escape '\\' or exists (select 1 from cadre_current_posts cp join posts p on p.id = cp.post_id where cp.cadre_id = c.id and lower(p.title) like ${pattern} escape '\\'))`;
   if (pieces.length === 0) return sql<boolean>`(c.id = ${text} or ${exact})`;
   return sql<boolean>`(c.id = ${text} or (${sql.join(pieces.map(byTerm), sql` and `)} and ${exact}))`;
 }
@@ -186,18 +206,11 @@ export async function afterWrite(
       db,
       rows.map((r) => String(r.id)),
     );
-  else if (kind === 'cadres')
-    await refreshCadreSearch(
-      db,
-      rows.map((r) => String(r.id)),
-      sqlite,
-    );
-  else
-    await refreshCadreSearch(
-      db,
-      rows.map((r) => String(r.cadreId)),
-      sqlite,
-    );
+  else {
+    const cadreIds = rows.map((r) => String(kind === 'cadres' ? r.id : r.cadreId));
+    await refreshCurrentPosts(db, cadreIds);
+    await refreshCadreSearch(db, cadreIds, sqlite);
+  }
 }
 
 /** Whether a write of `kind` needs the row as it was before (to know which cadre a changed post belonged to). */

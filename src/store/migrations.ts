@@ -7,6 +7,7 @@ import { m0003AuditCrypto } from './migration-0003-audit-crypto.js';
 import { m0004ToleranceRequests } from './migration-0004-tolerance-requests.js';
 import { m0005ToleranceFiledBy } from './migration-0005-tolerance-filed-by.js';
 import { m0006DerivedIndexes } from './migration-0006-derived-indexes.js';
+import { m0007CurrentPosts } from './migration-0007-current-posts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -167,6 +168,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_tolerance_requests': m0004ToleranceRequests,
   '0005_tolerance_filed_by': m0005ToleranceFiledBy,
   '0006_derived_indexes': m0006DerivedIndexes,
+  '0007_current_posts': m0007CurrentPosts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -73,11 +73,14 @@ describe('serve --workers 2', () => {
         headers: { cookie, 'content-type': 'application/json' },
         body: JSON.stringify({ version, name: `并发${i}` }),
       });
-      return res.status;
+      return res.status === 200 ? 'ok' : `PUT ${id}: ${res.status} ${await res.text()}`;
     });
-    const reads = ids.map(async (id) => (await get(`/api/cadres/${id}/profile`)).status);
-    const statuses = await Promise.all([...edits, ...reads]);
-    expect(statuses.every((s) => s === 200)).toBe(true);
+    const reads = ids.map(async (id) => {
+      const res = await get(`/api/cadres/${id}/profile`);
+      return res.status === 200 ? 'ok' : `GET ${id}/profile: ${res.status} ${await res.text()}`;
+    });
+    const outcomes = await Promise.all([...edits, ...reads]);
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
     for (const [i, id] of ids.slice(0, 20).entries()) {
       const c = (await (await get(`/api/records/cadres/${id}`)).json()) as { name: string };
       expect(c.name).toBe(`并发${i}`);

@@ -1,0 +1,146 @@
+// The cadre roster (GET /api/cadres) as the 数据管理 page uses it: every filter, the current post shown on each
+// row, the total and the paging — checked against answers worked out here from the stored rows, not through the
+// server's SQL (which goes through the store's derived tables: the unit closure, the search index, current posts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cadre, Post } from '../../src/domain/entities.js';
+import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
+
+interface Item {
+  id: string;
+  name: string;
+  category: string;
+  managingUnitId: string;
+  postTitle: string | null;
+  role: string | null;
+  level: string | null;
+  postUnitId: string | null;
+}
+
+let srv: TestServer;
+let province: Client;
+let city: Client;
+let cadres: Cadre[];
+let current: Map<string, Post>;
+let nantong: Set<string>;
+
+/** The roster's rule for the current post: open, the latest started, ties by the smaller id. */
+function currentPosts(posts: Post[]): Map<string, Post> {
+  const out = new Map<string, Post>();
+  for (const p of posts) {
+    if (p.endDate !== null) continue;
+    const q = out.get(p.cadreId);
+    if (!q || p.startDate > q.startDate || (p.startDate === q.startDate && p.id < q.id)) out.set(p.cadreId, p);
+  }
+  return out;
+}
+
+async function all(client: Client, query: string): Promise<{ total: number; items: Item[] }> {
+  const r = await client.get(`/api/cadres?limit=500&${query}`);
+  expect(r.status, query).toBe(200);
+  return r.body as { total: number; items: Item[] };
+}
+
+const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+const sorted = (xs: string[]) => [...xs].sort();
+
+beforeAll(async () => {
+  srv = await startServer({ cadres: 200 });
+  province = await loggedIn(srv.base, 'org_officer');
+  city = await loggedIn(srv.base, 'city_org');
+  cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  current = currentPosts(await srv.store.repo('posts').list({ limit: 100_000 }));
+  nantong = await subtreeIds(srv.store, await unitIdByName(srv.store, '南通市'));
+});
+afterAll(async () => srv?.close());
+
+describe('the cadre roster', () => {
+  it('lists every cadre in scope in id order, each with its current post', async () => {
+    const r = await all(province, '');
+    expect(r.total).toBe(cadres.length);
+    expect(ids(r.items)).toEqual(ids(cadres));
+    let withPost = 0;
+    for (const item of r.items) {
+      const p = current.get(item.id);
+      if (p) withPost++;
+      expect([item.postTitle, item.role, item.level, item.postUnitId], item.id).toEqual(
+        p ? [p.title, p.role, p.level, p.unitId] : [null, null, null, null],
+      );
+    }
+    expect(withPost).toBeGreaterThan(cadres.length / 2);
+  });
+
+  it('filters by post, level, category and unit exactly as the stored record says', async () => {
+    const role = [...current.values()][0]!.role;
+    const level = [...current.values()][0]!.level;
+    const category = cadres[0]!.category;
+    const expectFilter = async (query: string, keep: (c: Cadre) => boolean) => {
+      const r = await all(province, query);
+      const want = ids(cadres.filter(keep));
+      expect(want.length, query).toBeGreaterThan(0);
+      expect(r.total, query).toBe(want.length);
+      expect(ids(r.items), query).toEqual(want);
+    };
+    await expectFilter(`post=${role}`, (c) => current.get(c.id)?.role === role);
+    await expectFilter(`level=${encodeURIComponent(level)}`, (c) => current.get(c.id)?.level === level);
+    await expectFilter(`category=${encodeURIComponent(category)}`, (c) => c.category === category);
+    const nantongId = await unitIdByName(srv.store, '南通市');
+    await expectFilter(`unitId=${nantongId}`, (c) => nantong.has(c.managingUnitId));
+    await expectFilter(
+      `unitId=${nantongId}&category=${encodeURIComponent(category)}&post=${role}`,
+      (c) => nantong.has(c.managingUnitId) && c.category === category && current.get(c.id)?.role === role,
+    );
+  });
+
+  it('searches any part of a name or of the current post title, and an id', async () => {
+    const matches = (text: string) => (c: Cadre) =>
+      c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;
+    const long = cadres.find((c) => Array.from(c.name).length >= 3)!;
+    const title = [...current.values()].find((p) => Array.from(p.title).length >= 4)!.title;
+    for (const text of [
+      Array.from(cadres[0]!.name)[0]!, // a surname: one character
+      Array.from(long.name).slice(1).join(''), // a given name: two characters or more
+      long.name, // a whole name
+      Array.from(title).slice(1, 4).join(''), // three characters from inside a title
+      cadres[5]!.id,
+    ]) {
+      const r = await all(province, `search=${encodeURIComponent(text)}`);
+      const want = ids(cadres.filter(matches(text)));
+      expect(want.length, text).toBeGreaterThan(0);
+      expect(ids(r.items), text).toEqual(want);
+      expect(r.total, text).toBe(want.length);
+    }
+    // an ended post's title no longer finds its holder
+    const ended = (await srv.store.repo('posts').list({ limit: 100_000 })).find(
+      (p) => p.endDate !== null && ![...current.values()].some((q) => q.title.includes(p.title)),
+    );
+    if (ended) expect((await all(province, `search=${encodeURIComponent(ended.title)}`)).total).toBe(0);
+  });
+
+  it('stays within the scope of a city account, also when searching', async () => {
+    const inCity = cadres.filter((c) => nantong.has(c.managingUnitId));
+    const r = await all(city, '');
+    expect(r.total).toBe(inCity.length);
+    expect(ids(r.items)).toEqual(ids(inCity));
+    const surname = Array.from(inCity[0]!.name)[0]!;
+    const found = await all(city, `search=${encodeURIComponent(surname)}`);
+    expect(sorted(ids(found.items))).toEqual(
+      sorted(ids(inCity.filter((c) => c.name.includes(surname) || (current.get(c.id)?.title ?? '').includes(surname)))),
+    );
+    const outside = cadres.find((c) => !nantong.has(c.managingUnitId))!;
+    expect((await all(city, `search=${encodeURIComponent(outside.name)}`)).items.map((i) => i.id)).not.toContain(
+      outside.id,
+    );
+  });
+
+  it('pages: pages of 20 put together are the whole list, and a page past the end is empty with the total', async () => {
+    const seen: string[] = [];
+    for (let offset = 0; offset < cadres.length; offset += 20) {
+      const r = await province.get(`/api/cadres?limit=20&offset=${offset}`);
+      expect(r.body.total).toBe(cadres.length);
+      seen.push(...ids(r.body.items as Item[]));
+    }
+    expect(seen).toEqual(ids(cadres));
+    const past = await province.get(`/api/cadres?limit=20&offset=${cadres.length + 40}`);
+    expect(past.body).toEqual({ total: cadres.length, items: [] });
+  });
+});
