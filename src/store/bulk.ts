@@ -6,6 +6,7 @@ import { CompiledQuery } from 'kysely';
 import type { NewRecord, RecordKind } from '../domain/entities.js';
 import type { AnyDb } from './connect.js';
 import { TABLES, toDb, type Dialect, type TableDef } from './schema.js';
+import { cachedStatement } from './sqlite-driver.js';
 
 // SQLite's default limit on bound parameters is 32766; PostgreSQL's protocol allows 65535.
 const MAX_PARAMS: Record<Dialect, number> = { sqlite: 32766, postgres: 65535 };
@@ -30,16 +31,6 @@ function insertSql(def: TableDef, rows: number, dialect: Dialect): string {
 /** Appends one row's values (version 1) to `out`. */
 function pushValues(def: TableDef, row: Record<string, unknown>, dialect: Dialect, out: unknown[]): void {
   for (const c of def.columns) out.push(c.field === 'version' ? 1 : toDb(c, row[c.field], dialect));
-}
-
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function cachedStatement(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statementCache.get(sqlite);
-  if (!cache) statementCache.set(sqlite, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = sqlite.prepare(sql)));
-  return stmt;
 }
 
 /** SQLite: must run while the caller holds Kysely's connection (inside a transaction). */

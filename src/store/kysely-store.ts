@@ -6,6 +6,7 @@ import type { Facts } from '../domain/facts.js';
 import { JURISDICTION_PACKS } from '../domain/vocabulary.js';
 import { insertManyPostgres, insertManySqlite } from './bulk.js';
 import { afterWrite, needsRowBefore } from './derived.js';
+import { refreshStatistics } from './statistics.js';
 import type { AnyDb, Connection } from './connect.js';
 import { mapped } from './errors.js';
 import { decodeFields, encodeFields, encryptedFields } from './field-codec.js';
@@ -122,10 +123,7 @@ export class KyselyStore implements RecordStore {
   }
 
   async analyze(): Promise<void> {
-    // SQLite: statistics from a sample of each index (analysis_limit), so this stays quick on a million cadres;
-    // PostgreSQL samples by itself.
-    if (this.dialect === 'sqlite') await sql`pragma analysis_limit = 1000`.execute(this.db);
-    await sql`analyze`.execute(this.db);
+    await refreshStatistics(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,9 @@
 // Migration 0006: the two indexes derived from the record (derived.ts): the unit tree's closure for data-scope
 // checks and the one-/two-character search terms of cadres' names and current post titles for the roster
 // search, built here from the record already stored; and an index for the roster's category filter. Frozen once released, like every migration.
-import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import { rebuildCadreSearch, rebuildUnitAncestors } from './derived.js';
+import { refreshStatistics } from './statistics.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -34,8 +35,7 @@ export const m0006DerivedIndexes: Migration = {
     await (db.isTransaction ? rebuild(db) : db.transaction().execute(rebuild));
     // statistics for the new tables and index, or SQLite may start a city's category filter from the category
     // index and read most of the province (a sample per index keeps this quick on a large record)
-    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`pragma analysis_limit = 1000`.execute(db);
-    await sql`analyze`.execute(db);
+    await refreshStatistics(db);
   },
   async down(db: AnyDb) {
     await db.schema.dropIndex('cadres_category').execute();

@@ -1,8 +1,9 @@
 // Migration 0007: each cadre's current post as a table derived from the record (derived.ts), so the roster joins a
 // page's cadres to their posts by key instead of working out the current post for every row of every request.
 // Built here from the record already stored. Frozen once released, like every migration.
-import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import { rebuildCurrentPosts } from './derived.js';
+import { refreshStatistics } from './statistics.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -15,8 +16,7 @@ export const m0007CurrentPosts: Migration = {
       .addColumn('post_id', 'text', (c) => c.notNull())
       .execute();
     await rebuildCurrentPosts(db);
-    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`pragma analysis_limit = 1000`.execute(db);
-    await sql`analyze cadre_current_posts`.execute(db);
+    await refreshStatistics(db, 'cadre_current_posts');
   },
   async down(db: AnyDb) {
     await db.schema.dropTable('cadre_current_posts').execute();

@@ -22,6 +22,7 @@ import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type Driver, t
 /** How many prepared statements each connection keeps (distinct SQL texts; `in (?, …)` lists vary in length). */
 const STATEMENT_CACHE_SIZE = 500;
 
+/** Prepared statements of one connection, by SQL text, the least recently used dropped beyond a bound. */
 class StatementCache {
   private readonly map = new Map<string, Database.Statement>();
   constructor(private readonly db: Database.Database) {}
@@ -50,6 +51,15 @@ class Mutex {
   }
 }
 
+const caches = new WeakMap<Database.Database, StatementCache>();
+
+/** The prepared statement for `sql` on this connection, prepared once (the driver and bulk inserts share it). */
+export function cachedStatement(db: Database.Database, sql: string): Database.Statement {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new StatementCache(db)));
+  return cache.get(sql);
+}
+
 function isBusy(e: unknown): boolean {
   const code = (e as { code?: string }).code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
@@ -75,18 +85,13 @@ function run(st: Database.Statement, parameters: readonly unknown[]): QueryResul
 
 export class SplitSqliteDriver implements Driver {
   private readonly writeLock = new Mutex();
-  private readonly writeStatements: StatementCache;
-  private readonly readStatements: StatementCache;
 
   constructor(
     readonly write: Database.Database,
     readonly read: Database.Database,
     /** how long to keep trying for the write lock another process holds */
     private readonly busyTimeoutMs: number,
-  ) {
-    this.writeStatements = new StatementCache(write);
-    this.readStatements = new StatementCache(read);
-  }
+  ) {}
 
   async init(): Promise<void> {}
 
@@ -148,11 +153,11 @@ export class SplitSqliteDriver implements Driver {
   }
 
   readStatement(sql: string): Database.Statement {
-    return this.readStatements.get(sql);
+    return cachedStatement(this.read, sql);
   }
 
   writeStatement(sql: string): Database.Statement {
-    return this.writeStatements.get(sql);
+    return cachedStatement(this.write, sql);
   }
 }
 
