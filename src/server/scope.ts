@@ -5,9 +5,10 @@
 // requests) are narrower still: only the roles taking part in the case reach them (case-files.ts). Routes never query
 // record tables themselves, so a route cannot forget the scope.
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, sql, type RawBuilder } from 'kysely';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
-import { cadreMatches, subtreeUnits } from '../store/derived.js';
+import { cadreMatches, shortSearch, shortSearchCond, subtreeUnits } from '../store/derived.js';
+import { compiledOnce, slot } from '../store/query-template.js';
 import { decodeFields, type FieldCodec } from '../store/field-codec.js';
 import { KyselyStore } from '../store/kysely-store.js';
 import { TABLES, rowToEntity, toDb } from '../store/schema.js';
@@ -45,6 +46,29 @@ function dataScopeOf(user: Who): Scope {
   if (!isRecordRole(user.role)) return { kind: 'none' };
   if (user.role === 'cadre') return user.cadreId ? { kind: 'self', cadreId: user.cadreId } : { kind: 'none' };
   return user.unitId ? { kind: 'subtree', root: user.unitId } : { kind: 'all' };
+}
+
+/**
+ * The scope with its values as query-template slots (query-template.ts), the key of its shape (what changes the
+ * SQL of a condition built from it) and its values: a query built from `scope` runs for every user whose scope has
+ * the same shape.
+ */
+export function scopeShape(scope: Scope): { key: string; scope: Scope; values: Record<string, unknown> } {
+  const values: Record<string, unknown> = {};
+  let shaped: Scope;
+  if (scope.kind === 'subtree') {
+    shaped = { kind: 'subtree', root: slot('scopeRoot') };
+    values.scopeRoot = scope.root;
+  } else if (scope.kind === 'self') {
+    shaped = { kind: 'self', cadreId: slot('scopeCadre') };
+    values.scopeCadre = scope.cadreId;
+  } else shaped = { kind: scope.kind };
+  const files = scope.caseFiles;
+  if (files?.kind === 'filedBy') {
+    shaped.caseFiles = { kind: 'filedBy', userId: slot('scopeFiler') };
+    values.scopeFiler = files.userId;
+  } else if (files) shaped.caseFiles = files;
+  return { key: `${scope.kind}.${files?.kind ?? '-'}`, scope: shaped, values };
 }
 
 const TRUE = sql<boolean>`1 = 1`;
@@ -154,12 +178,19 @@ export async function getRecord<K extends RecordKind>(
 ): Promise<RecordKinds[K]> {
   const db = dbOf(store);
   const def = TABLES[kind];
-  const row = (await db
-    .selectFrom(def.table)
-    .selectAll()
-    .select(sql<number>`case when ${kindCond(kind, scopeOf(user))} then 1 else 0 end`.as('__in_scope'))
-    .where('id', '=', id)
-    .executeTakeFirst()) as Record<string, unknown> | undefined;
+  const shape = scopeShape(scopeOf(user));
+  const query = compiledOnce(
+    db,
+    `get.${kind}/${shape.key}`,
+    () =>
+      db
+        .selectFrom(def.table)
+        .selectAll()
+        .select(sql<number>`case when ${kindCond(kind, shape.scope)} then 1 else 0 end`.as('__in_scope'))
+        .where('id', '=', slot('id')),
+    { ...shape.values, id },
+  );
+  const row = (await db.executeQuery(query)).rows[0] as Record<string, unknown> | undefined;
   if (!row) throw notFound(`记录不存在：${id}`, `not found: ${kind} ${id}`);
   if (Number(row.__in_scope) !== 1) throw outOfScope();
   return toEntity(store, kind, row);
@@ -172,13 +203,19 @@ export function outOfScope() {
 async function unitReachable(db: AnyDb, scope: Scope, unitId: string | null | undefined): Promise<boolean> {
   if (scope.kind === 'all') return true;
   if (!unitId) return false;
-  const r = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where(unitCond(scope, sql.ref('id')))
-    .executeTakeFirst();
-  return r !== undefined;
+  const shape = scopeShape(scope);
+  const query = compiledOnce(
+    db,
+    `unitReachable/${shape.key}`,
+    () =>
+      db
+        .selectFrom('units')
+        .select('id')
+        .where('id', '=', slot('id'))
+        .where(unitCond(shape.scope, sql.ref('id'))),
+    { ...shape.values, id: unitId },
+  );
+  return (await db.executeQuery(query)).rows.length > 0;
 }
 
 async function cadreReachable(db: AnyDb, scope: Scope, cadreId: string | null | undefined): Promise<boolean> {
@@ -372,47 +409,80 @@ export async function roster(
   const db = dbOf(store);
   const scope = scopeOf(user);
   if (f.unitId && !(await unitReachable(db, scope, f.unitId))) throw outOfScope();
-  const limit = f.limit ?? 50;
-  const offset = f.offset ?? 0;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let q: any = db.selectFrom('cadres as c').where(kindCond('cadres', scope, 'c'));
-  if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(f.unitId)}`);
-  if (f.category) q = q.where('c.category', '=', f.category);
-  // The search goes through the store's search index (derived.ts). Filters on the current post start from the
-  // posts that match (a subquery the database runs once), never from a join of every cadre in scope to its
-  // current post: that join cost milliseconds a page.
-  const search = f.search?.trim();
-  if (search) q = q.where(cadreMatches(search));
-  if (f.post) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.role = ${f.post}`)}`);
-  if (f.level) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.level = ${f.level}`)}`);
-  const { n } = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-  const total = Number(n);
+  const text = f.search?.trim() || undefined;
+  const short = text === undefined ? undefined : shortSearch(text);
+  const shape = scopeShape(scope);
+  const values: Record<string, unknown> = {
+    ...shape.values,
+    unitId: f.unitId,
+    category: f.category,
+    post: f.post,
+    level: f.level,
+    term: short?.term,
+    text: short?.text,
+    limit: f.limit ?? 50,
+    offset: f.offset ?? 0,
+  };
+  // Every roster query has one of a few dozen shapes (which filters are present, the scope's kind), built once
+  // each (query-template.ts) — except a search of three or more characters, whose query depends on its pieces.
+  const cached = text === undefined || short !== undefined;
+  const v = <T>(name: string): T => (cached ? slot<T>(name) : (values[name] as T));
+  const sc = cached ? shape.scope : scope;
+  const key = [
+    shape.key,
+    f.unitId ? 'u' : '',
+    f.category ? 'c' : '',
+    text ? 's' : '',
+    f.post ? 'p' : '',
+    f.level ? 'l' : '',
+  ].join('');
+  const compile = <R>(name: string, build: () => Compilable<R>) =>
+    cached ? compiledOnce(db, `roster.${name}/${key}`, build, values) : build().compile();
+
+  const filtered = () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let q: any = db.selectFrom('cadres as c').where(kindCond('cadres', sc, 'c'));
+    if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(v('unitId'))}`);
+    if (f.category) q = q.where('c.category', '=', v('category'));
+    // The search goes through the store's search index (derived.ts). Filters on the current post start from the
+    // posts that match (a subquery the database runs once), never from a join of every cadre in scope to its
+    // current post: that join cost milliseconds a page.
+    if (text) q = q.where(short ? shortSearchCond(v('term'), v('text')) : cadreMatches(text));
+    if (f.post) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.role = ${v('post')}`)}`);
+    if (f.level) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.level = ${v('level')}`)}`);
+    return q;
+  };
+  const count = compile('count', () => filtered().select(sql<number>`count(*)`.as('n')) as Compilable<{ n: unknown }>);
+  const total = Number((await db.executeQuery(count)).rows[0]!.n);
   // The page and its cadres' details in one query, joined for the page's rows only. CROSS JOIN, because SQLite
   // takes it as the join order: start from the page, never from every cadre (PostgreSQL plans it either way).
-  const pageIds = q.select('c.id as pid').orderBy('c.id').limit(limit).offset(offset);
-  const items = (await db
-    .selectFrom(pageIds.as('pg'))
-    .crossJoin('cadres as c')
-    .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
-    .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
-    .leftJoin('posts as p', 'p.id', 'cp.post_id')
-    .leftJoin('units as pu', 'pu.id', 'p.unit_id')
-    .where('c.id', '=', sql.ref('pg.pid'))
-    .select([
-      'c.id as id',
-      'c.name as name',
-      'c.gender as gender',
-      'c.category as category',
-      'c.managing_unit_id as managingUnitId',
-      'mu.name as unitName',
-      'p.title as postTitle',
-      'p.role as role',
-      'p.level as level',
-      'p.unit_id as postUnitId',
-      'pu.name as postUnitName',
-    ])
-    .orderBy('c.id')
-    .execute()) as RosterItem[];
+  const page = compile('page', () =>
+    db
+      .selectFrom(
+        filtered().select('c.id as pid').orderBy('c.id').limit(v<number>('limit')).offset(v<number>('offset')).as('pg'),
+      )
+      .crossJoin('cadres as c')
+      .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
+      .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
+      .leftJoin('posts as p', 'p.id', 'cp.post_id')
+      .leftJoin('units as pu', 'pu.id', 'p.unit_id')
+      .where('c.id', '=', sql.ref('pg.pid'))
+      .select([
+        'c.id as id',
+        'c.name as name',
+        'c.gender as gender',
+        'c.category as category',
+        'c.managing_unit_id as managingUnitId',
+        'mu.name as unitName',
+        'p.title as postTitle',
+        'p.role as role',
+        'p.level as level',
+        'p.unit_id as postUnitId',
+        'pu.name as postUnitName',
+      ])
+      .orderBy('c.id'),
+  );
+  const items = (await db.executeQuery(page)).rows as RosterItem[];
   return { total, items };
 }
 
@@ -448,9 +518,9 @@ export interface TimelineEntry {
 
 type Sections = { [K in RecordKind]?: readonly [RawBuilder<boolean>, string] };
 
+/** One row, a column per kind (named after the kind) holding its rows as a JSON array. */
 function sectionsQuery(dialect: RecordStore['dialect'], sections: Sections) {
-  const kinds = Object.keys(sections) as RecordKind[];
-  const parts = kinds.map((kind, i) => {
+  const parts = (Object.keys(sections) as RecordKind[]).map((kind) => {
     const [cond, order] = sections[kind]!;
     const def = TABLES[kind];
     const table = sql.table(def.table);
@@ -461,33 +531,34 @@ function sectionsQuery(dialect: RecordStore['dialect'], sections: Sections) {
         : sql`(select json_group_array(json_object(${sql.join(
             def.columns.map((c) => sql`${sql.lit(c.column)}, ${sql.ref(c.column)}`),
           )})) from (select t.* from ${table} t where ${cond} order by ${orderBy}))`;
-    return sql`${array} as ${sql.ref(`s${i}`)}`;
+    return sql`${array} as ${sql.ref(kind)}`;
   });
-  return { kinds, query: sql<Record<string, unknown>>`select ${sql.join(parts)}` };
+  return sql<Record<string, unknown>>`select ${sql.join(parts)}`;
 }
 
-function sectionRows(store: RecordStore, kinds: RecordKind[], row: Record<string, unknown>) {
+function sectionRows(store: RecordStore, row: Record<string, unknown>) {
   const out: { [K in RecordKind]?: RecordKinds[K][] } = {};
-  kinds.forEach((kind, i) => {
-    const v = row[`s${i}`];
+  for (const [kind, v] of Object.entries(row) as [RecordKind, unknown][]) {
     const rows = (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>[];
     (out as Record<string, unknown[]>)[kind] = rows.map((r) => toEntity(store, kind, r));
-  });
+  }
   return out;
 }
 
 /**
  * Rows of several kinds in one query, each kind as a JSON array (the rows matching its condition on table alias
  * `t`, in its order, then by id): a profile needs nine kinds, and nine queries cost nine round trips and nine
- * executions where one does.
+ * executions where one does. `key` names the shape of `sections` (query-template.ts), `values` fill its slots.
  */
-async function recordsOf<S extends Sections>(
+async function recordsOf(
   store: RecordStore,
-  sections: S,
-): Promise<{ [K in keyof S & RecordKind]?: RecordKinds[K][] }> {
-  const { kinds, query } = sectionsQuery(store.dialect, sections);
-  const row = (await query.execute(dbOf(store))).rows[0]!;
-  return sectionRows(store, kinds, row);
+  key: string,
+  sections: () => Sections,
+  values: Record<string, unknown>,
+): Promise<{ [K in RecordKind]?: RecordKinds[K][] }> {
+  const db = dbOf(store);
+  const query = compiledOnce(db, key, () => sectionsQuery(store.dialect, sections()), values);
+  return sectionRows(store, (await db.executeQuery<Record<string, unknown>>(query)).rows[0]!);
 }
 
 /** The kinds of a cadre's own record in a profile: each tied to the cadre by its cadre or its subject column. */
@@ -501,48 +572,44 @@ const CADRE_SECTIONS: readonly [RecordKind, 'cadre' | 'subject', string][] = [
   ['adjustments', 'cadre', 'date'],
   ['determinations', 'subject', 'date'],
 ];
-const cadreSectionsCompiled = new Map<RecordStore['dialect'], { kinds: RecordKind[]; sql: string; params: number }>();
-let cadreSectionsSqlite: { kind: RecordKind; sql: string }[] | undefined;
+
+/** Rows of the cadre in the slot `cadre` (query-template.ts). */
+const ofCadre = (tie: 'cadre' | 'subject') =>
+  tie === 'cadre'
+    ? sql<boolean>`t.cadre_id = ${slot('cadre')}`
+    : sql<boolean>`t.subject_type = 'cadre' and t.subject_id = ${slot('cadre')}`;
 
 /**
- * The cadre's own record (every kind but case files). The queries are the same for every cadre, so their SQL is
- * built once and only the cadre id changes: building ~90 column references anew for every profile read cost more
- * than running the query. On PostgreSQL it is one query (each kind a JSON array: one round trip instead of
- * eight); on SQLite, in the process, eight plain prepared statements are cheaper than building and parsing JSON.
+ * The cadre's own record (every kind but case files). The queries are the same for every cadre, so they are
+ * built once and only the cadre id changes (query-template.ts). On PostgreSQL it is one query (each kind a JSON
+ * array: one round trip instead of eight); on SQLite, in the process, eight plain prepared statements are cheaper
+ * than building and parsing JSON.
  */
 async function cadreSections(store: RecordStore, cadreId: string) {
   const db = dbOf(store);
-  const condOf = (tie: 'cadre' | 'subject') =>
-    tie === 'cadre'
-      ? sql<boolean>`t.cadre_id = ${cadreId}`
-      : sql<boolean>`t.subject_type = 'cadre' and t.subject_id = ${cadreId}`;
-  if (store.dialect === 'sqlite') {
-    cadreSectionsSqlite ??= CADRE_SECTIONS.map(([kind, tie, order]) => ({
-      kind,
-      sql: sql`select t.* from ${sql.table(TABLES[kind].table)} t where ${condOf(tie)} order by ${sql.raw(`t."${order}", t.id`)}`.compile(
-        db,
-      ).sql,
-    }));
-    const out: { [K in RecordKind]?: RecordKinds[K][] } = {};
-    for (const { kind, sql: text } of cadreSectionsSqlite) {
-      const { rows } = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [cadreId]));
-      (out as Record<string, unknown[]>)[kind] = rows.map((r) => toEntity(store, kind, r));
-    }
-    return out;
+  if (store.dialect !== 'sqlite') {
+    return recordsOf(
+      store,
+      'profile.own',
+      () => Object.fromEntries(CADRE_SECTIONS.map(([kind, tie, order]) => [kind, [ofCadre(tie), order]])),
+      { cadre: cadreId },
+    );
   }
-  let c = cadreSectionsCompiled.get(store.dialect);
-  if (!c) {
-    const sections: Sections = {};
-    for (const [kind, tie, order] of CADRE_SECTIONS) sections[kind] = [condOf(tie), order];
-    const { kinds, query } = sectionsQuery(store.dialect, sections);
-    const compiled = query.compile(db);
-    c = { kinds, sql: compiled.sql, params: compiled.parameters.length };
-    cadreSectionsCompiled.set(store.dialect, c);
+  const out: { [K in RecordKind]?: RecordKinds[K][] } = {};
+  for (const [kind, tie, order] of CADRE_SECTIONS) {
+    const query = compiledOnce(
+      db,
+      `profile.${kind}`,
+      () =>
+        sql<
+          Record<string, unknown>
+        >`select t.* from ${sql.table(TABLES[kind].table)} t where ${ofCadre(tie)} order by ${sql.raw(`t."${order}", t.id`)}`,
+      { cadre: cadreId },
+    );
+    const { rows } = await db.executeQuery(query);
+    (out as Record<string, unknown[]>)[kind] = rows.map((r) => toEntity(store, kind, r));
   }
-  const { rows } = await db.executeQuery<Record<string, unknown>>(
-    CompiledQuery.raw(c.sql, new Array<string>(c.params).fill(cadreId)),
-  );
-  return sectionRows(store, c.kinds, rows[0]!);
+  return out;
 }
 
 const QUARTER_END: Record<string, string> = { Q1: '03-31', Q2: '06-30', Q3: '09-30', Q4: '12-31' };
@@ -551,17 +618,23 @@ const QUARTER_END: Record<string, string> = { Q1: '03-31', Q2: '06-30', Q3: '09-
 export async function profile(store: RecordStore, user: Who, cadreId: string) {
   const cadre = await getRecord(store, user, 'cadres', cadreId);
   // case files: only those the user takes part in (case-files.ts); none at all → the section is left out
-  const caseFiles = scopeOf(user).caseFiles;
+  const shape = scopeShape(scopeOf(user));
+  const caseFiles = shape.scope.caseFiles;
   const own = await cadreSections(store, cadreId);
   const visible =
     caseFiles?.kind === 'none'
       ? {}
-      : await recordsOf(store, {
-          toleranceRequests: [
-            sql<boolean>`t.subject_type = 'cadre' and t.subject_id = ${cadreId} and ${kindCond('toleranceRequests', scopeOf(user), 't')}`,
-            'date',
-          ] as const,
-        });
+      : await recordsOf(
+          store,
+          `profile.toleranceRequests/${shape.key}`,
+          () => ({
+            toleranceRequests: [
+              sql<boolean>`t.subject_type = 'cadre' and t.subject_id = ${slot('cadre')} and ${kindCond('toleranceRequests', shape.scope, 't')}`,
+              'date',
+            ],
+          }),
+          { ...shape.values, cadre: cadreId },
+        );
   const sections = { ...own, ...visible };
   const posts = sections.posts ?? [];
   const cadreAssessments = sections.cadreAssessments ?? [];
@@ -575,8 +648,18 @@ export async function profile(store: RecordStore, user: Who, cadreId: string) {
   const unitIds = [...new Set(posts.map((p) => p.unitId))];
   const unitNames = new Map<string, string>();
   if (unitIds.length) {
-    const rows = await dbOf(store).selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute();
-    for (const r of rows) unitNames.set(String(r.id), String(r.name));
+    const db = dbOf(store);
+    const query = compiledOnce(
+      db,
+      'profile.postUnits',
+      () =>
+        db
+          .selectFrom('units')
+          .select(['id', 'name'])
+          .where('id', 'in', db.selectFrom('posts').select('unit_id').where('cadre_id', '=', slot('cadre'))),
+      { cadre: cadreId },
+    );
+    for (const r of (await db.executeQuery(query)).rows) unitNames.set(String(r.id), String(r.name));
   }
   const timeline: TimelineEntry[] = [];
   for (const p of posts) {

@@ -165,18 +165,34 @@ export async function rebuildCadreSearch(db: AnyDb): Promise<void> {
 
 const LIKE_ESCAPE = /[\\%_]/g;
 
+const blank = (ch: string) => /\s/u.test(ch);
+
+/**
+ * A search of one or two characters without blanks is one term of the index (or an id): the one search whose
+ * query has the same shape whatever the text, `term` (the text in lower case) and `text` being its only values.
+ */
+export function shortSearch(text: string): { term: string; text: string } | undefined {
+  const lower = text.toLowerCase();
+  const chars = Array.from(lower);
+  return chars.length <= 2 && !chars.some(blank) ? { term: lower, text } : undefined;
+}
+
+/** `cadreMatches` for a short search (`shortSearch`); the values may be query-template slots. */
+export function shortSearchCond(term: string, text: string): RawBuilder<boolean> {
+  // one IN list holding the id too (not "c.id = … or …"): the list comes sorted, so a page in id order stops early
+  return sql<boolean>`c.id in (select cadre_id from cadre_search where term = ${term} union all select cast(${text} as text))`;
+}
+
 /**
  * The condition that cadre `c` matches a roster search: the text is part of their name or of their current
  * post's title (letters compared without case), or it is their id.
  */
 export function cadreMatches(text: string): RawBuilder<boolean> {
+  const short = shortSearch(text);
+  if (short) return shortSearchCond(short.term, short.text);
   const lower = text.toLowerCase();
   const chars = Array.from(lower);
   const byTerm = (term: string) => sql`c.id in (select cadre_id from cadre_search where term = ${term})`;
-  const blank = (ch: string) => /\s/u.test(ch);
-  // one IN list holding the id too (not "c.id = … or …"): the list comes sorted, so a page in id order stops early
-  if (chars.length <= 2 && !chars.some(blank))
-    return sql<boolean>`c.id in (select cadre_id from cadre_search where term = ${lower} union all select cast(${text} as text))`;
   // every indexed piece must be there (a superset of the matches), then the exact check on those few cadres:
   // adjacent pairs without blanks, or the single characters when the text has no such pair ("a b")
   let pieces = [...new Set(chars.slice(1).map((ch, i) => chars[i]! + ch))].filter((p) => !Array.from(p).some(blank));

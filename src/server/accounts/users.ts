@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Role } from '../roles.js';
+import { compiledOnce, slot } from '../../store/query-template.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -197,18 +198,24 @@ export async function findSession(
 ): Promise<{ session: Session; user: UserWithSecrets } | undefined> {
   const id = tokenHash(token);
   // one query per request: the session and its user together
-  const r = (await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .selectAll('u')
-    .select([
-      's.created_at as s_created_at',
-      's.last_seen_at as s_last_seen_at',
-      's.expires_at as s_expires_at',
-      's.second_factor_ok as s_second_factor_ok',
-    ])
-    .where('s.id', '=', id)
-    .executeTakeFirst()) as Record<string, unknown> | undefined;
+  const query = compiledOnce(
+    db,
+    'session',
+    () =>
+      db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .selectAll('u')
+        .select([
+          's.created_at as s_created_at',
+          's.last_seen_at as s_last_seen_at',
+          's.expires_at as s_expires_at',
+          's.second_factor_ok as s_second_factor_ok',
+        ])
+        .where('s.id', '=', slot('id')),
+    { id },
+  );
+  const r = (await db.executeQuery(query)).rows[0] as Record<string, unknown> | undefined;
   if (!r) return undefined;
   const user = rowToUser(r);
   return {
