@@ -1,4 +1,4 @@
-// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migration 0006 builds
+// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migrations 0006–0008 build
 // them for a record stored before they existed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -175,6 +175,24 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await found(s, '小')).toEqual(['c2']);
     });
 
+    it("holds each cadre's managing unit beside every term, also after the cadre is moved to another unit", async () => {
+      const unitsOf = async (id: string) =>
+        (
+          await sql<{
+            unit_id: string;
+          }>`select distinct unit_id from cadre_search where cadre_id = ${id}`.execute(dbOf(s))
+        ).rows.map((r) => r.unit_id);
+      await s.insertMany('cadres', [cadre('c1', '王小明', 'rd'), cadre('c2', '李小红', 'nt')]);
+      await s.insertMany('posts', [post('p1', 'c1', '县委书记', '2020-01-01')]);
+      expect([await unitsOf('c1'), await unitsOf('c2')]).toEqual([['rd'], ['nt']]);
+      const c1 = await s.repo('cadres').get('c1');
+      await s.repo('cadres').update('c1', c1!.version, { managingUnitId: 'sx' });
+      expect(await unitsOf('c1')).toEqual(['sx']);
+      // a post written after the move keeps the cadre's unit, not the post's
+      await s.repo('posts').insert(post('p2', 'c1', '县长', '2023-01-01'));
+      expect(await unitsOf('c1')).toEqual(['sx']);
+    });
+
     it('keeps the unit tree: a new unit, a unit moved with everything below it, a deleted unit', async () => {
       expect(await subtree(s, 'js')).toEqual(['js', 'nt', 'rd', 'rdjcy']);
       expect(await subtree(s, 'rdjcy')).toEqual(['rdjcy']);
@@ -191,7 +209,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   });
 }
 
-describe('migrations 0006 and 0007', () => {
+describe('migrations 0006 to 0008', () => {
   it('build the derived tables for a record stored before they existed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-m0006-'));
     try {
@@ -223,6 +241,9 @@ describe('migrations 0006 and 0007', () => {
       expect(terms.rows.map((t) => t.term).sort()).toEqual(
         ['小', '小明', '市', '市长', '明', '王', '王小', '长'].sort(),
       );
+      // migration 0008: every term with the cadre's managing unit
+      const units = await sql<{ unit_id: string }>`select distinct unit_id from cadre_search`.execute(conn.db);
+      expect(units.rows).toEqual([{ unit_id: 'b' }]);
       await conn.db.destroy();
     } finally {
       rmSync(dir, { recursive: true, force: true });

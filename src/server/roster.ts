@@ -1,0 +1,148 @@
+// The cadre roster of the 数据管理 page: the cadres in the user's data scope, filtered (unit subtree, category,
+// search, current post's role and level), counted and paged in id order, each with their managing unit and current
+// post. Built on the scope conditions of scope.ts like every other read of the record; the queries are shaped for
+// the derived tables (store/derived.ts) and built once per shape (store/query-template.ts), because the roster is
+// the most frequent read there is.
+import { sql, type Compilable, type RawBuilder } from 'kysely';
+import { cadreMatches, shortSearch, shortSearchCond, subtreeUnits } from '../store/derived.js';
+import { compiledOnce, slot } from '../store/query-template.js';
+import type { RecordStore } from '../store/types.js';
+import type { User } from './accounts/users.js';
+import { dbOf } from './context.js';
+import { kindCond, outOfScope, scopeOf, scopeShape, unitCond, unitReachable } from './scope.js';
+
+export interface RosterFilters {
+  unitId?: string;
+  search?: string;
+  category?: string;
+  post?: string;
+  level?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface RosterItem {
+  id: string;
+  name: string;
+  gender: string | null;
+  category: string;
+  managingUnitId: string;
+  unitName: string;
+  postTitle: string | null;
+  role: string | null;
+  level: string | null;
+  postUnitId: string | null;
+  postUnitName: string | null;
+}
+
+type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>;
+
+export async function roster(
+  store: RecordStore,
+  user: Who,
+  f: RosterFilters,
+): Promise<{ total: number; items: RosterItem[] }> {
+  const db = dbOf(store);
+  const scope = scopeOf(user);
+  if (f.unitId && !(await unitReachable(db, scope, f.unitId))) throw outOfScope();
+  const text = f.search?.trim() || undefined;
+  const short = text === undefined ? undefined : shortSearch(text);
+  const shape = scopeShape(scope);
+  const values: Record<string, unknown> = {
+    ...shape.values,
+    unitId: f.unitId,
+    category: f.category,
+    post: f.post,
+    level: f.level,
+    term: short?.term,
+    text: short?.text,
+    limit: f.limit ?? 50,
+    offset: f.offset ?? 0,
+  };
+  // Every roster query has one of a few dozen shapes (which filters are present, the scope's kind), built once
+  // each — except a search of three or more characters, whose query depends on its pieces.
+  const cached = text === undefined || short !== undefined;
+  const v = <T>(name: string): T => (cached ? slot<T>(name) : (values[name] as T));
+  const sc = cached ? shape.scope : scope;
+  // A short search with no filter but units (the scope, a unit's subtree) is answered from the search index alone,
+  // which holds each cadre's managing unit: no lookup of every matching cadre to learn where they are managed.
+  const fromIndex = short !== undefined && !f.category && !f.post && !f.level && sc.kind !== 'self';
+  const key = [
+    shape.key,
+    f.unitId ? 'u' : '',
+    f.category ? 'c' : '',
+    text ? (fromIndex ? 'i' : 's') : '',
+    f.post ? 'p' : '',
+    f.level ? 'l' : '',
+  ].join('');
+  const compile = <R>(name: string, build: () => Compilable<R>) =>
+    cached ? compiledOnce(db, `roster.${name}/${key}`, build, values) : build().compile();
+
+  const inUnits = (unitCol: RawBuilder<unknown>) =>
+    f.unitId
+      ? sql<boolean>`${unitCond(sc, unitCol)} and ${unitCol} in ${subtreeUnits(v('unitId'))}`
+      : unitCond(sc, unitCol);
+  // the cadres that pass: the index's matches as `m` (id), or the cadres table as `c`
+  const id = fromIndex ? 'm.id' : 'c.id';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const matching = (): any => {
+    if (fromIndex)
+      return db.selectFrom(
+        // the term's matches, and the cadre whose id the text is unless among them already (UNION ALL of two
+        // disjoint parts: a UNION would make SQLite read the matches in id order to merge them, one row at a time)
+        sql`(select s.cadre_id as id from cadre_search s where s.term = ${v('term')} and ${inUnits(sql.ref('s.unit_id'))}
+          union all select c.id from cadres c where c.id = ${v('text')} and ${inUnits(sql.ref('c.managing_unit_id'))}
+            and not exists (select 1 from cadre_search s2 where s2.term = ${v('term')} and s2.cadre_id = c.id))`.as(
+          'm',
+        ),
+      );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let q: any = db.selectFrom('cadres as c').where(kindCond('cadres', sc, 'c'));
+    if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(v('unitId'))}`);
+    if (f.category) q = q.where('c.category', '=', v('category'));
+    // The search goes through the store's search index (derived.ts). Filters on the current post start from the
+    // posts that match (a subquery the database runs once), never from a join of every cadre in scope to its
+    // current post: that join cost milliseconds a page.
+    if (text) q = q.where(short ? shortSearchCond(v('term'), v('text')) : cadreMatches(text));
+    if (f.post) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.role = ${v('post')}`)}`);
+    if (f.level) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.level = ${v('level')}`)}`);
+    return q;
+  };
+  const count = compile<{ n: unknown }>('count', () => matching().select(sql<number>`count(*)`.as('n')));
+  const total = Number((await db.executeQuery(count)).rows[0]!.n);
+  // The page and its cadres' details in one query, joined for the page's rows only. CROSS JOIN, because SQLite
+  // takes it as the join order: start from the page, never from every cadre (PostgreSQL plans it either way).
+  const page = compile('page', () =>
+    db
+      .selectFrom(
+        matching().select(`${id} as pid`).orderBy(id).limit(v<number>('limit')).offset(v<number>('offset')).as('pg'),
+      )
+      .crossJoin('cadres as c')
+      .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
+      .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
+      .leftJoin('posts as p', 'p.id', 'cp.post_id')
+      .leftJoin('units as pu', 'pu.id', 'p.unit_id')
+      .where('c.id', '=', sql.ref('pg.pid'))
+      .select([
+        'c.id as id',
+        'c.name as name',
+        'c.gender as gender',
+        'c.category as category',
+        'c.managing_unit_id as managingUnitId',
+        'mu.name as unitName',
+        'p.title as postTitle',
+        'p.role as role',
+        'p.level as level',
+        'p.unit_id as postUnitId',
+        'pu.name as postUnitName',
+      ])
+      .orderBy('c.id'),
+  );
+  const items = (await db.executeQuery(page)).rows as RosterItem[];
+  return { total, items };
+}
+
+/** The cadres whose current post `p` meets `cond`. */
+function currentPostsWhere(cond: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(select cp.cadre_id from cadre_current_posts cp join posts p on p.id = cp.post_id where ${cond})`;
+}
