@@ -105,7 +105,8 @@ console.error(
 );
 
 const SEARCH = ['王', '张', '李', '刘', '陈'];
-const CATEGORY = ['公务员', '事业单位人员', '国有企业人员'];
+// the categories of the record (the first holds nine cadres in ten)
+const CATEGORY = ['公务员', '参公', '事业'];
 
 // autocannon gives each connection a context but clears it after every request, so per-connection state cannot
 // live there: sessions are handed out round-robin (all `connections` sessions are in use at once), and each

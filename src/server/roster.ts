@@ -108,16 +108,28 @@ export async function roster(
     if (f.level) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.level = ${v('level')}`)}`);
     return q;
   };
-  const count = compile<{ n: unknown }>('count', () => matching().select(sql<number>`count(*)`.as('n')));
+  // With no filter but units and category, the total is the sum of the units' counts (derived.ts): a read per
+  // unit in scope instead of one per cadre.
+  const fromCounts = text === undefined && !f.post && !f.level && sc.kind !== 'self';
+  const count = compile<{ n: unknown }>(fromCounts ? 'count.units' : 'count', () =>
+    fromCounts
+      ? db
+          .selectFrom('cadre_counts as k')
+          .where(inUnits(sql.ref('k.unit_id')))
+          .$if(!!f.category, (q) => q.where('k.category', '=', v('category')))
+          .select(sql<number>`coalesce(sum(k.n), 0)`.as('n'))
+      : matching().select(sql<number>`count(*)`.as('n')),
+  );
   const total = Number((await db.executeQuery(count)).rows[0]!.n);
-  // The page and its cadres' details in one query, joined for the page's rows only. CROSS JOIN, because SQLite
-  // takes it as the join order: start from the page, never from every cadre (PostgreSQL plans it either way).
-  const page = compile('page', () =>
-    db
-      .selectFrom(
-        matching().select(`${id} as pid`).orderBy(id).limit(v<number>('limit')).offset(v<number>('offset')).as('pg'),
-      )
-      .crossJoin('cadres as c')
+  // The page and its cadres' details in one query, joined for the page's rows only: SQLite takes a CROSS JOIN as
+  // the join order (start from the page, never from every cadre); PostgreSQL plans a prepared statement once for
+  // any limit, guessing a tenth of the cadres per page, and would hash-join every cadre and current post to that
+  // guess — a LATERAL subquery it cannot flatten (LIMIT 1) has it look each row of the page up by key instead.
+  const pageIds = () =>
+    matching().select(`${id} as pid`).orderBy(id).limit(v<number>('limit')).offset(v<number>('offset'));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const withDetails = (q: any) =>
+    q
       .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
       .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
       .leftJoin('posts as p', 'p.id', 'cp.post_id')
@@ -135,10 +147,17 @@ export async function roster(
         'p.level as level',
         'p.unit_id as postUnitId',
         'pu.name as postUnitName',
-      ])
-      .orderBy('c.id'),
+      ]);
+  const page = compile<RosterItem>('page', () =>
+    store.dialect === 'postgres'
+      ? db
+          .selectFrom(pageIds().as('pg'))
+          .crossJoinLateral(withDetails(db.selectFrom('cadres as c')).limit(1).as('d'))
+          .selectAll('d')
+          .orderBy('pg.pid')
+      : withDetails(db.selectFrom(pageIds().as('pg')).crossJoin('cadres as c')).orderBy('c.id'),
   );
-  const items = (await db.executeQuery(page)).rows as RosterItem[];
+  const items = (await db.executeQuery(page)).rows;
   return { total, items };
 }
 

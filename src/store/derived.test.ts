@@ -1,4 +1,4 @@
-// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migrations 0006–0008 build
+// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migrations 0006–0009 build
 // them for a record stored before they existed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -193,6 +193,43 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await unitsOf('c1')).toEqual(['sx']);
     });
 
+    it('counts the cadres of each unit by category through inserts, moves, re-categorisation and deletion', async () => {
+      // the derived counts, and the same counted from the cadres themselves: equal after every write
+      const both = async () => {
+        const counts = await sql<{
+          unit_id: string;
+          category: string;
+          n: number | string;
+        }>`select unit_id, category, n from cadre_counts order by unit_id, category`.execute(dbOf(s));
+        const truth = await sql<{
+          unit_id: string;
+          category: string;
+          n: number | string;
+        }>`select managing_unit_id as unit_id, category, count(*) as n from cadres group by managing_unit_id, category order by 1, 2`.execute(
+          dbOf(s),
+        );
+        const norm = (rows: { unit_id: string; category: string; n: number | string }[]) =>
+          rows.map((r) => `${r.unit_id}/${r.category}=${Number(r.n)}`);
+        return [norm(counts.rows), norm(truth.rows)];
+      };
+      await s.insertMany('cadres', [cadre('c1', '甲', 'rd'), cadre('c2', '乙', 'rd'), cadre('c3', '丙', 'nt')]);
+      let [counts, truth] = await both();
+      expect(counts).toEqual(['nt/公务员=1', 'rd/公务员=2']);
+      expect(counts).toEqual(truth);
+      const repo = s.repo('cadres');
+      const c1 = await repo.update('c1', 1, { managingUnitId: 'nt' });
+      await repo.update('c2', 1, { category: '事业' });
+      await repo.insert(cadre('c4', '丁', 'sx'));
+      [counts, truth] = await both();
+      expect(counts).toEqual(['nt/公务员=2', 'rd/事业=1', 'sx/公务员=1']);
+      expect(counts).toEqual(truth);
+      await repo.delete('c1', c1.version);
+      await repo.delete('c4', 1);
+      [counts, truth] = await both();
+      expect(counts).toEqual(['nt/公务员=1', 'rd/事业=1']);
+      expect(counts).toEqual(truth);
+    });
+
     it('keeps the unit tree: a new unit, a unit moved with everything below it, a deleted unit', async () => {
       expect(await subtree(s, 'js')).toEqual(['js', 'nt', 'rd', 'rdjcy']);
       expect(await subtree(s, 'rdjcy')).toEqual(['rdjcy']);
@@ -209,7 +246,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   });
 }
 
-describe('migrations 0006 to 0008', () => {
+describe('migrations 0006 to 0009', () => {
   it('build the derived tables for a record stored before they existed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-m0006-'));
     try {
@@ -241,6 +278,9 @@ describe('migrations 0006 to 0008', () => {
       expect(terms.rows.map((t) => t.term).sort()).toEqual(
         ['小', '小明', '市', '市长', '明', '王', '王小', '长'].sort(),
       );
+      // migration 0009: the counts
+      const counts = await sql<{ unit_id: string; n: number }>`select unit_id, n from cadre_counts`.execute(conn.db);
+      expect(counts.rows.map((r) => [r.unit_id, Number(r.n)])).toEqual([['b', 1]]);
       // migration 0008: every term with the cadre's managing unit
       const units = await sql<{ unit_id: string }>`select distinct unit_id from cadre_search`.execute(conn.db);
       expect(units.rows).toEqual([{ unit_id: 'b' }]);

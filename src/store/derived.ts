@@ -1,4 +1,4 @@
-// Three tables derived from the record, kept by the store in the same transaction as every write that changes
+// Four tables derived from the record, kept by the store in the same transaction as every write that changes
 // what they are derived from, so they are never stale:
 //
 // - unit_ancestors (ancestor_id, unit_id): the closure of the unit tree, every unit paired with itself and with
@@ -12,15 +12,18 @@
 //   and a longer one narrows to the cadres holding all its two-character pieces before the exact LIKE check.
 // - cadre_current_posts (cadre_id, post_id): each cadre's current post (open, the latest started; ties by id), which
 //   the roster shows and filters on for every row of every page; derived per cadre instead of per row and request.
+// - cadre_counts (unit_id, category, n): how many cadres each unit manages, by category. The roster shows the total
+//   of every list; counting a province's cadres one by one on every page costs a read of each of them (a million),
+//   adding up the counts of the units in scope costs a read per unit.
 //
-// All three are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
-// record by migrations 0006–0008 for databases that existed before them.
+// All four are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
+// record by migrations 0006–0009 for databases that existed before them.
 import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
-export const DERIVED_TABLES = ['unit_ancestors', 'cadre_search', 'cadre_current_posts'] as const;
+export const DERIVED_TABLES = ['unit_ancestors', 'cadre_search', 'cadre_current_posts', 'cadre_counts'] as const;
 
 /** Rows per IN list / multi-row insert: well inside both engines' limits on bound parameters. */
 const CHUNK = 500;
@@ -230,10 +233,38 @@ export async function afterWrite(
     const cadreIds = rows.map((r) => String(kind === 'cadres' ? r.id : r.cadreId));
     await refreshCurrentPosts(db, cadreIds);
     await refreshCadreSearch(db, cadreIds, sqlite);
+    if (kind === 'cadres')
+      await refreshCadreCounts(
+        db,
+        rows.map((r) => String(r.managingUnitId)),
+      );
   }
 }
 
-/** Whether a write of `kind` needs the row as it was before (to know which cadre a changed post belonged to). */
+/**
+ * Whether a write of `kind` needs the row as it was before: which cadre a changed post belonged to, which unit a
+ * changed or deleted cadre was counted in.
+ */
 export function needsRowBefore(kind: string): boolean {
-  return kind === 'posts';
+  return kind === 'posts' || kind === 'cadres';
+}
+
+// Cadres per unit and category ---------------------------------------------------------------------------------
+
+/** Re-counts the cadres managed by these units; after any write to cadres, with the units before and after. */
+export async function refreshCadreCounts(db: AnyDb, unitIds: readonly string[]): Promise<void> {
+  for (const ids of chunks([...new Set(unitIds)])) {
+    await db.deleteFrom('cadre_counts').where('unit_id', 'in', ids).execute();
+    const list = sql.join(ids.map((id) => sql`${id}`));
+    await sql`insert into cadre_counts (unit_id, category, n)
+      select managing_unit_id, category, count(*) from cadres where managing_unit_id in (${list})
+      group by managing_unit_id, category`.execute(db);
+  }
+}
+
+/** Counts the whole record (migration 0009). */
+export async function rebuildCadreCounts(db: AnyDb): Promise<void> {
+  await db.deleteFrom('cadre_counts').execute();
+  await sql`insert into cadre_counts (unit_id, category, n)
+    select managing_unit_id, category, count(*) from cadres group by managing_unit_id, category`.execute(db);
 }

@@ -9,6 +9,7 @@ import { m0005ToleranceFiledBy } from './migration-0005-tolerance-filed-by.js';
 import { m0006DerivedIndexes } from './migration-0006-derived-indexes.js';
 import { m0007CurrentPosts } from './migration-0007-current-posts.js';
 import { m0008SearchUnits } from './migration-0008-search-units.js';
+import { m0009CadreCounts } from './migration-0009-cadre-counts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -171,6 +172,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_derived_indexes': m0006DerivedIndexes,
   '0007_current_posts': m0007CurrentPosts,
   '0008_search_units': m0008SearchUnits,
+  '0009_cadre_counts': m0009CadreCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -1,8 +1,10 @@
 // The cadre roster (GET /api/cadres) as the 数据管理 page uses it: every filter, the current post shown on each
 // row, the total and the paging — checked against answers worked out here from the stored rows, not through the
-// server's SQL (which goes through the store's derived tables: the unit closure, the search index, current posts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// server's SQL (which goes through the store's derived tables: the unit closure, the search index, current posts,
+// the counts), on SQLite and on PostgreSQL (whose queries differ: roster.ts).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Cadre, Post } from '../../src/domain/entities.js';
+import { createTestDatabase } from '../pg-harness.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
 
 interface Item {
@@ -43,142 +45,158 @@ async function all(client: Client, query: string): Promise<{ total: number; item
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 const sorted = (xs: string[]) => [...xs].sort();
 
-beforeAll(async () => {
-  srv = await startServer({ cadres: 200 });
-  province = await loggedIn(srv.base, 'org_officer');
-  city = await loggedIn(srv.base, 'city_org');
-  cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  current = currentPosts(await srv.store.repo('posts').list({ limit: 100_000 }));
-  nantong = await subtreeIds(srv.store, await unitIdByName(srv.store, '南通市'));
-});
-afterAll(async () => srv?.close());
+for (const engine of ['sqlite', 'postgres'] as const)
+  describe(`the cadre roster on ${engine}`, () => {
+    let db: { url: string; drop(): Promise<void> } | undefined;
+    beforeAll(async () => {
+      if (engine === 'postgres') db = await createTestDatabase(inject('pgUrl'));
+      srv = await startServer({ cadres: 200, ...(db ? { databaseUrl: db.url } : {}) });
+      province = await loggedIn(srv.base, 'org_officer');
+      city = await loggedIn(srv.base, 'city_org');
+      cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).sort((a, b) => (a.id < b.id ? -1 : 1));
+      current = currentPosts(await srv.store.repo('posts').list({ limit: 100_000 }));
+      nantong = await subtreeIds(srv.store, await unitIdByName(srv.store, '南通市'));
+    });
+    afterAll(async () => {
+      await srv?.close();
+      await db?.drop();
+    });
 
-describe('the cadre roster', () => {
-  it('lists every cadre in scope in id order, each with its current post', async () => {
-    const r = await all(province, '');
-    expect(r.total).toBe(cadres.length);
-    expect(ids(r.items)).toEqual(ids(cadres));
-    let withPost = 0;
-    for (const item of r.items) {
-      const p = current.get(item.id);
-      if (p) withPost++;
-      expect([item.postTitle, item.role, item.level, item.postUnitId], item.id).toEqual(
-        p ? [p.title, p.role, p.level, p.unitId] : [null, null, null, null],
-      );
-    }
-    expect(withPost).toBeGreaterThan(cadres.length / 2);
-  });
-
-  it('filters by post, level, category and unit exactly as the stored record says', async () => {
-    const role = [...current.values()][0]!.role;
-    const level = [...current.values()][0]!.level;
-    const category = cadres[0]!.category;
-    const expectFilter = async (query: string, keep: (c: Cadre) => boolean) => {
-      const r = await all(province, query);
-      const want = ids(cadres.filter(keep));
-      expect(want.length, query).toBeGreaterThan(0);
-      expect(r.total, query).toBe(want.length);
-      expect(ids(r.items), query).toEqual(want);
-    };
-    await expectFilter(`post=${role}`, (c) => current.get(c.id)?.role === role);
-    await expectFilter(`level=${encodeURIComponent(level)}`, (c) => current.get(c.id)?.level === level);
-    await expectFilter(`category=${encodeURIComponent(category)}`, (c) => c.category === category);
-    const nantongId = await unitIdByName(srv.store, '南通市');
-    await expectFilter(`unitId=${nantongId}`, (c) => nantong.has(c.managingUnitId));
-    await expectFilter(
-      `unitId=${nantongId}&category=${encodeURIComponent(category)}&post=${role}`,
-      (c) => nantong.has(c.managingUnitId) && c.category === category && current.get(c.id)?.role === role,
-    );
-  });
-
-  it('searches any part of a name or of the current post title, and an id', async () => {
-    const matches = (text: string) => (c: Cadre) =>
-      c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;
-    const long = cadres.find((c) => Array.from(c.name).length >= 3)!;
-    const title = [...current.values()].find((p) => Array.from(p.title).length >= 4)!.title;
-    for (const text of [
-      Array.from(cadres[0]!.name)[0]!, // a surname: one character
-      Array.from(long.name).slice(1).join(''), // a given name: two characters or more
-      long.name, // a whole name
-      Array.from(title).slice(1, 4).join(''), // three characters from inside a title
-      cadres[5]!.id,
-    ]) {
-      const r = await all(province, `search=${encodeURIComponent(text)}`);
-      const want = ids(cadres.filter(matches(text)));
-      expect(want.length, text).toBeGreaterThan(0);
-      expect(ids(r.items), text).toEqual(want);
-      expect(r.total, text).toBe(want.length);
-    }
-    // an ended post's title no longer finds its holder
-    const ended = (await srv.store.repo('posts').list({ limit: 100_000 })).find(
-      (p) => p.endDate !== null && ![...current.values()].some((q) => q.title.includes(p.title)),
-    );
-    if (ended) expect((await all(province, `search=${encodeURIComponent(ended.title)}`)).total).toBe(0);
-  });
-
-  it('stays within the scope of a city account, also when searching', async () => {
-    const inCity = cadres.filter((c) => nantong.has(c.managingUnitId));
-    const r = await all(city, '');
-    expect(r.total).toBe(inCity.length);
-    expect(ids(r.items)).toEqual(ids(inCity));
-    const surname = Array.from(inCity[0]!.name)[0]!;
-    const found = await all(city, `search=${encodeURIComponent(surname)}`);
-    expect(sorted(ids(found.items))).toEqual(
-      sorted(ids(inCity.filter((c) => c.name.includes(surname) || (current.get(c.id)?.title ?? '').includes(surname)))),
-    );
-    const outside = cadres.find((c) => !nantong.has(c.managingUnitId))!;
-    expect((await all(city, `search=${encodeURIComponent(outside.name)}`)).items.map((i) => i.id)).not.toContain(
-      outside.id,
-    );
-  });
-
-  it('searches within a unit and pages a search; finds a short id; follows a cadre moved into the city', async () => {
-    const nantongId = await unitIdByName(srv.store, '南通市');
-    const matches = (text: string) => (c: Cadre) =>
-      c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;
-    const surname = Array.from(cadres.find((c) => nantong.has(c.managingUnitId))!.name)[0]!;
-    const want = ids(cadres.filter((c) => nantong.has(c.managingUnitId) && matches(surname)(c)));
-    for (const [client, query] of [
-      [province, `unitId=${nantongId}&search=${encodeURIComponent(surname)}`],
-      [city, `search=${encodeURIComponent(surname)}`],
-      [city, `unitId=${nantongId}&search=${encodeURIComponent(surname)}`],
-    ] as const) {
-      const r = await all(client, query);
-      expect([r.total, ids(r.items)], query).toEqual([want.length, want]);
-      const paged: string[] = [];
-      for (let offset = 0; offset < want.length; offset += 2) {
-        const page = await client.get(`/api/cadres?limit=2&offset=${offset}&${query}`);
-        expect(page.body.total, query).toBe(want.length);
-        paged.push(...ids(page.body.items as Item[]));
+    it('lists every cadre in scope in id order, each with its current post', async () => {
+      const r = await all(province, '');
+      expect(r.total).toBe(cadres.length);
+      expect(ids(r.items)).toEqual(ids(cadres));
+      let withPost = 0;
+      for (const item of r.items) {
+        const p = current.get(item.id);
+        if (p) withPost++;
+        expect([item.postTitle, item.role, item.level, item.postUnitId], item.id).toEqual(
+          p ? [p.title, p.role, p.level, p.unitId] : [null, null, null, null],
+        );
       }
-      expect(paged, query).toEqual(want);
-    }
-    // a cadre whose id is two characters: found by it, within the scope only, and by the city once moved there
-    const outside = cadres.find((c) => !nantong.has(c.managingUnitId))!;
-    const repo = srv.store.repo('cadres');
-    const x = await repo.insert({ ...outside, id: 'x9', name: '测试' });
-    try {
-      expect(ids((await all(province, 'search=x9')).items)).toEqual(['x9']);
-      expect(await all(city, 'search=x9')).toEqual({ total: 0, items: [] });
-      const moved = await repo.update('x9', x.version, { managingUnitId: nantongId });
-      expect(ids((await all(city, 'search=x9')).items)).toEqual(['x9']);
-      expect(ids((await all(city, `search=${encodeURIComponent('测')}`)).items)).toContain('x9');
-      await repo.delete('x9', moved.version);
-    } finally {
-      if (await repo.get('x9')) await repo.delete('x9', (await repo.get('x9'))!.version);
-    }
-    expect(await all(province, 'search=x9')).toEqual({ total: 0, items: [] });
-  });
+      expect(withPost).toBeGreaterThan(cadres.length / 2);
+    });
 
-  it('pages: pages of 20 put together are the whole list, and a page past the end is empty with the total', async () => {
-    const seen: string[] = [];
-    for (let offset = 0; offset < cadres.length; offset += 20) {
-      const r = await province.get(`/api/cadres?limit=20&offset=${offset}`);
-      expect(r.body.total).toBe(cadres.length);
-      seen.push(...ids(r.body.items as Item[]));
-    }
-    expect(seen).toEqual(ids(cadres));
-    const past = await province.get(`/api/cadres?limit=20&offset=${cadres.length + 40}`);
-    expect(past.body).toEqual({ total: cadres.length, items: [] });
+    it('filters by post, level, category and unit exactly as the stored record says', async () => {
+      const role = [...current.values()][0]!.role;
+      const level = [...current.values()][0]!.level;
+      const category = cadres[0]!.category;
+      const expectFilter = async (query: string, keep: (c: Cadre) => boolean) => {
+        const r = await all(province, query);
+        const want = ids(cadres.filter(keep));
+        expect(want.length, query).toBeGreaterThan(0);
+        expect(r.total, query).toBe(want.length);
+        expect(ids(r.items), query).toEqual(want);
+      };
+      await expectFilter(`post=${role}`, (c) => current.get(c.id)?.role === role);
+      await expectFilter(`level=${encodeURIComponent(level)}`, (c) => current.get(c.id)?.level === level);
+      await expectFilter(`category=${encodeURIComponent(category)}`, (c) => c.category === category);
+      const nantongId = await unitIdByName(srv.store, '南通市');
+      await expectFilter(`unitId=${nantongId}`, (c) => nantong.has(c.managingUnitId));
+      await expectFilter(
+        `unitId=${nantongId}&category=${encodeURIComponent(category)}&post=${role}`,
+        (c) => nantong.has(c.managingUnitId) && c.category === category && current.get(c.id)?.role === role,
+      );
+    });
+
+    it('searches any part of a name or of the current post title, and an id', async () => {
+      const matches = (text: string) => (c: Cadre) =>
+        c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;
+      const long = cadres.find((c) => Array.from(c.name).length >= 3)!;
+      const title = [...current.values()].find((p) => Array.from(p.title).length >= 4)!.title;
+      for (const text of [
+        Array.from(cadres[0]!.name)[0]!, // a surname: one character
+        Array.from(long.name).slice(1).join(''), // a given name: two characters or more
+        long.name, // a whole name
+        Array.from(title).slice(1, 4).join(''), // three characters from inside a title
+        cadres[5]!.id,
+      ]) {
+        const r = await all(province, `search=${encodeURIComponent(text)}`);
+        const want = ids(cadres.filter(matches(text)));
+        expect(want.length, text).toBeGreaterThan(0);
+        expect(ids(r.items), text).toEqual(want);
+        expect(r.total, text).toBe(want.length);
+      }
+      // an ended post's title no longer finds its holder
+      const ended = (await srv.store.repo('posts').list({ limit: 100_000 })).find(
+        (p) => p.endDate !== null && ![...current.values()].some((q) => q.title.includes(p.title)),
+      );
+      if (ended) expect((await all(province, `search=${encodeURIComponent(ended.title)}`)).total).toBe(0);
+    });
+
+    it('stays within the scope of a city account, also when searching', async () => {
+      const inCity = cadres.filter((c) => nantong.has(c.managingUnitId));
+      const r = await all(city, '');
+      expect(r.total).toBe(inCity.length);
+      expect(ids(r.items)).toEqual(ids(inCity));
+      const surname = Array.from(inCity[0]!.name)[0]!;
+      const found = await all(city, `search=${encodeURIComponent(surname)}`);
+      expect(sorted(ids(found.items))).toEqual(
+        sorted(
+          ids(inCity.filter((c) => c.name.includes(surname) || (current.get(c.id)?.title ?? '').includes(surname))),
+        ),
+      );
+      const outside = cadres.find((c) => !nantong.has(c.managingUnitId))!;
+      expect((await all(city, `search=${encodeURIComponent(outside.name)}`)).items.map((i) => i.id)).not.toContain(
+        outside.id,
+      );
+    });
+
+    it('searches within a unit and pages a search; finds a short id; counts and finds a cadre moved into the city', async () => {
+      const nantongId = await unitIdByName(srv.store, '南通市');
+      const matches = (text: string) => (c: Cadre) =>
+        c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;
+      const surname = Array.from(cadres.find((c) => nantong.has(c.managingUnitId))!.name)[0]!;
+      const want = ids(cadres.filter((c) => nantong.has(c.managingUnitId) && matches(surname)(c)));
+      for (const [client, query] of [
+        [province, `unitId=${nantongId}&search=${encodeURIComponent(surname)}`],
+        [city, `search=${encodeURIComponent(surname)}`],
+        [city, `unitId=${nantongId}&search=${encodeURIComponent(surname)}`],
+      ] as const) {
+        const r = await all(client, query);
+        expect([r.total, ids(r.items)], query).toEqual([want.length, want]);
+        const paged: string[] = [];
+        for (let offset = 0; offset < want.length; offset += 2) {
+          const page = await client.get(`/api/cadres?limit=2&offset=${offset}&${query}`);
+          expect(page.body.total, query).toBe(want.length);
+          paged.push(...ids(page.body.items as Item[]));
+        }
+        expect(paged, query).toEqual(want);
+      }
+      // a cadre whose id is two characters: found by it, within the scope only, and by the city once moved there
+      const outside = cadres.find((c) => !nantong.has(c.managingUnitId))!;
+      const repo = srv.store.repo('cadres');
+      const totals = async () => [(await all(province, '')).total, (await all(city, '')).total];
+      const [provinceTotal, cityTotal] = (await totals()) as [number, number];
+      const x = await repo.insert({ ...outside, id: 'x9', name: '测试' });
+      try {
+        expect(await totals()).toEqual([provinceTotal + 1, cityTotal]);
+        expect(ids((await all(province, 'search=x9')).items)).toEqual(['x9']);
+        expect(await all(city, 'search=x9')).toEqual({ total: 0, items: [] });
+        const moved = await repo.update('x9', x.version, { managingUnitId: nantongId });
+        expect(await totals()).toEqual([provinceTotal + 1, cityTotal + 1]);
+        const byCategory = await all(city, `category=${encodeURIComponent(x.category)}`);
+        expect(byCategory.total).toBe(byCategory.items.length);
+        expect(ids(byCategory.items)).toContain('x9');
+        expect(ids((await all(city, 'search=x9')).items)).toEqual(['x9']);
+        expect(ids((await all(city, `search=${encodeURIComponent('测')}`)).items)).toContain('x9');
+        await repo.delete('x9', moved.version);
+      } finally {
+        if (await repo.get('x9')) await repo.delete('x9', (await repo.get('x9'))!.version);
+      }
+      expect(await all(province, 'search=x9')).toEqual({ total: 0, items: [] });
+      expect(await totals()).toEqual([provinceTotal, cityTotal]);
+    });
+
+    it('pages: pages of 20 put together are the whole list, and a page past the end is empty with the total', async () => {
+      const seen: string[] = [];
+      for (let offset = 0; offset < cadres.length; offset += 20) {
+        const r = await province.get(`/api/cadres?limit=20&offset=${offset}`);
+        expect(r.body.total).toBe(cadres.length);
+        seen.push(...ids(r.body.items as Item[]));
+      }
+      expect(seen).toEqual(ids(cadres));
+      const past = await province.get(`/api/cadres?limit=20&offset=${cadres.length + 40}`);
+      expect(past.body).toEqual({ total: cadres.length, items: [] });
+    });
   });
-});
