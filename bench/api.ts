@@ -1,12 +1,12 @@
 // API benchmark (issue 4): autocannon on loopback against `sanxiang serve --demo`.
-//   npx tsx bench/api.ts [--data DIR] [--cadres N] [--duration S] [--connections C] [--workers W] [--pg]
+//   npx tsx bench/api.ts [--data DIR] [--cadres N] [--duration S] [--connections C] [--workers W] [--pg [--socket]]
 // Scenarios, each with C concurrent connections, every connection its own logged-in session:
 //   roster   GET /api/cadres with filters (unit subtree, category, name search, paging), as the 数据管理 page
 //   profile  GET /api/cadres/:id/profile (the whole record of one cadre; each read is audited)
 //   writes   PUT /api/records/cadres/:id (a record edit with its version; each is a transaction + audit entry)
 // Half the sessions are the province-wide 组织部门 account, half the 南通市 one (scope-limited queries).
 // --only roster,profile,writes picks scenarios. --pg runs the same against PostgreSQL (SANXIANG_BENCH_DATABASE_URL, else a throwaway server from
-// test/pg-harness.ts). Results: a table on stdout and bench/out/api-<engine>-c<connections>.json.
+// test/pg-harness.ts; --socket connects to that one through its Unix socket instead of loopback TCP). Results: a table on stdout and bench/out/api-<engine>-c<connections>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '100' },
     pg: { type: 'boolean', default: false },
+    socket: { type: 'boolean', default: false },
     only: { type: 'string' },
     workers: { type: 'string', default: '1' },
   },
@@ -31,6 +32,7 @@ const { values } = parseArgs({
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const engine = values.pg ? 'postgres' : 'sqlite';
+const link = values.pg ? (values.socket ? 'unix socket' : 'tcp') : 'in process';
 const PASSWORD = 'Bench#Api2026x';
 const WARM_UP_S = 3;
 
@@ -43,6 +45,12 @@ if (values.pg) {
     const srv = await startPostgres({ durable: true }); // writes are measured: fsync on, as deployed
     const db = await createTestDatabase(srv.url);
     dbUrl = db.url;
+    // --socket: as a server on the database's host would connect (OPERATIONS.md), through the Unix socket
+    if (values.socket) {
+      const u = new URL(db.url);
+      u.searchParams.set('host', srv.socketDir);
+      dbUrl = u.toString();
+    }
     stopPg = async () => {
       await db.drop();
       await srv.stop();
@@ -246,6 +254,7 @@ await stopPg?.();
 
 const meta = {
   engine,
+  link,
   cadres: roster.total,
   connections,
   workers: Number(values.workers),
@@ -257,11 +266,11 @@ const meta = {
 };
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(
-  `bench/out/api-${engine}-c${connections}-w${values.workers}.json`,
+  `bench/out/api-${engine}${values.socket ? '-socket' : ''}-c${connections}-w${values.workers}.json`,
   JSON.stringify({ meta, rows }, null, 2) + '\n',
 );
 console.log(
-  `| scenario (${engine}, ${connections} conn., ${values.workers} workers) | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | errors |`,
+  `| scenario (${engine}${values.pg ? ` over ${link}` : ''}, ${connections} conn., ${values.workers} workers) | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | errors |`,
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows)

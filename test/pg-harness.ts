@@ -18,6 +18,8 @@ export const PG_URL_ENV = 'SANXIANG_TEST_DATABASE_URL';
 export interface PgServer {
   /** superuser URL of the `postgres` maintenance database */
   url: string;
+  /** the directory of the server's Unix socket, for clients on this host (`?host=<dir>` in a URL) */
+  socketDir: string;
   stop(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ export async function startPostgres(settings: { durable?: boolean } = {}): Promi
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
+    socketDir: dir,
     async stop() {
       try {
         await step('pg_ctl stop', 'pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);

@@ -111,16 +111,14 @@ export async function roster(
   // With no filter but units and category, the total is the sum of the units' counts (derived.ts): a read per
   // unit in scope instead of one per cadre.
   const fromCounts = text === undefined && !f.post && !f.level && sc.kind !== 'self';
-  const count = compile<{ n: unknown }>(fromCounts ? 'count.units' : 'count', () =>
+  const counted = () =>
     fromCounts
       ? db
           .selectFrom('cadre_counts as k')
           .where(inUnits(sql.ref('k.unit_id')))
           .$if(!!f.category, (q) => q.where('k.category', '=', v('category')))
           .select(sql<number>`coalesce(sum(k.n), 0)`.as('n'))
-      : matching().select(sql<number>`count(*)`.as('n')),
-  );
-  const total = Number((await db.executeQuery(count)).rows[0]!.n);
+      : matching().select(sql<number>`count(*)`.as('n'));
   // The page and its cadres' details in one query, joined for the page's rows only: SQLite takes a CROSS JOIN as
   // the join order (start from the page, never from every cadre); PostgreSQL plans a prepared statement once for
   // any limit, guessing a tenth of the cadres per page, and would hash-join every cadre and current post to that
@@ -148,17 +146,34 @@ export async function roster(
         'p.unit_id as postUnitId',
         'pu.name as postUnitName',
       ]);
-  const page = compile<RosterItem>('page', () =>
-    store.dialect === 'postgres'
-      ? db
+  const countKey = fromCounts ? 'count.units' : 'count';
+  if (store.dialect !== 'postgres') {
+    const total = Number((await db.executeQuery(compile<{ n: unknown }>(countKey, counted))).rows[0]!.n);
+    const page = compile<RosterItem>('page', () =>
+      withDetails(db.selectFrom(pageIds().as('pg')).crossJoin('cadres as c')).orderBy('c.id'),
+    );
+    return { total, items: (await db.executeQuery(page)).rows };
+  }
+  // PostgreSQL: the total and the page in one query (a round trip to the database costs more than either), the
+  // total on every row and on a lone row of nulls when the page is empty
+  const page = compile<RosterItem & { total: unknown }>(`${countKey}+page`, () =>
+    db
+      .selectFrom(counted().as('t'))
+      .leftJoin(
+        db
           .selectFrom(pageIds().as('pg'))
           .crossJoinLateral(withDetails(db.selectFrom('cadres as c')).limit(1).as('d'))
           .selectAll('d')
-          .orderBy('pg.pid')
-      : withDetails(db.selectFrom(pageIds().as('pg')).crossJoin('cadres as c')).orderBy('c.id'),
+          .as('r'),
+        (j) => j.onTrue(),
+      )
+      .select('t.n as total')
+      .selectAll('r')
+      .orderBy('r.id'),
   );
-  const items = (await db.executeQuery(page)).rows;
-  return { total, items };
+  const rows = (await db.executeQuery(page)).rows;
+  const items = rows.filter((r) => r.id !== null).map(({ total: _, ...item }) => item);
+  return { total: Number(rows[0]!.total), items };
 }
 
 /** The cadres whose current post `p` meets `cond`. */
