@@ -200,7 +200,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           unit_id: string;
           category: string;
           n: number | string;
-        }>`select unit_id, category, n from cadre_counts order by unit_id, category`.execute(dbOf(s));
+        }>`select unit_id, category, n from cadre_counts where n <> 0 order by unit_id, category`.execute(dbOf(s));
         const truth = await sql<{
           unit_id: string;
           category: string;
@@ -228,6 +228,30 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       [counts, truth] = await both();
       expect(counts).toEqual(['nt/公务员=1', 'rd/事业=1']);
       expect(counts).toEqual(truth);
+    });
+
+    it('stay right under writes side by side (PostgreSQL runs them at the same time)', async () => {
+      const repo = s.repo('cadres');
+      const ids = Array.from({ length: 12 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+      await Promise.all(ids.map((id, i) => repo.insert(cadre(id, `王${i}`, 'rd'))));
+      // renames (no count changes) and moves to another unit, side by side
+      await Promise.all(ids.map((id, i) => repo.update(id, 1, i % 2 ? { managingUnitId: 'nt' } : { name: `李${i}` })));
+      // posts of one cadre, side by side: the last started is the current one
+      await Promise.all(
+        [0, 1, 2, 3, 4, 5].map((i) => s.repo('posts').insert(post(`q${i}`, 'k00', `职务${i}`, `202${i}-01-01`))),
+      );
+      const counts = await sql<{
+        unit_id: string;
+        n: number | string;
+      }>`select unit_id, n from cadre_counts where n <> 0 order by unit_id`.execute(dbOf(s));
+      expect(counts.rows.map((r) => [r.unit_id, Number(r.n)])).toEqual([
+        ['nt', 6],
+        ['rd', 6],
+      ]);
+      expect(await currentPost(s, 'k00')).toBe('q5');
+      expect(await found(s, '职务5')).toEqual(['k00']);
+      expect(await found(s, '职务4')).toEqual([]);
+      expect(await found(s, '王')).toEqual(ids.filter((_, i) => i % 2 === 1));
     });
 
     it('keeps the unit tree: a new unit, a unit moved with everything below it, a deleted unit', async () => {

@@ -214,31 +214,56 @@ export function cadreMatches(text: string): RawBuilder<boolean> {
 const SOURCES = new Set(['units', 'cadres', 'posts']);
 
 /**
- * Brings the derived indexes in step after a write of `kind`; `rows` are the rows written, as entities (for an
- * update of a post: the row before and the row after, since the post may have moved to another cadre).
+ * Brings the derived tables in step after a write of `kind`, in the write's transaction: `added` are the rows
+ * written (as entities), `removed` the rows as they were before an update or a delete (a post may have moved to
+ * another cadre, a cadre to another unit).
  */
 export async function afterWrite(
   db: AnyDb,
   kind: string,
-  rows: readonly Record<string, unknown>[],
+  change: { added: readonly Record<string, unknown>[]; removed: readonly Record<string, unknown>[] },
   sqlite?: Database.Database,
 ): Promise<void> {
+  const rows = [...change.removed, ...change.added];
   if (!SOURCES.has(kind) || rows.length === 0) return;
-  if (kind === 'units')
+  if (kind === 'units') {
     await refreshUnitAncestors(
       db,
       rows.map((r) => String(r.id)),
     );
-  else {
-    const cadreIds = rows.map((r) => String(kind === 'cadres' ? r.id : r.cadreId));
-    await refreshCurrentPosts(db, cadreIds);
-    await refreshCadreSearch(db, cadreIds, sqlite);
-    if (kind === 'cadres')
-      await refreshCadreCounts(
-        db,
-        rows.map((r) => String(r.managingUnitId)),
-      );
+    return;
   }
+  if (kind === 'cadres') {
+    // a cadre's current post depends on posts alone; the search terms on the name and the managing unit
+    const before = new Map(change.removed.map((r) => [String(r.id), r]));
+    const changed = change.added.filter((r) => {
+      const b = before.get(String(r.id));
+      return !b || b.name !== r.name || b.managingUnitId !== r.managingUnitId;
+    });
+    const gone = change.removed.filter((r) => !change.added.some((a) => a.id === r.id));
+    await refreshCadreSearch(
+      db,
+      [...changed, ...gone].map((r) => String(r.id)),
+      sqlite,
+    );
+    await countCadres(db, change.added, change.removed);
+    return;
+  }
+  const cadreIds = rows.map((r) => String(r.cadreId));
+  // PostgreSQL runs writes side by side: two writes of one cadre's posts would each re-derive the cadre's rows from
+  // what they see and collide on them. The cadre's row, locked, makes them take turns (a cadre's own update holds
+  // it already; SQLite has one writer at a time). FOR NO KEY UPDATE, not FOR UPDATE: each post written already
+  // holds a key-share lock on its cadre (the foreign key), which FOR UPDATE would wait for — a deadlock.
+  if (!sqlite) await lockCadres(db, cadreIds);
+  await refreshCurrentPosts(db, cadreIds);
+  await refreshCadreSearch(db, cadreIds, sqlite);
+}
+
+async function lockCadres(db: AnyDb, cadreIds: readonly string[]): Promise<void> {
+  for (const ids of chunks([...new Set(cadreIds)].sort()))
+    await sql`select id from cadres where id in (${sql.join(ids.map((id) => sql`${id}`))}) order by id for no key update`.execute(
+      db,
+    );
 }
 
 /**
@@ -251,15 +276,36 @@ export function needsRowBefore(kind: string): boolean {
 
 // Cadres per unit and category ---------------------------------------------------------------------------------
 
-/** Re-counts the cadres managed by these units; after any write to cadres, with the units before and after. */
-export async function refreshCadreCounts(db: AnyDb, unitIds: readonly string[]): Promise<void> {
-  for (const ids of chunks([...new Set(unitIds)])) {
-    await db.deleteFrom('cadre_counts').where('unit_id', 'in', ids).execute();
-    const list = sql.join(ids.map((id) => sql`${id}`));
-    await sql`insert into cadre_counts (unit_id, category, n)
-      select managing_unit_id, category, count(*) from cadres where managing_unit_id in (${list})
-      group by managing_unit_id, category`.execute(db);
-  }
+/**
+ * Adds the cadres written and takes away the cadres as they were, by unit and category. Increments, not recounts:
+ * PostgreSQL runs writes side by side, and an increment (ON CONFLICT … n + delta) applies to the count as the other
+ * write left it, where a recount would see only what was committed when it began. An edit that moves no cadre to
+ * another unit or category changes no count and touches nothing (no lock on a unit's count for every edit).
+ */
+async function countCadres(
+  db: AnyDb,
+  added: readonly Record<string, unknown>[],
+  removed: readonly Record<string, unknown>[],
+): Promise<void> {
+  const delta = new Map<string, { unit_id: string; category: string; n: number }>();
+  const add = (r: Record<string, unknown>, n: number) => {
+    const key = `${String(r.managingUnitId)}\u0000${String(r.category)}`;
+    const d = delta.get(key) ?? { unit_id: String(r.managingUnitId), category: String(r.category), n: 0 };
+    d.n += n;
+    delta.set(key, d);
+  };
+  for (const r of removed) add(r, -1);
+  for (const r of added) add(r, 1);
+  // in a fixed order, so two writes side by side lock the counts in the same order
+  const rows = [...delta.values()]
+    .filter((d) => d.n !== 0)
+    .sort((a, b) => (a.unit_id + a.category < b.unit_id + b.category ? -1 : 1));
+  for (const part of chunks(rows))
+    await db
+      .insertInto('cadre_counts')
+      .values(part)
+      .onConflict((oc) => oc.columns(['unit_id', 'category']).doUpdateSet({ n: sql`cadre_counts.n + excluded.n` }))
+      .execute();
 }
 
 /** Counts the whole record (migration 0009). */

@@ -75,7 +75,7 @@ export class KyselyStore implements RecordStore {
       // Inside the transaction we hold SQLite's only connection, so direct statements are part of it.
       if (sqlite) insertManySqlite(sqlite, kind, rows);
       else await insertManyPostgres(db, kind, rows);
-      await afterWrite(db, kind, rows as unknown as Record<string, unknown>[], sqlite);
+      await afterWrite(db, kind, { added: rows as unknown as Record<string, unknown>[], removed: [] }, sqlite);
     });
   }
 
@@ -224,7 +224,12 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
       const inserted = this.entity(
         await db.insertInto(this.def.table).values(values).returningAll().executeTakeFirstOrThrow(),
       );
-      await afterWrite(db, this.kind, [inserted as unknown as Record<string, unknown>], this.store.conn.sqlite);
+      await afterWrite(
+        db,
+        this.kind,
+        { added: [inserted as unknown as Record<string, unknown>], removed: [] },
+        this.store.conn.sqlite,
+      );
       return inserted;
     });
   }
@@ -243,7 +248,12 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
         .executeTakeFirst();
       if (!updated) throw await this.missOrConflict(db, id);
       const after = this.entity(updated);
-      await afterWrite(db, this.kind, [...before, after as unknown as Record<string, unknown>], this.store.conn.sqlite);
+      await afterWrite(
+        db,
+        this.kind,
+        { added: [after as unknown as Record<string, unknown>], removed: before },
+        this.store.conn.sqlite,
+      );
       return after;
     });
   }
@@ -257,7 +267,7 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
         .where('version', '=', version)
         .executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) throw await this.missOrConflict(db, id);
-      await afterWrite(db, this.kind, before, this.store.conn.sqlite);
+      await afterWrite(db, this.kind, { added: [], removed: before }, this.store.conn.sqlite);
     });
   }
 
