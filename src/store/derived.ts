@@ -97,7 +97,7 @@ export const IS_CURRENT_POST = sql<boolean>`p.end_date is null and not exists (s
 
 /**
  * Re-derives the search terms of these cadres from their name and current post. Call after any write to cadres
- * or posts, in the same transaction, with every cadre whose name or posts it touched (for a post moved from one
+ * or posts (after refreshCurrentPosts), in the same transaction, with every cadre whose name or posts it touched (for a post moved from one
  * cadre to another: both). `sqlite` is the raw handle of the connection `db` runs on, for fast bulk inserts.
  */
 export async function refreshCadreSearch(
@@ -107,9 +107,12 @@ export async function refreshCadreSearch(
 ): Promise<void> {
   for (const ids of chunks([...new Set(cadreIds)])) {
     await db.deleteFrom('cadre_search').where('cadre_id', 'in', ids).execute();
+    // the current post as cadre_current_posts has it: refreshed before this (afterWrite), built before this
+    // table is (migration 0007 comes before 0008, which builds the index)
     const rows = (await db
       .selectFrom('cadres as c')
-      .leftJoin('posts as p', (j) => j.on(sql<boolean>`p.cadre_id = c.id and ${IS_CURRENT_POST}`))
+      .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
+      .leftJoin('posts as p', 'p.id', 'cp.post_id')
       .select(['c.id as id', 'c.name as name', 'c.managing_unit_id as unit', 'p.title as title'])
       .where('c.id', 'in', ids)
       .execute()) as { id: string; name: string; unit: string; title: string | null }[];

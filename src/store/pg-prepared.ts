@@ -15,6 +15,17 @@ const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
 type Query = pg.PoolClient['query'];
 
+// The name of each query text, worked out once: the same few dozen texts run thousands of times a second.
+const nameByText = new Map<string, string>();
+function nameOf(text: string): string {
+  let name = nameByText.get(text);
+  if (!name) {
+    name = 'sx_' + createHash('sha1').update(text).digest('hex').slice(0, 24);
+    if (nameByText.size < 10 * MAX_NAMED) nameByText.set(text, name);
+  }
+  return name;
+}
+
 /** The pool Kysely's PostgresDialect takes, its clients naming the queries they run (see above). */
 export function preparingPool(pool: pg.Pool): pg.Pool {
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
@@ -24,7 +35,7 @@ export function preparingPool(pool: pg.Pool): pg.Pool {
     const names = new Set<string>();
     const query = ((text: unknown, values?: unknown[]) => {
       if (typeof text === 'string' && Array.isArray(values) && values.length <= MAX_PARAMS && NAMEABLE.test(text)) {
-        const name = 'sx_' + createHash('sha1').update(text).digest('hex').slice(0, 24);
+        const name = nameOf(text);
         if (names.has(name) || names.size < MAX_NAMED) {
           names.add(name);
           return client.query({ name, text, values });
