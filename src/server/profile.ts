@@ -7,16 +7,14 @@
 // trip to the server costs more than the query. Every query is built once per shape (store/query-template.ts).
 import { sql, type RawBuilder } from 'kysely';
 import type { RecordKind, RecordKinds } from '../domain/entities.js';
-import { decodeFields, type FieldCodec } from '../store/field-codec.js';
-import { KyselyStore } from '../store/kysely-store.js';
 import { compiledOnce, slot } from '../store/query-template.js';
-import { TABLES, rowToEntity } from '../store/schema.js';
+import { TABLES } from '../store/schema.js';
 import type { RecordStore } from '../store/types.js';
 import type { User } from './accounts/users.js';
 import { caseFileCond } from './case-files.js';
 import { dbOf } from './context.js';
 import { notFound } from './errors.js';
-import { getRecord, kindCond, outOfScope, scopeOf, scopeShape, type Scope } from './scope.js';
+import { getRecord, kindCond, outOfScope, scopeOf, scopeShape, toEntity, type Scope } from './scope.js';
 
 type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>;
 
@@ -56,14 +54,6 @@ function ofCadre(tie: 'cadre' | 'subject'): RawBuilder<boolean> {
 function sectionCond(kind: RecordKind, tie: 'cadre' | 'subject', scope: Scope): RawBuilder<boolean> {
   if (kind !== 'toleranceRequests') return ofCadre(tie);
   return sql<boolean>`${ofCadre(tie)} and ${caseFileCond(scope.caseFiles, sql.ref('t.filed_by'))}`;
-}
-
-function codecOf(store: RecordStore): FieldCodec | undefined {
-  return store instanceof KyselyStore ? store.conn.codec : undefined;
-}
-
-function toEntity<K extends RecordKind>(store: RecordStore, kind: K, row: Record<string, unknown>): RecordKinds[K] {
-  return decodeFields(kind, rowToEntity<RecordKinds[K]>(TABLES[kind], row), codecOf(store));
 }
 
 interface Parts {

@@ -130,7 +130,12 @@ function codecOf(store: RecordStore): FieldCodec | undefined {
   return store instanceof KyselyStore ? store.conn.codec : undefined;
 }
 
-function toEntity<K extends RecordKind>(store: RecordStore, kind: K, row: Record<string, unknown>): RecordKinds[K] {
+/** A stored row of `kind` as the entity, its sensitive fields decrypted. */
+export function toEntity<K extends RecordKind>(
+  store: RecordStore,
+  kind: K,
+  row: Record<string, unknown>,
+): RecordKinds[K] {
   return decodeFields(kind, rowToEntity<RecordKinds[K]>(TABLES[kind], row), codecOf(store));
 }
 
