@@ -99,6 +99,19 @@ for (const engine of ['sqlite', 'postgres'] as const)
       );
     });
 
+    it("refuses a filter value outside the record's vocabularies, naming the field", async () => {
+      for (const [field, value] of [
+        ['category', '事业单位人员'],
+        ['post', '正职'],
+        ['level', '正局'],
+      ]) {
+        const r = await province.get(`/api/cadres?${field}=${encodeURIComponent(value!)}`);
+        expect(r.status, field).toBe(400);
+        expect(String(r.body.field), field).toContain(field!);
+        expect(String(r.body.reason_zh), field).toContain('取值不在允许范围内');
+      }
+    });
+
     it('searches any part of a name or of the current post title, and an id', async () => {
       const matches = (text: string) => (c: Cadre) =>
         c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text) || c.id === text;

@@ -2,6 +2,7 @@
 // audited read) and the dashboard aggregates.
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit-log.js';
+import { CADRE_CATEGORIES, LEVELS, POST_ROLES } from '../../domain/vocabulary.js';
 import { RECORD_ROLES } from '../roles.js';
 import { dashboard, scopeOf, unitTree } from '../scope.js';
 import { profile } from '../profile.js';
@@ -53,9 +54,10 @@ export function viewRoutes(app: FastifyInstance): void {
           properties: {
             unitId: { type: 'string', maxLength: 64 },
             search: { type: 'string', maxLength: 100 },
-            category: { type: 'string', maxLength: 50 },
-            post: { type: 'string', maxLength: 50 },
-            level: { type: 'string', maxLength: 50 },
+            // the record's vocabularies: a value outside them is a mistake to report, not a filter matching nobody
+            category: { type: 'string', enum: [...CADRE_CATEGORIES] },
+            post: { type: 'string', enum: [...POST_ROLES] },
+            level: { type: 'string', enum: [...LEVELS] },
             offset: { type: 'integer', minimum: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
           },
