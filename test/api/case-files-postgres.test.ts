@@ -52,5 +52,38 @@ describe('tolerance requests on PostgreSQL', () => {
     expect(await list('accountability_officer')).toContain(r.body.id);
     expect(await list('committee_member')).toEqual([]);
     expect((await liaison.get(`/api/records/toleranceRequests/${r.body.id}`)).status).toBe(403);
+
+    // the profile (one query on PostgreSQL, profile.ts): the same rule for its case-file section, with a request on
+    // the same cadre filed by someone else beside the accountability officer's
+    const disc = await loggedIn(srv.base, 'discipline_officer');
+    const other = await disc.post('/api/records/toleranceRequests', {
+      subjectType: 'cadre',
+      subjectId: subject,
+      date: '2026-02-01',
+      situation: '1.3',
+      findings: {},
+      statement: null,
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    const section = async (who: string) => {
+      const c = who === 'accountability_officer' ? acc : await loggedIn(srv.base, who);
+      const p = await c.get(`/api/cadres/${subject}/profile`);
+      expect(p.status, who).toBe(200);
+      const items = p.body.toleranceRequests as { id: string }[] | undefined;
+      return items?.map((t) => t.id).sort();
+    };
+    const ofSubject = (await srv.store.repo('toleranceRequests').list({ limit: 100_000 })).filter(
+      (t) => t.subjectType === 'cadre' && t.subjectId === subject,
+    );
+    expect(ofSubject.some((t) => t.filedBy !== accId)).toBe(true);
+    expect(await section('discipline_officer')).toEqual(ofSubject.map((t) => t.id).sort());
+    expect(await section('accountability_officer')).toEqual(
+      ofSubject
+        .filter((t) => t.filedBy === accId)
+        .map((t) => t.id)
+        .sort(),
+    );
+    expect(await section('accountability_officer')).toContain(r.body.id);
+    expect(await section('committee_member')).toBeUndefined(); // no case files: the section is left out
   });
 });
