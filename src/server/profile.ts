@@ -72,7 +72,8 @@ async function readSqlite(store: RecordStore, user: Who, kinds: typeof CADRE_SEC
   for (const [kind, tie, order] of kinds) {
     const query = compiledOnce(
       db,
-      `profile.${kind}/${shape.key}`,
+      // only the case files' query depends on the scope's shape
+      kind === 'toleranceRequests' ? `profile.${kind}/${shape.key}` : `profile.${kind}`,
       () =>
         sql<
           Record<string, unknown>

@@ -93,7 +93,7 @@ export function searchTerms(...texts: (string | null | undefined)[]): Set<string
 }
 
 /** Post `p` is its cadre's current post: open, and no other open post of theirs started later (ties by id). */
-export const IS_CURRENT_POST = sql<boolean>`p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = p.cadre_id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`;
+const IS_CURRENT_POST = sql<boolean>`p.end_date is null and not exists (select 1 from posts p2 where p2.cadre_id = p.cadre_id and p2.end_date is null and (p2.start_date > p.start_date or (p2.start_date = p.start_date and p2.id < p.id)))`;
 
 /**
  * Re-derives the search terms of these cadres from their name and current post. Call after any write to cadres
