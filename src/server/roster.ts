@@ -82,8 +82,9 @@ export async function roster(
     f.unitId
       ? sql<boolean>`${unitCond(sc, unitCol)} and ${unitCol} in ${subtreeUnits(v('unitId'))}`
       : unitCond(sc, unitCol);
-  // the cadres that pass: the index's matches as `m` (id), or the cadres table as `c`
-  const id = fromIndex ? 'm.id' : 'c.id';
+  // The cadres that pass: the index's matches as `m` (id), or the roster lines as `c` (roster_rows, derived.ts: a
+  // row per cadre with its id, managing unit, category and current post, so every filter but the search is a
+  // column of it and the data-scope condition on cadres applies to it as it is).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const matching = (): any => {
     if (fromIndex)
@@ -97,15 +98,13 @@ export async function roster(
         ),
       );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    let q: any = db.selectFrom('cadres as c').where(kindCond('cadres', sc, 'c'));
+    let q: any = db.selectFrom('roster_rows as c').where(kindCond('cadres', sc, 'c'));
     if (f.unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(v('unitId'))}`);
     if (f.category) q = q.where('c.category', '=', v('category'));
-    // The search goes through the store's search index (derived.ts). Filters on the current post start from the
-    // posts that match (a subquery the database runs once), never from a join of every cadre in scope to its
-    // current post: that join cost milliseconds a page.
+    // the search goes through the store's search index (derived.ts)
     if (text) q = q.where(short ? shortSearchCond(v('term'), v('text')) : cadreMatches(text));
-    if (f.post) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.role = ${v('post')}`)}`);
-    if (f.level) q = q.where(sql<boolean>`c.id in ${currentPostsWhere(sql`p.level = ${v('level')}`)}`);
+    if (f.post) q = q.where('c.post_role', '=', v('post'));
+    if (f.level) q = q.where('c.post_level', '=', v('level'));
     return q;
   };
   // With no filter but units and category, the total is the sum of the units' counts (derived.ts): a read per
@@ -119,64 +118,61 @@ export async function roster(
           .$if(!!f.category, (q) => q.where('k.category', '=', v('category')))
           .select(sql<number>`coalesce(sum(k.n), 0)`.as('n'))
       : matching().select(sql<number>`count(*)`.as('n'));
-  // The page and its cadres' details in one query, joined for the page's rows only: SQLite takes a CROSS JOIN as
-  // the join order (start from the page, never from every cadre); PostgreSQL plans a prepared statement once for
-  // any limit, guessing a tenth of the cadres per page, and would hash-join every cadre and current post to that
-  // guess — a LATERAL subquery it cannot flatten (LIMIT 1) has it look each row of the page up by key instead.
-  const pageIds = () =>
-    matching().select(`${id} as pid`).orderBy(id).limit(v<number>('limit')).offset(v<number>('offset'));
+  // The page: straight from the lines, or for the index's matches their lines looked up by key — on SQLite by a
+  // CROSS JOIN, which it takes as the join order (start from the page's ids, never from every line); on
+  // PostgreSQL by a LATERAL subquery it cannot flatten (LIMIT 1): a prepared statement's generic plan guesses a
+  // tenth of the cadres for any LIMIT and would hash-join every line to that guess.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const withDetails = (q: any) =>
-    q
-      .innerJoin('units as mu', 'mu.id', 'c.managing_unit_id')
-      .leftJoin('cadre_current_posts as cp', 'cp.cadre_id', 'c.id')
-      .leftJoin('posts as p', 'p.id', 'cp.post_id')
-      .leftJoin('units as pu', 'pu.id', 'p.unit_id')
-      .where('c.id', '=', sql.ref('pg.pid'))
-      .select([
-        'c.id as id',
-        'c.name as name',
-        'c.gender as gender',
-        'c.category as category',
-        'c.managing_unit_id as managingUnitId',
-        'mu.name as unitName',
-        'p.title as postTitle',
-        'p.role as role',
-        'p.level as level',
-        'p.unit_id as postUnitId',
-        'pu.name as postUnitName',
-      ]);
+  const lineOf = (q: any, a: string) =>
+    q.select([
+      `${a}.id as id`,
+      `${a}.name as name`,
+      `${a}.gender as gender`,
+      `${a}.category as category`,
+      `${a}.managing_unit_id as managingUnitId`,
+      `${a}.unit_name as unitName`,
+      `${a}.post_title as postTitle`,
+      `${a}.post_role as role`,
+      `${a}.post_level as level`,
+      `${a}.post_unit_id as postUnitId`,
+      `${a}.post_unit_name as postUnitName`,
+    ]);
+  const page = () => {
+    if (!fromIndex)
+      return lineOf(matching(), 'c').orderBy('c.id').limit(v<number>('limit')).offset(v<number>('offset'));
+    const ids = db.selectFrom(
+      matching().select('m.id as pid').orderBy('m.id').limit(v<number>('limit')).offset(v<number>('offset')).as('pg'),
+    );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const byKey = (q: any) => q.where('rr.id', '=', sql.ref('pg.pid'));
+    if (store.dialect !== 'postgres') return lineOf(byKey(ids.crossJoin('roster_rows as rr')), 'rr').orderBy('rr.id');
+    return ids
+      .crossJoinLateral(
+        lineOf(byKey(db.selectFrom('roster_rows as rr')), 'rr')
+          .limit(1)
+          .as('d'),
+      )
+      .selectAll('d');
+  };
   const countKey = fromCounts ? 'count.units' : 'count';
   if (store.dialect !== 'postgres') {
     const total = Number((await db.executeQuery(compile<{ n: unknown }>(countKey, counted))).rows[0]!.n);
-    const page = compile<RosterItem>('page', () =>
-      withDetails(db.selectFrom(pageIds().as('pg')).crossJoin('cadres as c')).orderBy('c.id'),
-    );
-    return { total, items: (await db.executeQuery(page)).rows };
+    return { total, items: (await db.executeQuery(compile<RosterItem>('page', page))).rows };
   }
   // PostgreSQL: the total and the page in one query (a round trip to the database costs more than either), the
   // total on every row and on a lone row of nulls when the page is empty
-  const page = compile<RosterItem & { total: unknown }>(`${countKey}+page`, () =>
-    db
-      .selectFrom(counted().as('t'))
-      .leftJoin(
+  const rows = (
+    await db.executeQuery(
+      compile<RosterItem & { total: unknown }>(`${countKey}+page`, () =>
         db
-          .selectFrom(pageIds().as('pg'))
-          .crossJoinLateral(withDetails(db.selectFrom('cadres as c')).limit(1).as('d'))
-          .selectAll('d')
-          .as('r'),
-        (j) => j.onTrue(),
-      )
-      .select('t.n as total')
-      .selectAll('r')
-      .orderBy('r.id'),
-  );
-  const rows = (await db.executeQuery(page)).rows;
+          .selectFrom(counted().as('t'))
+          .leftJoin(page().as('r'), (j) => j.onTrue())
+          .select('t.n as total')
+          .selectAll('r')
+          .orderBy('r.id'),
+      ),
+    )
+  ).rows;
   const items = rows.filter((r) => r.id !== null).map(({ total: _, ...item }) => item);
   return { total: Number(rows[0]!.total), items };
-}
-
-/** The cadres whose current post `p` meets `cond`. */
-function currentPostsWhere(cond: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`(select cp.cadre_id from cadre_current_posts cp join posts p on p.id = cp.post_id where ${cond})`;
 }

@@ -1,4 +1,4 @@
-// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migrations 0006–0009 build
+// The derived indexes (derived.ts) follow every write, on SQLite and on PostgreSQL, and migrations 0006–0010 build
 // them for a record stored before they existed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -66,6 +66,53 @@ async function currentPost(s: OpenedStore, cadreId: string): Promise<string | nu
     .where('cadre_id', '=', cadreId)
     .executeTakeFirst();
   return r ? String(r.post_id) : null;
+}
+
+/**
+ * The roster lines as stored (roster_rows) and as worked out here from the record itself: each cadre with its
+ * managing unit's name and its current post (open, the latest started, ties by the smaller id) with that post's
+ * unit's name.
+ */
+async function rosterLines(s: OpenedStore): Promise<[string[], string[]]> {
+  const db = dbOf(s);
+  const stored = await sql<Record<string, unknown>>`select * from roster_rows order by id`.execute(db);
+  const units = new Map((await db.selectFrom('units').selectAll().execute()).map((u) => [u.id, u.name]));
+  const posts = await db.selectFrom('posts').selectAll().where('end_date', 'is', null).execute();
+  const cadres = await db.selectFrom('cadres').selectAll().orderBy('id').execute();
+  const line = (r: Record<string, unknown>) =>
+    [
+      r.id,
+      r.name,
+      r.gender,
+      r.category,
+      r.managing_unit_id,
+      r.unit_name,
+      r.post_id,
+      r.post_title,
+      r.post_role,
+      r.post_level,
+      r.post_unit_id,
+      r.post_unit_name,
+    ]
+      .map((x) => x ?? '-')
+      .join('|');
+  const truth = cadres.map((c) => {
+    const open = posts
+      .filter((p) => p.cadre_id === c.id)
+      .sort((a, b) => (a.start_date !== b.start_date ? (a.start_date > b.start_date ? -1 : 1) : a.id < b.id ? -1 : 1));
+    const p = open[0];
+    return line({
+      ...c,
+      unit_name: units.get(c.managing_unit_id),
+      post_id: p?.id,
+      post_title: p?.title,
+      post_role: p?.role,
+      post_level: p?.level,
+      post_unit_id: p?.unit_id,
+      post_unit_name: p ? units.get(p.unit_id) : undefined,
+    });
+  });
+  return [stored.rows.map(line), truth];
 }
 
 async function subtree(s: OpenedStore, root: string): Promise<string[]> {
@@ -249,9 +296,55 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         ['rd', 6],
       ]);
       expect(await currentPost(s, 'k00')).toBe('q5');
-      expect(await found(s, '职务5')).toEqual(['k00']);
-      expect(await found(s, '职务4')).toEqual([]);
+      // posts written while their unit and their cadres' unit are renamed: every line ends with the new names
+      const nt = await s.repo('units').get('nt');
+      await Promise.all([
+        ...ids.map((id, i) => s.repo('posts').insert(post(`r${i}`, id, `岗位${i}`, '2026-01-01'))),
+        s.repo('units').update('nt', nt!.version, { name: '南通改名' }),
+      ]);
+      const [stored, truth] = await rosterLines(s);
+      expect(stored).toEqual(truth);
+      expect(stored.filter((l) => l.includes('南通改名'))).toHaveLength(ids.length);
+      expect(await found(s, '职务5')).toEqual([]);
+      expect(await found(s, '岗位0')).toEqual(['k00']);
       expect(await found(s, '王')).toEqual(ids.filter((_, i) => i % 2 === 1));
+    });
+
+    it("keeps each cadre's roster line: name, gender, category, unit and current post, and the units' names", async () => {
+      const expectLines = async (n: number) => {
+        const [stored, truth] = await rosterLines(s);
+        expect(stored).toEqual(truth);
+        expect(stored).toHaveLength(n);
+      };
+      await s.insertMany('cadres', [cadre('c1', '王小明', 'rd'), cadre('c2', '李小红', 'nt')]);
+      await expectLines(2);
+      await s.insertMany('posts', [post('p1', 'c1', '县委书记', '2020-01-01'), post('p2', 'c1', '县长', '2018-01-01')]);
+      await expectLines(2);
+      const [lines] = await rosterLines(s);
+      expect(lines[0]).toBe('c1|王小明|-|公务员|rd|单位rd|p1|县委书记|principal|正处|nt|单位nt');
+      // the current post ends: the earlier open one is shown
+      await s.repo('posts').update('p1', 1, { endDate: '2024-01-01' });
+      await expectLines(2);
+      // every field a line shows, edited; an edit of another field leaves the line as it is
+      const c1 = await s.repo('cadres').update('c1', 1, { gender: '男', category: '事业', managingUnitId: 'sx' });
+      const c2 = await s.repo('cadres').update('c2', 1, { name: '李红', birthDate: '1980-01-01' });
+      await expectLines(2);
+      // units renamed: as managing unit and as the post's unit
+      for (const id of ['sx', 'nt']) {
+        const u = await s.repo('units').get(id);
+        await s.repo('units').update(id, u!.version, { name: `改名${id}` });
+      }
+      await expectLines(2);
+      expect((await rosterLines(s))[0][0]).toBe('c1|王小明|男|事业|sx|改名sx|p2|县长|principal|正处|nt|改名nt');
+      // a post moved to the other cadre, then deleted; a cadre deleted
+      const p2 = await s.repo('posts').update('p2', 1, { cadreId: 'c2' });
+      await expectLines(2);
+      await s.repo('posts').delete('p2', p2.version);
+      await s.repo('posts').delete('p1', 2);
+      await s.repo('cadres').delete('c1', c1.version);
+      await expectLines(1);
+      expect((await rosterLines(s))[0][0]).toBe(`c2|李红|-|公务员|nt|改名nt|-|-|-|-|-|-`);
+      expect(c2.version).toBe(2);
     });
 
     it('keeps the unit tree: a new unit, a unit moved with everything below it, a deleted unit', async () => {
@@ -270,7 +363,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   });
 }
 
-describe('migrations 0006 to 0009', () => {
+describe('migrations 0006 to 0010', () => {
   it('build the derived tables for a record stored before they existed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-m0006-'));
     try {
@@ -308,6 +401,24 @@ describe('migrations 0006 to 0009', () => {
       // migration 0008: every term with the cadre's managing unit
       const units = await sql<{ unit_id: string }>`select distinct unit_id from cadre_search`.execute(conn.db);
       expect(units.rows).toEqual([{ unit_id: 'b' }]);
+      // migration 0010: the roster lines
+      const lines = await sql<Record<string, unknown>>`select * from roster_rows`.execute(conn.db);
+      expect(lines.rows).toEqual([
+        {
+          id: 'c1',
+          name: '王小明',
+          gender: null,
+          category: '公务员',
+          managing_unit_id: 'b',
+          unit_name: '乙',
+          post_id: 'p1',
+          post_title: '市长',
+          post_role: '正职',
+          post_level: '正厅',
+          post_unit_id: 'b',
+          post_unit_name: '乙',
+        },
+      ]);
       await conn.db.destroy();
     } finally {
       rmSync(dir, { recursive: true, force: true });

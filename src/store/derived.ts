@@ -1,4 +1,4 @@
-// Four tables derived from the record, kept by the store in the same transaction as every write that changes
+// Five tables derived from the record, kept by the store in the same transaction as every write that changes
 // what they are derived from, so they are never stale:
 //
 // - unit_ancestors (ancestor_id, unit_id): the closure of the unit tree, every unit paired with itself and with
@@ -15,15 +15,28 @@
 // - cadre_counts (unit_id, category, n): how many cadres each unit manages, by category. The roster shows the total
 //   of every list; counting a province's cadres one by one on every page costs a read of each of them (a million),
 //   adding up the counts of the units in scope costs a read per unit.
+// - roster_rows (id, name, gender, category, managing_unit_id, unit_name, post_id, post_title, post_role,
+//   post_level, post_unit_id, post_unit_name): each cadre's line of the roster as the page shows it. A page's rows
+//   come from this one table, filtered, ordered and cut here, instead of from a join of five (the cadre, the
+//   managing unit's name, the current post, the post and its unit's name) for each row. On PostgreSQL that also
+//   made the page quick to plan: it plans the page for each request (a prepared statement's generic plan cannot
+//   know the page size), and planning the five-table join had cost more than running it. `id` is the cadre's id
+//   and `managing_unit_id` its unit, so the data-scope condition on cadres applies to these rows as it is.
 //
-// All four are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
-// record by migrations 0006–0009 for databases that existed before them.
+// All five are internal to the store: they are not record kinds, never exported or imported, and rebuilt from the
+// record by migrations 0006–0010 for databases that existed before them.
 import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
-export const DERIVED_TABLES = ['unit_ancestors', 'cadre_search', 'cadre_current_posts', 'cadre_counts'] as const;
+export const DERIVED_TABLES = [
+  'unit_ancestors',
+  'cadre_search',
+  'cadre_current_posts',
+  'cadre_counts',
+  'roster_rows',
+] as const;
 
 /** Rows per IN list / multi-row insert: well inside both engines' limits on bound parameters. */
 const CHUNK = 500;
@@ -230,26 +243,25 @@ export async function afterWrite(
   const rows = [...change.removed, ...change.added];
   if (!SOURCES.has(kind) || rows.length === 0) return;
   if (kind === 'units') {
-    await refreshUnitAncestors(
-      db,
-      rows.map((r) => String(r.id)),
-    );
+    const ids = rows.map((r) => String(r.id));
+    await refreshUnitAncestors(db, ids);
+    await renameInRosterRows(db, ids);
     return;
   }
   if (kind === 'cadres') {
-    // a cadre's current post depends on posts alone; the search terms on the name and the managing unit
+    // a cadre's current post depends on posts alone; the search terms on the name and the managing unit; the
+    // roster line on those and the gender and category
     const before = new Map(change.removed.map((r) => [String(r.id), r]));
-    const changed = change.added.filter((r) => {
-      const b = before.get(String(r.id));
-      return !b || b.name !== r.name || b.managingUnitId !== r.managingUnitId;
-    });
+    const differ = (fields: readonly string[]) =>
+      change.added.filter((r) => {
+        const b = before.get(String(r.id));
+        return !b || fields.some((f) => b[f] !== r[f]);
+      });
     const gone = change.removed.filter((r) => !change.added.some((a) => a.id === r.id));
-    await refreshCadreSearch(
-      db,
-      [...changed, ...gone].map((r) => String(r.id)),
-      sqlite,
-    );
+    const ids = (rs: readonly Record<string, unknown>[]) => [...rs, ...gone].map((r) => String(r.id));
+    await refreshCadreSearch(db, ids(differ(['name', 'managingUnitId'])), sqlite);
     await countCadres(db, change.added, change.removed);
+    await refreshRosterRows(db, ids(differ(ROSTER_CADRE_FIELDS)), !sqlite);
     return;
   }
   const cadreIds = rows.map((r) => String(r.cadreId));
@@ -260,6 +272,7 @@ export async function afterWrite(
   if (!sqlite) await lockCadres(db, cadreIds);
   await refreshCurrentPosts(db, cadreIds);
   await refreshCadreSearch(db, cadreIds, sqlite);
+  await refreshRosterRows(db, cadreIds, !sqlite);
 }
 
 async function lockCadres(db: AnyDb, cadreIds: readonly string[]): Promise<void> {
@@ -316,4 +329,56 @@ export async function rebuildCadreCounts(db: AnyDb): Promise<void> {
   await db.deleteFrom('cadre_counts').execute();
   await sql`insert into cadre_counts (unit_id, category, n)
     select managing_unit_id, category, count(*) from cadres group by managing_unit_id, category`.execute(db);
+}
+
+// The roster's lines ----------------------------------------------------------------------------------------------
+
+/** The cadre's fields a roster line shows (a cadre edit changing none of them leaves the line alone). */
+const ROSTER_CADRE_FIELDS = ['name', 'gender', 'category', 'managingUnitId'] as const;
+
+const ROSTER_COLUMNS = sql.raw(
+  'id, name, gender, category, managing_unit_id, unit_name, post_id, post_title, post_role, post_level, post_unit_id, post_unit_name',
+);
+
+/** Each cadre's roster line as the record has it now (current post from cadre_current_posts). */
+const ROSTER_LINES = sql`select c.id, c.name, c.gender, c.category, c.managing_unit_id, mu.name,
+    p.id, p.title, p.role, p.level, p.unit_id, pu.name
+  from cadres c join units mu on mu.id = c.managing_unit_id
+  left join cadre_current_posts cp on cp.cadre_id = c.id left join posts p on p.id = cp.post_id
+  left join units pu on pu.id = p.unit_id`;
+
+/**
+ * Re-derives the roster lines of these cadres (deleted cadres lose theirs); after refreshCurrentPosts, in the
+ * write's transaction. `lockUnits` (PostgreSQL): the lines carry unit names, and a unit renamed at the same time
+ * would otherwise update the old line while this write puts a new one with the old name beside it; a share lock
+ * on the units read makes the rename and this write take turns (a rename takes the unit's row lock first).
+ */
+export async function refreshRosterRows(db: AnyDb, cadreIds: readonly string[], lockUnits: boolean): Promise<void> {
+  for (const ids of chunks([...new Set(cadreIds)])) {
+    const list = sql.join(ids.map((id) => sql`${id}`));
+    if (lockUnits)
+      await sql`select id from units where id in (
+          select managing_unit_id from cadres where id in (${list})
+          union select p.unit_id from cadre_current_posts cp join posts p on p.id = cp.post_id where cp.cadre_id in (${list}))
+        order by id for share`.execute(db);
+    await db.deleteFrom('roster_rows').where('id', 'in', ids).execute();
+    await sql`insert into roster_rows (${ROSTER_COLUMNS}) ${ROSTER_LINES} where c.id in (${list})`.execute(db);
+  }
+}
+
+/** After units are written: the lines naming them as managing or post unit take their (new) names. */
+async function renameInRosterRows(db: AnyDb, unitIds: readonly string[]): Promise<void> {
+  for (const ids of chunks([...new Set(unitIds)])) {
+    const list = sql.join(ids.map((id) => sql`${id}`));
+    await sql`update roster_rows set unit_name = (select u.name from units u where u.id = roster_rows.managing_unit_id)
+      where managing_unit_id in (${list})`.execute(db);
+    await sql`update roster_rows set post_unit_name = (select u.name from units u where u.id = roster_rows.post_unit_id)
+      where post_unit_id in (${list})`.execute(db);
+  }
+}
+
+/** Builds every roster line (migration 0010). */
+export async function rebuildRosterRows(db: AnyDb): Promise<void> {
+  await db.deleteFrom('roster_rows').execute();
+  await sql`insert into roster_rows (${ROSTER_COLUMNS}) ${ROSTER_LINES}`.execute(db);
 }

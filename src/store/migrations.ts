@@ -10,6 +10,7 @@ import { m0006DerivedIndexes } from './migration-0006-derived-indexes.js';
 import { m0007CurrentPosts } from './migration-0007-current-posts.js';
 import { m0008SearchUnits } from './migration-0008-search-units.js';
 import { m0009CadreCounts } from './migration-0009-cadre-counts.js';
+import { m0010RosterRows } from './migration-0010-roster-rows.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -173,6 +174,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_current_posts': m0007CurrentPosts,
   '0008_search_units': m0008SearchUnits,
   '0009_cadre_counts': m0009CadreCounts,
+  '0010_roster_rows': m0010RosterRows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
