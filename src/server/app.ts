@@ -18,6 +18,7 @@ import type { FieldCipher } from './crypto/fields.js';
 import { purgeSessions } from './accounts/users.js';
 import { authenticate, authRoutes } from './auth.js';
 import { dbOf, type ServerContext } from './context.js';
+import { sessionCacheFor } from './session-cache.js';
 import { errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { ioRoutes } from './routes/io.js';
@@ -109,6 +110,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   };
   app.decorate('ctx', ctx);
   app.setErrorHandler(errorHandler);
+
+  const sessionCache = sessionCacheFor(store, env, (live) =>
+    live
+      ? app.log.info('session cache on: listening for session changes')
+      : app.log.warn('session cache off until the database connection for session changes is back'),
+  );
+  if (sessionCache) {
+    ctx.sessions = sessionCache.cache;
+    app.addHook('onClose', async () => sessionCache.close());
+  }
 
   // Expired and idle sessions are refused on use anyway; this only keeps the table small.
   const purge = setInterval(() => {

@@ -17,12 +17,14 @@ import {
   findUser,
   findUserByName,
   publicUser,
+  tokenHash,
   touchSession,
   updateUser,
   boolsFor,
   type UserWithSecrets,
 } from './accounts/users.js';
 import { dbOf, type ServerContext } from './context.js';
+import type { FoundSession } from './session-cache.js';
 import { badRequest, forbidden, HttpError, unauthorized } from './errors.js';
 import { userSchema, errorSchemas } from './schemas.js';
 
@@ -35,7 +37,7 @@ export async function authenticate(app: FastifyInstance, req: FastifyRequest): P
   const ctx = app.ctx;
   const token = req.cookies[SESSION_COOKIE];
   if (!token) throw unauthorized();
-  const found = await findSession(ctx.db, token);
+  const found = await sessionOf(ctx, token);
   if (!found) throw unauthorized();
   const { session, user } = found;
   const now = ctx.now().getTime();
@@ -52,6 +54,19 @@ export async function authenticate(app: FastifyInstance, req: FastifyRequest): P
   if (user.mustChangePassword && !req.routeOptions.url.startsWith('/api/auth/'))
     throw forbidden('首次登录或密码已重置，请先修改密码', 'password change required');
   if (config?.roles && !config.roles.includes(user.role)) throw forbidden('您的角色无权执行此操作', 'role not allowed');
+}
+
+/** The session of a token and its user: kept in memory on PostgreSQL (session-cache.ts), else read. */
+async function sessionOf(ctx: ServerContext, token: string): Promise<FoundSession | undefined> {
+  const cache = ctx.sessions;
+  if (!cache) return findSession(ctx.db, token);
+  const id = tokenHash(token);
+  const kept = cache.get(id);
+  if (kept) return kept;
+  const generation = cache.generation();
+  const found = await findSession(ctx.db, token);
+  if (found) cache.put(id, found, generation);
+  return found;
 }
 
 function cookieOptions(secure: boolean) {

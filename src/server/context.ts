@@ -6,6 +6,7 @@ import type { RecordStore } from '../store/types.js';
 import { KyselyStore } from '../store/kysely-store.js';
 import type { User } from './accounts/users.js';
 import type { Role } from './roles.js';
+import type { SessionCache } from './session-cache.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -21,6 +22,8 @@ export interface ServerContext {
   lockoutThreshold: number;
   lockoutMs: number;
   dataDir: string;
+  /** sessions kept between requests (PostgreSQL only; session-cache.ts) */
+  sessions?: SessionCache;
 }
 
 /** The Kysely handle of a store or of the transaction a store is bound to. */

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import type { Dialect } from './schema.js';
 import type { FieldCodec } from './field-codec.js';
+import { CommittedWrites } from './pg-commits.js';
 import { preparingPool } from './pg-prepared.js';
 import { SplitSqliteDriver } from './sqlite-driver.js';
 
@@ -21,6 +22,10 @@ export interface Connection {
   location: string;
   /** encrypts/decrypts the columns in field-codec.ts; absent = stored as given */
   codec?: FieldCodec;
+  /** PostgreSQL: the URL (with its password: for this process's own further connections, never shown) */
+  url?: string;
+  /** PostgreSQL: the tables each write committed through this connection's pool touched (pg-commits.ts) */
+  commits?: CommittedWrites;
 }
 
 export const SQLITE_FILE = 'sanxiang.db';
@@ -80,8 +85,9 @@ export function openPostgres(url: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Idle clients can fail (server restart); without a listener the error would crash the process.
   pool.on('error', () => {});
-  const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-  return { dialect: 'postgres', db, location: redact(url) };
+  const commits = new CommittedWrites();
+  const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool: preparingPool(pool, commits) }) });
+  return { dialect: 'postgres', db, location: redact(url), url, commits };
 }
 
 export function redact(url: string): string {

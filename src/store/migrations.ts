@@ -11,6 +11,7 @@ import { m0007CurrentPosts } from './migration-0007-current-posts.js';
 import { m0008SearchUnits } from './migration-0008-search-units.js';
 import { m0009CadreCounts } from './migration-0009-cadre-counts.js';
 import { m0010RosterRows } from './migration-0010-roster-rows.js';
+import { m0011AuthNotify } from './migration-0011-auth-notify.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -175,6 +176,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_search_units': m0008SearchUnits,
   '0009_cadre_counts': m0009CadreCounts,
   '0010_roster_rows': m0010RosterRows,
+  '0011_auth_notify': m0011AuthNotify,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -8,6 +8,7 @@
 // keeps at most MAX_NAMED of them (prepared statements live as long as the connection; the rest run unnamed).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import type { CommittedWrites } from './pg-commits.js';
 
 const MAX_PARAMS = 32;
 const MAX_NAMED = 300;
@@ -26,14 +27,17 @@ function nameOf(text: string): string {
   return name;
 }
 
-/** The pool Kysely's PostgresDialect takes, its clients naming the queries they run (see above). */
-export function preparingPool(pool: pg.Pool): pg.Pool {
+/**
+ * The pool Kysely's PostgresDialect takes, its clients naming the queries they run (see above) and telling
+ * `commits` what they write.
+ */
+export function preparingPool(pool: pg.Pool, commits?: CommittedWrites): pg.Pool {
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
   const wrap = (client: pg.PoolClient): pg.PoolClient => {
     let w = wrapped.get(client);
     if (w) return w;
     const names = new Set<string>();
-    const query = ((text: unknown, values?: unknown[]) => {
+    const run = (text: unknown, values?: unknown[]): unknown => {
       if (typeof text === 'string' && Array.isArray(values) && values.length <= MAX_PARAMS && NAMEABLE.test(text)) {
         const name = nameOf(text);
         if (names.has(name) || names.size < MAX_NAMED) {
@@ -42,6 +46,12 @@ export function preparingPool(pool: pg.Pool): pg.Pool {
         }
       }
       return (client.query as (...a: unknown[]) => unknown)(text, values);
+    };
+    const query = ((text: unknown, values?: unknown[]) => {
+      const result = run(text, values);
+      return commits && typeof text === 'string' && result instanceof Promise
+        ? commits.seen(client, text, result)
+        : result;
     }) as Query;
     // everything else (release, events, the cursor Kysely streams with) is the client's own
     w = new Proxy(client, {

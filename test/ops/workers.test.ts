@@ -59,7 +59,8 @@ describe('serve --workers 2', () => {
     servers.push(server);
     expect(server.output()).toMatch(/2 个服务进程 workers/);
     const workers = childrenOf(server.child.pid!);
-    expect(workers).toHaveLength(2);
+    // the server's output in the message: a worker that died and was restarted says why there
+    expect(workers, server.output()).toHaveLength(2);
 
     const cookie = await login(server.url, 'org_officer', PASSWORD);
     const get = (p: string) => fetch(server.url + p, { headers: { cookie } });
