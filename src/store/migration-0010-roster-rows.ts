@@ -36,6 +36,10 @@ export const m0010RosterRows: Migration = {
     // a unit renamed finds the lines naming it
     await db.schema.createIndex('roster_rows_unit').on('roster_rows').column('managing_unit_id').execute();
     await db.schema.createIndex('roster_rows_post_unit').on('roster_rows').column('post_unit_id').execute();
+    // the roster's filters on the current post: counted from the index and paged in its id order (at a million
+    // cadres the level filter read every line to count 2,449 of them: 72 ms a page)
+    await db.schema.createIndex('roster_rows_role').on('roster_rows').columns(['post_role', 'id']).execute();
+    await db.schema.createIndex('roster_rows_level').on('roster_rows').columns(['post_level', 'id']).execute();
     await rebuildRosterRows(db);
     // PostgreSQL plans a roster page for each request (see roster.ts), and estimating a join on a unit column
     // compares the most common values of both sides pairwise: 100 × 100 by default, 0.3 ms of the 0.55 a page
