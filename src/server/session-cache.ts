@@ -92,12 +92,13 @@ export class SessionCache {
 export function sessionCacheFor(
   store: RecordStore,
   env: NodeJS.ProcessEnv,
-  onListenError?: (live: boolean) => void,
+  onLiveChange?: (live: boolean) => void,
 ): { cache: SessionCache; close(): Promise<void> } | undefined {
   if (env.SANXIANG_SESSION_CACHE === 'off' || !(store instanceof KyselyStore)) return undefined;
   const { url, commits } = store.conn;
   if (store.dialect !== 'postgres' || !url || !commits) return undefined;
   const cache = new SessionCache();
+  let closing = false;
   const unsubscribe = commits.on((tables) => {
     if (tables.has('sessions') || tables.has('users')) cache.clear();
   });
@@ -105,12 +106,13 @@ export function sessionCacheFor(
     onMessage: (payload) => cache.message(payload),
     onLive: (live) => {
       cache.setLive(live);
-      onListenError?.(live);
+      if (!closing) onLiveChange?.(live);
     },
   });
   return {
     cache,
     async close() {
+      closing = true;
       unsubscribe();
       await listening.close();
     },
