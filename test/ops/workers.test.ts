@@ -13,11 +13,17 @@ import { login, startServer, type ServerProcess } from './server-process.js';
 
 const PASSWORD = 'Workers#Test2026';
 
+/**
+ * The server processes the primary forked. Not every child: tsx, which runs the server from source here, starts
+ * esbuild as a child process of each process that compiles a file its cache does not hold yet (a fresh checkout,
+ * a changed file) — the primary then has three or four children, two of them esbuild.
+ */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('src/cli/run.ts'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0);
   } catch {
     return []; // ps exits 1 when there is none
