@@ -14,12 +14,13 @@ let a: TestServer;
 let b: TestServer;
 let db: { url: string; drop(): Promise<void> };
 let sql: pg.Client;
+// servers sharing a database share its field key
+const KEY_ENV = { SANXIANG_KEY: formatKey(generateKey()) };
 
 beforeAll(async () => {
   db = await createTestDatabase(inject('pgUrl'));
-  const env = { SANXIANG_KEY: formatKey(generateKey()) };
-  a = await startServer({ databaseUrl: db.url, env, cadres: 40 });
-  b = await startServer({ databaseUrl: db.url, env, record: false, accounts: false });
+  a = await startServer({ databaseUrl: db.url, env: KEY_ENV, cadres: 40 });
+  b = await startServer({ databaseUrl: db.url, env: KEY_ENV, record: false, accounts: false });
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   // both servers listening before anything is kept
@@ -127,5 +128,24 @@ describe('sessions kept in memory on PostgreSQL', () => {
     expect(await status(dOnB)).toBe(200);
     expect((await d.post('/api/auth/logout')).status).toBe(200);
     expect(await refusedOn(dOnB)).toBe(true);
+  });
+
+  it('are not kept with SANXIANG_SESSION_CACHE=off: every request reads its session', async () => {
+    const env = { ...KEY_ENV, SANXIANG_SESSION_CACHE: 'off' };
+    const off = await startServer({ databaseUrl: db.url, env, record: false, accounts: false });
+    try {
+      const c = await loggedIn(a.base, 'org_officer');
+      const onOff = new Client(off.base);
+      onOff.cookie = c.cookie;
+      expect(await status(onOff)).toBe(200);
+      // deleted without a message: a server that keeps nothing sees it on the next request
+      await sql.query('begin');
+      await sql.query('set local session_replication_role = replica');
+      await sql.query('delete from sessions where id = $1', [tokenHash(token(c))]);
+      await sql.query('commit');
+      expect(await status(onOff)).toBe(401);
+    } finally {
+      await off.close();
+    }
   });
 });
