@@ -35,6 +35,12 @@ export interface RosterItem {
   postUnitName: string | null;
 }
 
+/**
+ * Up to `fewMatches` matches of a short search, SQLite reads them by unit and sorts them (see below). A setting
+ * object so the tests can take each way on a small record.
+ */
+export const rosterTuning = { fewMatches: 5000 };
+
 type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>;
 
 export async function roster(
@@ -86,12 +92,12 @@ export async function roster(
   // row per cadre with its id, managing unit, category and current post, so every filter but the search is a
   // column of it and the data-scope condition on cadres applies to it as it is).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const matching = (): any => {
+  const matching = (byUnit = false): any => {
     if (fromIndex)
       return db.selectFrom(
         // the term's matches, and the cadre whose id the text is unless among them already (UNION ALL of two
         // disjoint parts: a UNION would make SQLite read the matches in id order to merge them, one row at a time)
-        sql`(select s.cadre_id as id from cadre_search s where s.term = ${v('term')} and ${inUnits(sql.ref('s.unit_id'))}
+        sql`(select s.cadre_id as id from cadre_search s ${byUnit ? sql`indexed by cadre_search_term_unit ` : sql``}where s.term = ${v('term')} and ${inUnits(sql.ref('s.unit_id'))}
           union all select c.id from cadres c where c.id = ${v('text')} and ${inUnits(sql.ref('c.managing_unit_id'))}
             and not exists (select 1 from cadre_search s2 where s2.term = ${v('term')} and s2.cadre_id = c.id))`.as(
           'm',
@@ -137,11 +143,16 @@ export async function roster(
       `${a}.post_unit_id as postUnitId`,
       `${a}.post_unit_name as postUnitName`,
     ]);
-  const page = () => {
+  const page = (byUnit = false) => {
     if (!fromIndex)
       return lineOf(matching(), 'c').orderBy('c.id').limit(v<number>('limit')).offset(v<number>('offset'));
     const ids = db.selectFrom(
-      matching().select('m.id as pid').orderBy('m.id').limit(v<number>('limit')).offset(v<number>('offset')).as('pg'),
+      matching(byUnit)
+        .select('m.id as pid')
+        .orderBy('m.id')
+        .limit(v<number>('limit'))
+        .offset(v<number>('offset'))
+        .as('pg'),
     );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const byKey = (q: any) => q.where('rr.id', '=', sql.ref('pg.pid'));
@@ -157,7 +168,14 @@ export async function roster(
   const countKey = fromCounts ? 'count.units' : 'count';
   if (store.dialect !== 'postgres') {
     const total = Number((await db.executeQuery(compile<{ n: unknown }>(countKey, counted))).rows[0]!.n);
-    return { total, items: (await db.executeQuery(compile<RosterItem>('page', page))).rows };
+    // The index's matches of a term in id order, keeping those in the units, stop after a page when the units hold
+    // many of them (a province: 王 is 92,542 cadres of a million) but read them all when they hold few (南通市:
+    // 2,619 of the 92,542, 6.6 ms a page); SQLite cannot tell which from the query, the total can. Few: read the
+    // units' matches from the (term, unit) index and sort them (0.9 ms).
+    const byUnit = fromIndex && total <= rosterTuning.fewMatches;
+    const items = (await db.executeQuery(compile<RosterItem>(byUnit ? 'page.byUnit' : 'page', () => page(byUnit))))
+      .rows;
+    return { total, items };
   }
   // PostgreSQL: the total and the page in one query (a round trip to the database costs more than either), the
   // total on every row and on a lone row of nulls when the page is empty

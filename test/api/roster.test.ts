@@ -4,6 +4,7 @@
 // the counts), on SQLite and on PostgreSQL (whose queries differ: roster.ts).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Cadre, Post } from '../../src/domain/entities.js';
+import { rosterTuning } from '../../src/server/roster.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
 
@@ -135,6 +136,45 @@ for (const engine of ['sqlite', 'postgres'] as const)
         (p) => p.endDate !== null && ![...current.values()].some((q) => q.title.includes(p.title)),
       );
       if (ended) expect((await all(province, `search=${encodeURIComponent(ended.title)}`)).total).toBe(0);
+    });
+
+    it('gives the same pages of a short search whether its matches count as few or as many', async () => {
+      // SQLite reads few matches by unit and sorts them, many in id order (roster.ts); with 200 cadres every search
+      // is "few" unless the threshold says otherwise
+      const inCity = cadres.filter((c) => nantong.has(c.managingUnitId));
+      const answers: string[][] = [];
+      const saved = rosterTuning.fewMatches;
+      try {
+        for (const few of [saved, 0]) {
+          rosterTuning.fewMatches = few;
+          const got: string[] = [];
+          for (const [client, pool] of [
+            [province, cadres],
+            [city, inCity],
+          ] as const) {
+            // the commonest surname of the pool, so that there are pages to take
+            const counts = new Map<string, number>();
+            for (const c of pool) counts.set(Array.from(c.name)[0]!, (counts.get(Array.from(c.name)[0]!) ?? 0) + 1);
+            const text = [...counts].sort((x, y) => y[1] - x[1])[0]![0];
+            const want = ids(
+              pool.filter((c) => c.name.includes(text) || (current.get(c.id)?.title ?? '').includes(text)),
+            );
+            for (const offset of [0, 3]) {
+              expect(want.length, text).toBeGreaterThan(offset + 3);
+              const r = await client.get(`/api/cadres?limit=3&offset=${offset}&search=${encodeURIComponent(text)}`);
+              expect([r.body.total, ids(r.body.items)], `${text} ${offset} few≤${few}`).toEqual([
+                want.length,
+                want.slice(offset, offset + 3),
+              ]);
+              got.push(ids(r.body.items).join());
+            }
+          }
+          answers.push(got);
+        }
+      } finally {
+        rosterTuning.fewMatches = saved;
+      }
+      expect(answers[0]).toEqual(answers[1]);
     });
 
     it('stays within the scope of a city account, also when searching', async () => {
