@@ -1,9 +1,10 @@
 // The roster at scale (issue 4): `roster()` in-process on a generated record, mean of N calls per filter, as the
 // 数据管理 page asks for it — province-wide (an account with no unit) and within 南通市.
 //   npx tsx bench/roster-scale.ts [--data bench/out/big] [--calls 20]
+// SANXIANG_DATABASE_URL selects PostgreSQL (a record generated there by bench/generate.ts), as for the CLI.
 // Opening the store migrates it first: the time printed first is that upgrade (0 on a current record).
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/store/index.js';
+import { openStore, storeOptionsFromEnv } from '../src/store/index.js';
 import { roster, type RosterFilters } from '../src/server/roster.js';
 import { dbOf } from '../src/server/context.js';
 
@@ -12,7 +13,7 @@ const { values } = parseArgs({
 });
 const calls = Number(values.calls);
 const t0 = performance.now();
-const store = await openStore({ dataDir: values.data! });
+const store = await openStore(storeOptionsFromEnv(values.data!));
 console.log(`open + migrate: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 try {
   const city = await dbOf(store).selectFrom('units').select('id').where('name', '=', '南通市').executeTakeFirst();
