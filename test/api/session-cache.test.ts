@@ -54,6 +54,14 @@ const status = async (c: Client, path = '/api/auth/me') => (await c.get(path)).s
 const refusedOn = (c: Client) => until(async () => (await status(c)) === 401);
 const token = (c: Client) => decodeURIComponent(/sx_session=([^;]+)/.exec(c.cookie!)![1]!);
 
+/** Deletes the session with the triggers switched off for this one transaction: no message is sent. */
+async function deleteWithoutMessage(c: Client): Promise<void> {
+  await sql.query('begin');
+  await sql.query('set local session_replication_role = replica');
+  await sql.query('delete from sessions where id = $1', [tokenHash(token(c))]);
+  await sql.query('commit');
+}
+
 describe('sessions kept in memory on PostgreSQL', () => {
   it('are used on both servers, and a logout on one ends the session on both', async () => {
     expect(a.app.ctx.sessions && b.app.ctx.sessions).toBeTruthy();
@@ -106,10 +114,7 @@ describe('sessions kept in memory on PostgreSQL', () => {
     const other = onB(c);
     expect(await status(other)).toBe(200);
     // deleted without a message (triggers off for this one connection): b goes on using what it keeps
-    await sql.query('begin');
-    await sql.query('set local session_replication_role = replica');
-    await sql.query('delete from sessions where id = $1', [tokenHash(token(c))]);
-    await sql.query('commit');
+    await deleteWithoutMessage(c);
     expect(await status(other)).toBe(200);
     // the listening connections lost: nothing is kept until they listen again, so the deletion counts
     await sql.query(
@@ -139,10 +144,7 @@ describe('sessions kept in memory on PostgreSQL', () => {
       onOff.cookie = c.cookie;
       expect(await status(onOff)).toBe(200);
       // deleted without a message: a server that keeps nothing sees it on the next request
-      await sql.query('begin');
-      await sql.query('set local session_replication_role = replica');
-      await sql.query('delete from sessions where id = $1', [tokenHash(token(c))]);
-      await sql.query('commit');
+      await deleteWithoutMessage(c);
       expect(await status(onOff)).toBe(401);
     } finally {
       await off.close();
