@@ -71,7 +71,7 @@ export async function refreshUnitAncestors(db: AnyDb, unitIds: readonly string[]
 
 /** Inserts the closure rows of the given units by walking up from each (UNION, so a cycle cannot loop forever). */
 async function insertAncestorsOf(db: AnyDb, ids: readonly string[]): Promise<void> {
-  const list = sql.join(ids.map((id) => sql`${id}`));
+  const list = sql.join(ids);
   await sql`insert into unit_ancestors (ancestor_id, unit_id)
     with recursive up(unit_id, ancestor_id) as (
       select id, id from units where id in (${list})
@@ -139,7 +139,7 @@ export async function refreshCadreSearch(
 export async function refreshCurrentPosts(db: AnyDb, cadreIds: readonly string[]): Promise<void> {
   for (const ids of chunks([...new Set(cadreIds)])) {
     await db.deleteFrom('cadre_current_posts').where('cadre_id', 'in', ids).execute();
-    const list = sql.join(ids.map((id) => sql`${id}`));
+    const list = sql.join(ids);
     await sql`insert into cadre_current_posts (cadre_id, post_id)
       select p.cadre_id, p.id from posts p where p.cadre_id in (${list}) and ${IS_CURRENT_POST}`.execute(db);
   }
@@ -277,9 +277,7 @@ export async function afterWrite(
 
 async function lockCadres(db: AnyDb, cadreIds: readonly string[]): Promise<void> {
   for (const ids of chunks([...new Set(cadreIds)].sort()))
-    await sql`select id from cadres where id in (${sql.join(ids.map((id) => sql`${id}`))}) order by id for no key update`.execute(
-      db,
-    );
+    await sql`select id from cadres where id in (${sql.join(ids)}) order by id for no key update`.execute(db);
 }
 
 /**
@@ -353,9 +351,9 @@ const ROSTER_LINES = sql`select c.id, c.name, c.gender, c.category, c.managing_u
  * would otherwise update the old line while this write puts a new one with the old name beside it; a share lock
  * on the units read makes the rename and this write take turns (a rename takes the unit's row lock first).
  */
-export async function refreshRosterRows(db: AnyDb, cadreIds: readonly string[], lockUnits: boolean): Promise<void> {
+async function refreshRosterRows(db: AnyDb, cadreIds: readonly string[], lockUnits: boolean): Promise<void> {
   for (const ids of chunks([...new Set(cadreIds)])) {
-    const list = sql.join(ids.map((id) => sql`${id}`));
+    const list = sql.join(ids);
     if (lockUnits)
       await sql`select id from units where id in (
           select managing_unit_id from cadres where id in (${list})
@@ -369,7 +367,7 @@ export async function refreshRosterRows(db: AnyDb, cadreIds: readonly string[], 
 /** After units are written: the lines naming them as managing or post unit take their (new) names. */
 async function renameInRosterRows(db: AnyDb, unitIds: readonly string[]): Promise<void> {
   for (const ids of chunks([...new Set(unitIds)])) {
-    const list = sql.join(ids.map((id) => sql`${id}`));
+    const list = sql.join(ids);
     await sql`update roster_rows set unit_name = (select u.name from units u where u.id = roster_rows.managing_unit_id)
       where managing_unit_id in (${list})`.execute(db);
     await sql`update roster_rows set post_unit_name = (select u.name from units u where u.id = roster_rows.post_unit_id)

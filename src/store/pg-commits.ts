@@ -29,16 +29,16 @@ export class CommittedWrites {
   /** Called by the pool wrapper with each statement a client runs and the promise of its result. */
   seen<T>(client: object, text: string, result: Promise<T>): Promise<T> {
     if (this.listeners.size === 0) return result;
-    let st = this.state.get(client);
-    if (!st) this.state.set(client, (st = { inTx: false, tables: new Set() }));
-    const s = st;
+    let s = this.state.get(client);
+    if (!s) this.state.set(client, (s = { inTx: false, tables: new Set() }));
     if (BEGIN.test(text)) {
       s.inTx = true;
       s.tables = new Set();
       return result;
     }
-    if (COMMIT.test(text) || ROLLBACK.test(text)) {
-      const committed = COMMIT.test(text) ? s.tables : undefined;
+    const commit = COMMIT.test(text);
+    if (commit || ROLLBACK.test(text)) {
+      const committed = commit ? s.tables : undefined;
       s.inTx = false;
       s.tables = new Set();
       // a failed COMMIT rolled back: nothing to report
