@@ -81,9 +81,13 @@ export function toResponse(err: unknown, req: FastifyRequest): Sent {
     return { status: 404, body: { reason_zh: '记录不存在', reason: `not found: ${err.kind} ${err.id}` } };
   if (err instanceof ConstraintError) {
     const zh = err.message.replace(/\s*\(.*\)$/s, '');
+    // a constraint about one field (a unit's parent that would make a loop) names that field
+    const field = (err as { field?: string }).field;
     return {
       status: 400,
-      body: { field: err.constraint, reason_zh: zh, reason: `${err.constraint} constraint failed (${err.kind})` },
+      body: field
+        ? { field, reason_zh: `${field}：${zh}`, reason: `${field}: ${err.detail}` }
+        : { field: err.constraint, reason_zh: zh, reason: `${err.constraint} constraint failed (${err.kind})` },
     };
   }
   const fe = err as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };

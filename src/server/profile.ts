@@ -13,8 +13,7 @@ import type { RecordStore } from '../store/types.js';
 import type { User } from './accounts/users.js';
 import { caseFileCond } from './case-files.js';
 import { dbOf } from './context.js';
-import { notFound } from './errors.js';
-import { getRecord, kindCond, outOfScope, scopeOf, scopeShape, toEntity, type Scope } from './scope.js';
+import { getRecord, hiddenOrMissing, kindCond, scopeOf, scopeShape, toEntity, type Scope } from './scope.js';
 
 type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>;
 
@@ -120,8 +119,8 @@ async function readPostgres(store: RecordStore, user: Who, kinds: typeof CADRE_S
     { ...shape.values, cadre: cadreId },
   );
   const row = (await db.executeQuery(query)).rows[0]!;
-  if (!row.cadre) throw notFound(`记录不存在：${cadreId}`, `not found: cadres ${cadreId}`);
-  if (row.inScope !== true) throw outOfScope();
+  // out of scope answers exactly as missing (scope.ts getRecord)
+  if (!row.cadre || row.inScope !== true) throw hiddenOrMissing('cadres', cadreId);
   const sections: Sections = {};
   for (const [kind] of kinds)
     (sections as Record<string, unknown[]>)[kind] = (row[kind] as Record<string, unknown>[]).map((r) =>

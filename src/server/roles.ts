@@ -75,5 +75,15 @@ export function canWrite(role: Role, kind: RecordKind): boolean {
   return isRecordRole(role) && WRITABLE[role].includes(kind);
 }
 
+/**
+ * Who may restructure the unit tree (move a unit under another parent): 组织部门 alone. It keeps the units (DESIGN §1),
+ * and a unit's place in the tree decides which unit holds 干部管理权限 over its cadres, a matter for the organisation
+ * department; the others record facts about units and cadres (纪检监察, 问责部门), decide through the procedures
+ * (党委成员), enter their own unit's data (单位联络员) or read their own record (干部本人), and none of that moves a unit.
+ */
+export function canRestructureUnits(role: Role): boolean {
+  return role === 'org_officer' && canWrite(role, 'units');
+}
+
 /** Roles that may write at least one kind (template, import). */
 export const WRITER_ROLES: readonly Role[] = RECORD_ROLES.filter((r) => WRITABLE[r].length > 0);

@@ -19,6 +19,7 @@ import {
   SEVERITIES,
   UNIT_KINDS,
 } from '../domain/vocabulary.js';
+import { NUMBER_RANGES } from '../domain/values.js';
 import { TABLES, type ColumnDef } from '../store/schema.js';
 import { ROLES } from './roles.js';
 
@@ -92,13 +93,26 @@ const ENUMS: Partial<Record<string, Record<string, readonly string[]>>> = {
 
 const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);
 
+/** A numeric field's range from what it measures (src/domain/values.ts), as JSON-schema bounds. */
+function rangeOf(field: string): Schema {
+  const r = NUMBER_RANGES[field];
+  return r ? { minimum: r.min, maximum: r.max } : {};
+}
+
+/**
+ * Paging of a list: `offset` counts rows to skip, and no list of the record has a thousand million rows, so a larger
+ * offset (1e20) is a mistake to report rather than a number to hand to the database.
+ */
+export const OFFSET_SCHEMA: Schema = { type: 'integer', minimum: 0, maximum: 1_000_000_000 };
+
 function fieldSchema(kind: RecordKind, c: ColumnDef): Schema {
   let s: Schema;
   const allowed = ENUMS[kind]?.[c.field];
   if (allowed) s = { type: 'string', enum: [...allowed] };
   else if (DATE_FIELDS.has(c.field)) s = { ...DATE };
-  else if (c.type === 'int') s = { type: 'integer' };
-  else if (c.type === 'real') s = { type: 'number' };
+  else if (c.type === 'int') s = { type: 'integer', ...rangeOf(c.field) };
+  else if (c.type === 'real') s = { type: 'number', ...rangeOf(c.field) };
+  else if (c.field === 'period') s = { type: 'string', pattern: '^\\d{4}Q[1-4]$' };
   else if (c.type === 'bool') s = { type: 'boolean' };
   else if (c.type === 'json')
     // string lists (posts.inCharge) or flag maps (toleranceRequests.findings: flag → true/false)

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
+import { RECORD_REFERENCES, referencedKind, type Reference } from '../domain/references.js';
 import { subtreeUnits } from '../store/derived.js';
 import { compiledOnce, slot } from '../store/query-template.js';
 import { decodeFields, type FieldCodec } from '../store/field-codec.js';
@@ -15,8 +16,8 @@ import { TABLES, rowToEntity, toDb } from '../store/schema.js';
 import type { RecordStore } from '../store/types.js';
 import type { User } from './accounts/users.js';
 import { dbOf, type AnyDb } from './context.js';
-import { forbidden, notFound } from './errors.js';
-import { canWrite, isRecordRole } from './roles.js';
+import { badRequest, forbidden, notFound, type HttpError } from './errors.js';
+import { canRestructureUnits, canWrite, isRecordRole } from './roles.js';
 import {
   CASE_FILE_KINDS,
   caseFileCond,
@@ -174,7 +175,10 @@ export async function listRecords<K extends RecordKind>(
   return { total: Number(n), items: rows.map((r) => toEntity(store, kind, r)) };
 }
 
-/** One record: 404 when it does not exist, 403 when it lies outside the user's scope. */
+/**
+ * One record: 404 when it does not exist or lies outside the user's scope, the same answer for both, so an id
+ * outside the remit tells nothing about whether such a record exists.
+ */
 export async function getRecord<K extends RecordKind>(
   store: RecordStore,
   user: Who,
@@ -196,9 +200,13 @@ export async function getRecord<K extends RecordKind>(
     { ...shape.values, id },
   );
   const row = (await db.executeQuery(query)).rows[0] as Record<string, unknown> | undefined;
-  if (!row) throw notFound(`记录不存在：${id}`, `not found: ${kind} ${id}`);
-  if (Number(row.__in_scope) !== 1) throw outOfScope();
+  if (!row || Number(row.__in_scope) !== 1) throw hiddenOrMissing(kind, id);
   return toEntity(store, kind, row);
+}
+
+/** The answer for an id that does not exist and for one outside the user's scope alike. */
+export function hiddenOrMissing(kind: RecordKind, id: string): HttpError {
+  return notFound(`记录不存在：${id}`, `not found: ${kind} ${id}`);
 }
 
 export function outOfScope() {
@@ -223,33 +231,89 @@ export async function unitReachable(db: AnyDb, scope: Scope, unitId: string | nu
   return (await db.executeQuery(query)).rows.length > 0;
 }
 
-async function cadreReachable(db: AnyDb, scope: Scope, cadreId: string | null | undefined): Promise<boolean> {
-  if (scope.kind === 'all') return true;
-  if (!cadreId) return false;
-  const r = await db
-    .selectFrom('cadres')
-    .select('id')
-    .where('id', '=', cadreId)
-    .where(kindCond('cadres', scope))
-    .executeTakeFirst();
-  return r !== undefined;
+const CHUNK = 500;
+
+/** How each id stands in the scope: absent = no such record; false = it exists outside the scope. */
+async function resolveIds(
+  db: AnyDb,
+  scope: Scope,
+  kind: 'units' | 'cadres',
+  ids: readonly string[],
+): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = (await db
+      .selectFrom(TABLES[kind].table)
+      .select(['id', sql<number>`case when ${kindCond(kind, scope)} then 1 else 0 end`.as('in_scope')])
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute()) as { id: string; in_scope: number | string | boolean }[];
+    for (const r of rows) out.set(String(r.id), Number(r.in_scope) === 1);
+  }
+  return out;
 }
 
-/** Whether a row with these values (new or changed) would lie in the scope: what it hangs on must be reachable. */
-async function valuesReachable(
+export interface ReferenceCheck {
+  /** check only the references in these fields (an update checks what it changes) */
+  fields?: ReadonlySet<string>;
+  /** ids written in the same batch as the rows (an import's row may refer to a row before it in the file) */
+  pending?: ReadonlySet<string>;
+  /** the refusal for a reference outside the scope (default: outOfScope()) */
+  outside?: (row: Record<string, unknown>) => HttpError;
+}
+
+/**
+ * Checks every reference the rows carry (RECORD_REFERENCES), for every record kind alike: each must name a unit or
+ * cadre that exists (otherwise 400 naming the field) and lies inside the user's data scope (otherwise 403, the same
+ * refusal whatever the record is, so nothing about it shows). A row hangs on what it refers to, so this is also what
+ * puts a new or changed row inside the scope; an empty reference (a top-level unit) lies inside a province-wide
+ * scope only.
+ */
+export async function checkReferences(
   db: AnyDb,
   scope: Scope,
   kind: RecordKind,
-  v: Record<string, unknown>,
-): Promise<boolean> {
-  if (scope.kind === 'all') return true;
-  if (kind === 'units') return unitReachable(db, scope, v.parentId as string | null);
-  if (kind === 'cadres') return scope.kind === 'subtree' && unitReachable(db, scope, v.managingUnitId as string);
-  if (CADRE_ANCHORED.has(kind)) return cadreReachable(db, scope, v.cadreId as string);
-  if (UNIT_ANCHORED.has(kind)) return unitReachable(db, scope, v.unitId as string);
-  return v.subjectType === 'unit'
-    ? unitReachable(db, scope, v.subjectId as string)
-    : cadreReachable(db, scope, v.subjectId as string);
+  rows: readonly Record<string, unknown>[],
+  opts: ReferenceCheck = {},
+): Promise<void> {
+  const outside = opts.outside ?? (() => outOfScope());
+  const wanted: { row: Record<string, unknown>; ref: Reference; target: 'units' | 'cadres'; id: string }[] = [];
+  for (const row of rows)
+    for (const ref of RECORD_REFERENCES[kind]) {
+      if (opts.fields && !opts.fields.has(ref.field)) continue;
+      const value = row[ref.field];
+      if (value === null || value === undefined) {
+        if (scope.kind !== 'all') throw outside(row);
+        continue;
+      }
+      const target = referencedKind(ref, row);
+      if (target === kind && opts.pending?.has(String(value))) continue;
+      wanted.push({ row, ref, target, id: String(value) });
+    }
+  for (const target of ['units', 'cadres'] as const) {
+    const mine = wanted.filter((w) => w.target === target);
+    if (mine.length === 0) continue;
+    const found = await resolveIds(db, scope, target, [...new Set(mine.map((w) => w.id))]);
+    const missing = mine.find((w) => !found.has(w.id));
+    if (missing) {
+      const noun = target === 'units' ? '单位' : '干部';
+      throw badRequest(
+        missing.ref.field,
+        `${missing.ref.label}（${missing.ref.field}）：所引用的${noun}不存在`,
+        `${missing.ref.field} refers to no existing ${target === 'units' ? 'unit' : 'cadre'}`,
+      );
+    }
+    const out = mine.find((w) => found.get(w.id) !== true);
+    if (out) throw outside(out.row);
+  }
+}
+
+/** The fields of `patch` whose value differs from the row as it is (a subject's type and id go together). */
+function changedFields(before: Record<string, unknown>, patch: Record<string, unknown>): Set<string> {
+  const changed = new Set<string>();
+  for (const [f, v] of Object.entries(patch))
+    if (v !== undefined && JSON.stringify(v) !== JSON.stringify(before[f] ?? null)) changed.add(f);
+  if (changed.has('subjectType')) changed.add('subjectId');
+  return changed;
 }
 
 // Writes (call inside the transaction that also writes the audit entry) -----------------------------------------
@@ -270,7 +334,7 @@ export async function createRecord<K extends RecordKind>(
   const row = stampFiler(kind, user, [{ ...data, id: (data.id as string | undefined) ?? randomUUID() }])[0]!;
   for (const c of TABLES[kind].columns)
     if (c.nullable && !(c.field in row)) (row as Record<string, unknown>)[c.field] = null;
-  if (!(await valuesReachable(dbOf(tx), scopeOf(user), kind, row))) throw outOfScope();
+  await checkReferences(dbOf(tx), scopeOf(user), kind, [row as Record<string, unknown>]);
   return tx.repo(kind).insert(row as unknown as NewRecord<K>);
 }
 
@@ -285,14 +349,27 @@ export async function updateRecord<K extends RecordKind>(
   assertCanWrite(user, kind);
   const patch = withoutServerFields(kind, sent); // who filed a case file is never edited
   const before = await getRecord(tx, user, kind, id);
-  // units: the unit itself must stay reachable, and so must its (possibly new) parent
-  const merged = { ...before, ...patch } as Record<string, unknown>;
-  if (kind === 'units' && scopeOf(user).kind === 'subtree' && id === (scopeOf(user) as { root: string }).root) {
-    if ('parentId' in patch && patch.parentId !== (before as unknown as Record<string, unknown>).parentId)
-      throw outOfScope();
-  } else if (!(await valuesReachable(dbOf(tx), scopeOf(user), kind, merged))) throw outOfScope();
+  const was = before as unknown as Record<string, unknown>;
+  const scope = scopeOf(user);
+  const changed = changedFields(was, patch);
+  if (kind === 'units' && changed.has('parentId')) await assertMayMoveUnit(tx, user, scope, was);
+  // what the row refers to after the change must exist and lie in the scope (the store refuses a loop in the tree)
+  await checkReferences(dbOf(tx), scope, kind, [{ ...was, ...patch }], { fields: changed });
   const after = await tx.repo(kind).update(id, version, patch as Partial<NewRecord<K>>);
   return { before, after };
+}
+
+/**
+ * Moving a unit changes whose 干部管理权限 covers which cadres, so it takes a role that keeps the unit tree
+ * (roles.ts), and the unit's place before the move must lie in the mover's scope as well as the new one (checked with
+ * the other references): nobody moves the unit their own remit hangs on, nor takes a unit away from a parent they do
+ * not hold.
+ */
+async function assertMayMoveUnit(tx: RecordStore, user: Who, scope: Scope, unit: Record<string, unknown>) {
+  if (!canRestructureUnits(user.role))
+    throw forbidden('您的角色无权调整单位隶属关系', `role ${user.role} may not move units`);
+  if (scope.kind === 'subtree' && unit.id === scope.root) throw outOfScope();
+  await checkReferences(dbOf(tx), scope, 'units', [unit], { fields: new Set(['parentId']) });
 }
 
 export async function deleteRecord<K extends RecordKind>(
@@ -310,7 +387,7 @@ export async function deleteRecord<K extends RecordKind>(
   return before;
 }
 
-/** A write check for rows arriving in bulk (import): every row's kind writable and every row in scope. */
+/** A write check for rows arriving in bulk (import): every row's kind writable, every reference it carries in scope. */
 export async function assertRowsWritable(
   tx: RecordStore,
   user: Who,
@@ -318,15 +395,15 @@ export async function assertRowsWritable(
   rows: readonly object[],
 ): Promise<void> {
   assertCanWrite(user, kind);
-  const scope = scopeOf(user);
-  if (scope.kind === 'all') return;
-  const db = dbOf(tx);
-  for (const r of rows)
-    if (!(await valuesReachable(db, scope, kind, r as Record<string, unknown>)))
-      throw forbidden(
+  const batch = rows as readonly Record<string, unknown>[];
+  await checkReferences(dbOf(tx), scopeOf(user), kind, batch, {
+    pending: new Set(batch.map((r) => String(r.id))),
+    outside: (r) =>
+      forbidden(
         `导入的记录 ${(r as { id?: string }).id ?? ''} 不在您的管理权限范围内`,
         `imported ${kind} row ${(r as { id?: string }).id ?? ''} lies outside your data scope`,
-      );
+      ),
+  });
 }
 
 // Export: every row of a kind in scope, a page at a time -----------------------------------------------------

@@ -28,6 +28,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
+import { assertNoCycle } from './unit-tree.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
 export const DERIVED_TABLES = [
@@ -245,6 +246,7 @@ export async function afterWrite(
   if (kind === 'units') {
     const ids = rows.map((r) => String(r.id));
     await refreshUnitAncestors(db, ids);
+    await assertNoCycle(db, ids); // the tree stays a tree, whichever path wrote the units
     await renameInRosterRows(db, ids);
     return;
   }

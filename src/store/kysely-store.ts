@@ -7,6 +7,7 @@ import { JURISDICTION_PACKS } from '../domain/vocabulary.js';
 import { insertManyPostgres, insertManySqlite } from './bulk.js';
 import { afterWrite, needsRowBefore } from './derived.js';
 import { refreshStatistics } from './statistics.js';
+import { lockUnitTree } from './unit-tree.js';
 import type { AnyDb, Connection } from './connect.js';
 import { mapped } from './errors.js';
 import { decodeFields, encodeFields, encryptedFields } from './field-codec.js';
@@ -63,7 +64,12 @@ export class KyselyStore implements RecordStore {
 
   /** Runs `fn` in this store's transaction, or in a new one when this is the root store. */
   async write<T>(kind: RecordKind, fn: (db: AnyDb) => Promise<T>): Promise<T> {
-    return mapped(kind, () => (this.depth > 0 ? fn(this.db) : this.db.transaction().execute((trx) => fn(trx))));
+    // writes of units take turns on PostgreSQL, so each checks the tree for loops as the one before left it
+    const run = async (db: AnyDb) => {
+      if (kind === 'units') await lockUnitTree(db, this.dialect);
+      return fn(db);
+    };
+    return mapped(kind, () => (this.depth > 0 ? run(this.db) : this.db.transaction().execute((trx) => run(trx))));
   }
 
   async insertMany<K extends RecordKind>(kind: K, rows: NewRecord<K>[]): Promise<void> {

@@ -36,6 +36,17 @@ export class ConstraintError extends Error {
     super(`${CONSTRAINT_LABELS[constraint]} (${constraint}: ${kind}: ${detail})`);
   }
 }
+
+/** A unit placed under itself or under one of its own descendants: the tree would become a loop. Nothing changed. */
+export class UnitCycleError extends ConstraintError {
+  /** the field people change to move a unit */
+  readonly field = 'parentId';
+  constructor(readonly unitId: string) {
+    super('units', 'check', 'a unit cannot be placed under itself or one of its own descendants');
+    this.message = `不能把单位移到其自身或其下级单位之下 (a unit cannot be placed under itself or one of its own descendants: ${unitId})`;
+  }
+}
+
 const CONSTRAINT_LABELS = {
   foreign_key: '引用的单位或干部不存在，或记录仍被引用',
   unique: '记录重复',

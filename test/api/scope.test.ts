@@ -43,10 +43,10 @@ describe('the 南通市 organisation officer', () => {
     expect(tree.body.map((u: { name: string }) => u.name)).toEqual(['南通市']);
   });
 
-  it('is refused (403) a cadre outside the scope: profile, record, explanation, unit filter', async () => {
-    expect((await city.get(`/api/cadres/${outside.id}/profile`)).status).toBe(403);
-    expect((await city.get(`/api/records/cadres/${outside.id}`)).status).toBe(403);
-    expect((await city.get(`/api/explain/cadre/${outside.id}?asOf=2026-03-01`)).status).toBe(403);
+  it('finds no cadre outside the scope (404, as if missing): profile, record, explanation; the unit filter is 403', async () => {
+    expect((await city.get(`/api/cadres/${outside.id}/profile`)).status).toBe(404);
+    expect((await city.get(`/api/records/cadres/${outside.id}`)).status).toBe(404);
+    expect((await city.get(`/api/explain/cadre/${outside.id}?asOf=2026-03-01`)).status).toBe(404);
     expect((await city.get(`/api/cadres?unitId=${outside.managingUnitId}`)).status).toBe(403);
     const inOwn = await city.get(`/api/cadres/${inside.id}/profile`);
     expect(inOwn.status).toBe(200);
@@ -67,7 +67,7 @@ describe('the 南通市 organisation officer', () => {
     expect(await srv.store.repo('honors').count()).toBe(honorsBefore);
 
     const put = await city.put(`/api/records/cadres/${outside.id}`, { version: outside.version, name: '越权改名' });
-    expect(put.status).toBe(403);
+    expect(put.status).toBe(404);
     expect((await srv.store.repo('cadres').get(outside.id))!.name).toBe(outside.name);
 
     // moving an own cadre to a unit outside is a write outside too
@@ -79,7 +79,7 @@ describe('the 南通市 organisation officer', () => {
     expect((await srv.store.repo('cadres').get(inside.id))!.managingUnitId).toBe(inside.managingUnitId);
 
     const del = await city.del(`/api/records/cadres/${outside.id}?version=${outside.version}`);
-    expect(del.status).toBe(403);
+    expect(del.status).toBe(404);
     expect(await srv.store.repo('cadres').get(outside.id)).toBeDefined();
   });
 
@@ -149,7 +149,7 @@ describe('the cadre role', () => {
     expect(roster.body.total).toBe(1);
     expect(roster.body.items[0].id).toBe(me.cadreId);
     expect((await c.get(`/api/cadres/${me.cadreId}/profile`)).status).toBe(200);
-    expect((await c.get(`/api/cadres/${inside.id === me.cadreId ? outside.id : inside.id}/profile`)).status).toBe(403);
+    expect((await c.get(`/api/cadres/${inside.id === me.cadreId ? outside.id : inside.id}/profile`)).status).toBe(404);
     expect((await c.get('/api/units/tree')).body).toEqual([]);
   });
 });

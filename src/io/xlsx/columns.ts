@@ -1,7 +1,20 @@
 // Per record kind: the spreadsheet columns (Chinese header, record field, type, vocabulary, whether required,
 // what it refers to), how a cell becomes a field value and back, and what makes two rows "the same record".
 // The template, the import and the export all read this one table, so they cannot drift apart.
-import { isDate, parseDate } from '../../domain/dates.js';
+import { isDate } from '../../domain/dates.js';
+import {
+  RANK_RANGE,
+  SCORE_RANGE,
+  VOTES_RANGE,
+  YEAR_RANGE,
+  dateProblem,
+  idNumberProblem,
+  idProblem,
+  numberProblem,
+  quarterProblem,
+  textProblem,
+  type ValueProblem,
+} from '../../domain/values.js';
 import { RECORD_KINDS, RECORD_KIND_LABELS, type NewRecord, type RecordKind } from '../../domain/entities.js';
 import {
   FOOD_DRUG_SEVERITIES,
@@ -19,7 +32,7 @@ export type FieldType =
   | { t: 'text' }
   | { t: 'date' }
   | { t: 'int'; min: number; max?: number }
-  | { t: 'number' }
+  | { t: 'number'; min?: number; max?: number }
   /** 是/否; a blank cell is 否, or with `blankUnset` it stays unset (a finding not established) */
   | { t: 'bool'; blankUnset?: true }
   | { t: 'enum'; vocab: Vocab }
@@ -64,8 +77,9 @@ export interface KindSpec {
 }
 
 const TEXT_MAX = 2000;
-const YEAR = { t: 'int', min: 1900, max: 2100 } as const;
-const VOTES = { t: 'int', min: 0 } as const;
+// the ranges of src/domain/values.ts, which the API applies too
+const YEAR = { t: 'int', ...YEAR_RANGE } as const;
+const VOTES = { t: 'int', ...VOTES_RANGE } as const;
 
 const id = (header: string, required: boolean, note?: string): ColumnSpec => ({
   header,
@@ -200,7 +214,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         field: 'idNumber',
         type: { t: 'idNumber' },
         required: false,
-        note: '18位（末位可为X）或15位，请以文本格式填写；同一身份证号只能出现一次',
+        note: '18位（末位可为X），请以文本格式填写；15位旧号码已停止使用，请填写18位号码；同一身份证号只能出现一次',
         width: 22,
       },
       enumCol('人员类别', 'category', V.cadreCategory, true),
@@ -273,8 +287,8 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
             .map(([s, g]) => `${SCHEME_LABELS[s as AssessmentScheme]} ${g.length ? g.join('/') : '（不评等次，留空）'}`)
             .join('；'),
       ),
-      { header: '得分', field: 'score', type: { t: 'number' }, required: false, width: 10 },
-      { header: '排名', field: 'rank', type: { t: 'int', min: 1 }, required: false, note: '正整数', width: 8 },
+      { header: '得分', field: 'score', type: { t: 'number', ...SCORE_RANGE }, required: false, width: 10 },
+      { header: '排名', field: 'rank', type: { t: 'int', ...RANK_RANGE }, required: false, note: '正整数', width: 8 },
     ],
     check: schemeGradeCheck,
   },
@@ -541,6 +555,8 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string 
 
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (reason: string): Parsed => ({ ok: false, reason });
+/** The value if the domain's rule finds nothing wrong with it (src/domain/values.ts). */
+const checked = (value: unknown, p: ValueProblem | undefined): Parsed => (p ? bad(`${p.zh} (${p.en})`) : ok(value));
 
 /** The field value for a cell (blank cells are handled by parseCell's caller rules). */
 function parseNonBlank(type: FieldType, c: Exclude<Cell, null>): Parsed {
@@ -552,23 +568,23 @@ function parseNonBlank(type: FieldType, c: Exclude<Cell, null>): Parsed {
       }
       if (typeof c !== 'string') return bad('编号应为文字 (invalid id)');
       if (c.length > 64) return bad('编号过长，最多64个字符 (id too long)');
-      if (/[\s\p{Cc}]/u.test(c)) return bad('编号不能包含空格或控制字符 (id contains whitespace)');
-      return ok(c);
+      return checked(c, idProblem(c));
     }
     case 'text': {
       const s = typeof c === 'number' ? String(c) : typeof c === 'string' ? c : undefined;
       if (s === undefined) return bad('应为文字 (text expected)');
       if (s.length > TEXT_MAX) return bad(`文字过长，最多${TEXT_MAX}个字符 (text too long)`);
-      return ok(s);
+      return checked(s, textProblem(s));
     }
     case 'date': {
       if (c instanceof Date) {
         if (Number.isNaN(c.getTime())) return bad('不是有效日期 (invalid date)');
         if (c.getTime() % 86_400_000 !== 0) return bad('日期不应包含时间 (date with a time of day)');
-        return ok(c.toISOString().slice(0, 10));
+        const day = c.toISOString().slice(0, 10);
+        return checked(day, dateProblem(day));
       }
       if (typeof c === 'string') {
-        if (isDate(c)) return ok(c);
+        if (isDate(c)) return checked(c, dateProblem(c));
         return /^\d{4}-\d{2}-\d{2}$/.test(c)
           ? bad('不是真实存在的日期 (no such calendar day)')
           : bad('日期格式应为 YYYY-MM-DD，如 2019-03-01 (date format YYYY-MM-DD)');
@@ -589,9 +605,12 @@ function parseNonBlank(type: FieldType, c: Exclude<Cell, null>): Parsed {
       return ok(n);
     }
     case 'number': {
-      if (typeof c === 'number') return Number.isFinite(c) ? ok(c) : bad('应为数字 (number expected)');
-      if (typeof c === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(c)) return ok(Number(c));
-      return bad('应为数字 (number expected)');
+      const n =
+        typeof c === 'number' ? c : typeof c === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(c) ? Number(c) : NaN;
+      if (!Number.isFinite(n)) return bad('应为数字 (number expected)');
+      return type.min !== undefined && type.max !== undefined
+        ? checked(n, numberProblem(n, { min: type.min, max: type.max }, false))
+        : ok(n);
     }
     case 'bool': {
       if (typeof c === 'boolean') return ok(c);
@@ -616,22 +635,14 @@ function parseNonBlank(type: FieldType, c: Exclude<Cell, null>): Parsed {
     }
     case 'quarter': {
       const s = typeof c === 'string' ? c.toUpperCase() : undefined;
-      return s !== undefined && /^\d{4}Q[1-4]$/.test(s) ? ok(s) : bad('季度格式应为 2019Q2 (quarter like 2019Q2)');
+      return s !== undefined ? checked(s, quarterProblem(s)) : bad('季度格式应为 2019Q2 (quarter like 2019Q2)');
     }
     case 'idNumber': {
-      if (typeof c === 'number') {
-        return Number.isSafeInteger(c) && String(c).length === 15
-          ? ok(String(c))
-          : bad('身份证号须以文本格式填写，数字格式会丢失末几位 (enter the ID number as text)');
-      }
+      if (typeof c === 'number')
+        return bad('身份证号须以文本格式填写，数字格式会丢失末几位 (enter the ID number as text)');
       if (typeof c !== 'string') return bad('身份证号格式不正确 (invalid ID number)');
       const s = c.toUpperCase();
-      if (/^\d{17}[\dX]$/.test(s)) {
-        const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-        return parseDate(birth) ? ok(s) : bad('身份证号中的出生日期不存在 (invalid birth date in ID number)');
-      }
-      if (/^\d{15}$/.test(s)) return ok(s);
-      return bad('身份证号应为18位（末位可为X）或15位数字 (invalid ID number)');
+      return checked(s, idNumberProblem(s));
     }
   }
 }

@@ -228,7 +228,7 @@ describe('import of a bad file', () => {
         { name: '单位', rows: [header('units'), ['U05', '陕西省', '省', null, null]] },
         {
           name: '干部',
-          rows: [header('cadres'), ['C09', '赵六', '男', null, '320623196803010011', '公务员', 'U03']],
+          rows: [header('cadres'), ['C09', '赵六', '男', null, '320623196803010018', '公务员', 'U03']],
         },
         {
           name: '干部年度考核',
@@ -240,7 +240,7 @@ describe('import of a bad file', () => {
       expect(lines).toHaveLength(3);
       expect(lines[0]).toMatch(/^工作表「单位」第2行 列「单位编号」 值「U05」：编号已存在于数据库中/);
       expect(lines[1]).toMatch(
-        /^工作表「干部」第2行 列「身份证号」 值「320623196803010011」：身份证号已属于数据库中的干部 C01/,
+        /^工作表「干部」第2行 列「身份证号」 值「320623196803010018」：身份证号已属于数据库中的干部 C01/,
       );
       expect(lines[2]).toMatch(
         /^工作表「干部年度考核」第2行 列「干部编号」 值「C01」：数据库中已有相同记录（同一干部、同一年度，编号 CA01）/,

@@ -7,6 +7,7 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/entities.js';
 import type { RecordStore } from '../../store/types.js';
 import { plainCell, type Cell } from './cells.js';
 import { readSheets } from './sheets.js';
+import { idNumberCheck } from '../../domain/values.js';
 
 export interface SheetData {
   name: string;
@@ -77,7 +78,9 @@ export async function writeCadreSheet(file: string, n: number, unitIds: readonly
     const m = 1 + (i % 12);
     const d = 1 + (i % 28);
     const birth = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    const idNumber = `320623${birth.replace(/-/g, '')}${String(i % 10000).padStart(4, '0')}`;
+    // the birth dates repeat every 420 rows: the sequence number tells those rows apart (unique up to 420,000 rows)
+    const body = `320623${birth.replace(/-/g, '')}${String(Math.floor(i / 420) % 1000).padStart(3, '0')}`;
+    const idNumber = body + idNumberCheck(body); // a valid GB 11643 number (src/domain/values.ts)
     ws.addRow([
       `C${String(i).padStart(7, '0')}`,
       surnames[i % surnames.length]! + given[(i * 7) % given.length]! + given[(i * 13) % given.length]!,

@@ -3,32 +3,73 @@
 import type { FastifyInstance } from 'fastify';
 import { RECORD_KINDS, type RecordKind } from '../../domain/entities.js';
 import { KIND_SPECS } from '../../io/xlsx/columns.js';
-import { isDate } from '../../domain/dates.js';
+import { RECORD_REFERENCES } from '../../domain/references.js';
+import {
+  NUMBER_RANGES,
+  dateProblem,
+  idNumberProblem,
+  idProblem,
+  numberProblem,
+  quarterProblem,
+  textProblem,
+  type ValueProblem,
+} from '../../domain/values.js';
 import { audit } from '../audit-log.js';
 import { dbOf } from '../context.js';
 import { badRequest } from '../errors.js';
 import { RECORD_ROLES } from '../roles.js';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../scope.js';
-import { createSchema, entitySchema, errorSchemas, updateSchema } from '../schemas.js';
+import { OFFSET_SCHEMA, createSchema, entitySchema, errorSchemas, updateSchema } from '../schemas.js';
 import { TABLES } from '../../store/schema.js';
 
-const DATE_FIELDS = ['birthDate', 'startDate', 'endDate', 'date'];
+const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);
 
 /** Kinds whose rows are sensitive (身份证号, sanctions, case material): listing them is audited too. */
 const SENSITIVE = new Set<RecordKind>(['cadres', 'sanctions', 'accountability', 'determinations', 'toleranceRequests']);
 
-/** Domain checks JSON schema cannot express: real calendar dates, the xlsx spec's cross-field rules. */
-function checkDomain(kind: RecordKind, row: Record<string, unknown>): void {
-  for (const f of DATE_FIELDS) {
-    const v = row[f];
-    if (typeof v === 'string' && !isDate(v)) throw badRequest(f, `${f}：不是有效日期`, `${f} is not a valid date`);
+/** What is wrong with one field's value (src/domain/values.ts: the same rules as the import's). */
+function valueProblem(kind: RecordKind, field: string, v: unknown): ValueProblem | undefined {
+  if (typeof v === 'string') {
+    if (field === 'id' || RECORD_REFERENCES[kind].some((r) => r.field === field)) return idProblem(v);
+    if (DATE_FIELDS.has(field)) return dateProblem(v);
+    if (field === 'idNumber') return idNumberProblem(v);
+    if (field === 'period') return quarterProblem(v);
+    return textProblem(v);
   }
+  if (typeof v === 'number') {
+    const range = NUMBER_RANGES[field];
+    return range ? numberProblem(v, range, TABLES[kind].byField.get(field)?.type === 'int') : undefined;
+  }
+  // a post's 分管领域 (a list of words), a tolerance request's findings (flag → true/false)
+  if (Array.isArray(v))
+    for (const item of v) if (typeof item === 'string' && textProblem(item)) return textProblem(item);
+  if (v && typeof v === 'object') for (const key of Object.keys(v)) if (textProblem(key)) return textProblem(key);
+  return undefined;
+}
+
+/** 400 naming the first field among `fields` whose value is not one the record may hold. */
+function checkValues(kind: RecordKind, row: Record<string, unknown>, fields: Iterable<string>): void {
+  for (const f of fields) {
+    const p = valueProblem(kind, f, row[f]);
+    if (!p) continue;
+    const label = KIND_SPECS[kind].columns.find((c) => c.field === f)?.header;
+    throw badRequest(f, `${label ? `${label}（${f}）` : f}：${p.zh}`, `${f}: ${p.en}`);
+  }
+}
+
+/** The cross-field rules of the xlsx spec (an end date before the start date, a grade the scheme does not give). */
+function checkDomain(kind: RecordKind, row: Record<string, unknown>): void {
   const problems = KIND_SPECS[kind].check?.(row) ?? [];
   const p = problems[0];
   if (p) {
     const m = /^(.*?)\s*\((.*)\)$/s.exec(p.reason); // '中文 (English)'
     throw badRequest(p.field, m ? m[1]! : p.reason, m ? m[2]! : p.reason);
   }
+}
+
+/** A 身份证号 as kept: the check character X in upper case, however it was typed. */
+function normalised(row: Record<string, unknown>): Record<string, unknown> {
+  return typeof row.idNumber === 'string' ? { ...row, idNumber: row.idNumber.toUpperCase() } : row;
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } };
@@ -40,7 +81,7 @@ export function recordRoutes(app: FastifyInstance): void {
     const tags = ['records'];
     const label = KIND_SPECS[kind].sheetName;
     const filterProps: Record<string, unknown> = {
-      offset: { type: 'integer', minimum: 0 },
+      offset: OFFSET_SCHEMA,
       limit: { type: 'integer', minimum: 1, maximum: 1000 },
     };
     for (const c of TABLES[kind].columns)
@@ -113,9 +154,11 @@ export function recordRoutes(app: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        checkDomain(kind, req.body);
+        const body = normalised(req.body);
+        checkValues(kind, body, Object.keys(body));
+        checkDomain(kind, body);
         const created = await ctx.store.transaction(async (tx) => {
-          const row = await createRecord(tx, req.user!, kind, req.body);
+          const row = await createRecord(tx, req.user!, kind, body);
           await audit(dbOf(tx), req, { action: 'record.create', targetKind: kind, targetId: row.id, after: row });
           return row;
         });
@@ -136,9 +179,17 @@ export function recordRoutes(app: FastifyInstance): void {
         },
       },
       async (req) => {
-        const { version, ...patch } = req.body;
+        const { version, ...sent } = req.body;
+        const patch = normalised(sent);
         return ctx.store.transaction(async (tx) => {
           const current = await getRecord(tx, req.user!, kind, req.params.id);
+          // the values it changes (a row read and sent back whole is not refused for what it already held)
+          const was = current as unknown as Record<string, unknown>;
+          checkValues(
+            kind,
+            patch,
+            Object.keys(patch).filter((f) => JSON.stringify(patch[f]) !== JSON.stringify(was[f] ?? null)),
+          );
           checkDomain(kind, { ...current, ...patch });
           const { before, after } = await updateRecord(tx, req.user!, kind, req.params.id, version, patch);
           await audit(dbOf(tx), req, { action: 'record.update', targetKind: kind, targetId: after.id, before, after });

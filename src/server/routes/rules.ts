@@ -1,7 +1,7 @@
 // The rulebooks through the API: POST /evaluate (a DESIGN §4 scenario in, the evaluation out) and
 // GET /explain/cadre/:id (every finding about one cadre in scope, with the article text).
 import type { FastifyInstance } from 'fastify';
-import { isDate } from '../../domain/dates.js';
+import { dateProblem } from '../../domain/values.js';
 import { packRegistry } from '../../packs/index.js';
 import { evaluate, evaluateIndexed } from '../../policy/engine.js';
 import { explainSubject, humanize } from '../../policy/explain.js';
@@ -91,7 +91,8 @@ export function ruleRoutes(app: FastifyInstance): void {
     },
     async (req) => {
       const asOf = req.query.asOf ?? ctx.now().toISOString().slice(0, 10);
-      if (!isDate(asOf)) throw badRequest('asOf', 'asOf：不是有效日期', 'asOf is not a valid date');
+      const wrong = dateProblem(asOf); // a real date inside the record's span (0001-01-01 is neither a fact nor a day to ask about)
+      if (wrong) throw badRequest('asOf', `asOf：${wrong.zh}`, `asOf ${wrong.en}`);
       await getRecord(ctx.store, req.user!, 'cadres', req.params.id); // 404 / 403 before any work
       const idx = new FactIndex(await ctx.store.loadFacts(asOf));
       const subject = req.params.id;

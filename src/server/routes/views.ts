@@ -7,7 +7,7 @@ import { RECORD_ROLES } from '../roles.js';
 import { dashboard, scopeOf, unitTree } from '../scope.js';
 import { profile } from '../profile.js';
 import { roster, type RosterFilters } from '../roster.js';
-import { errorSchemas } from '../schemas.js';
+import { OFFSET_SCHEMA, errorSchemas } from '../schemas.js';
 
 const unitNode = {
   type: 'object',
@@ -58,7 +58,7 @@ export function viewRoutes(app: FastifyInstance): void {
             category: { type: 'string', enum: [...CADRE_CATEGORIES] },
             post: { type: 'string', enum: [...POST_ROLES] },
             level: { type: 'string', enum: [...LEVELS] },
-            offset: { type: 'integer', minimum: 0 },
+            offset: OFFSET_SCHEMA,
             limit: { type: 'integer', minimum: 1, maximum: 500 },
           },
         },
