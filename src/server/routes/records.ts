@@ -72,6 +72,13 @@ function normalised(row: Record<string, unknown>): Record<string, unknown> {
   return typeof row.idNumber === 'string' ? { ...row, idNumber: row.idNumber.toUpperCase() } : row;
 }
 
+/** A new row as it will be stored: optional fields left out are empty (null), as the cross-field rules expect. */
+function withNulls(kind: RecordKind, row: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...row };
+  for (const c of TABLES[kind].columns) if (c.nullable && !(c.field in out)) out[c.field] = null;
+  return out;
+}
+
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } };
 
 export function recordRoutes(app: FastifyInstance): void {
@@ -154,7 +161,7 @@ export function recordRoutes(app: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        const body = normalised(req.body);
+        const body = withNulls(kind, normalised(req.body));
         checkValues(kind, body, Object.keys(body));
         checkDomain(kind, body);
         const created = await ctx.store.transaction(async (tx) => {
