@@ -49,8 +49,8 @@ export const NUMBER_RANGES: Readonly<Record<string, Range>> = {
 
 // Text -------------------------------------------------------------------------------------------------------------
 
-/** Control characters other than tab and line breaks (NUL first among them): no person types them. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Control characters (C0, DEL, C1) other than tab and line breaks, NUL first among them: no person types them. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make text display in an
  * order other than the one it is stored in, so a name or a reason could read differently from what is recorded.
