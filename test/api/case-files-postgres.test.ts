@@ -51,7 +51,7 @@ describe('tolerance requests on PostgreSQL', () => {
     );
     expect(await list('accountability_officer')).toContain(r.body.id);
     expect(await list('committee_member')).toEqual([]);
-    expect((await liaison.get(`/api/records/toleranceRequests/${r.body.id}`)).status).toBe(403);
+    expect((await liaison.get(`/api/records/toleranceRequests/${r.body.id}`)).status).toBe(404);
 
     // the profile (one query on PostgreSQL, profile.ts): the same rule for its case-file section, with a request on
     // the same cadre filed by someone else beside the accountability officer's

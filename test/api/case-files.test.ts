@@ -190,7 +190,7 @@ describe('who filed a tolerance request', () => {
     expect(r.body).toEqual({ imported: 1 });
     expect((await srv.store.repo('toleranceRequests').get('TR-IMPORT-1'))!.filedBy).toBe(userId.unit_liaison);
     expect((await client.unit_liaison.get('/api/records/toleranceRequests/TR-IMPORT-1')).status).toBe(200);
-    expect((await client.accountability_officer.get('/api/records/toleranceRequests/TR-IMPORT-1')).status).toBe(403);
+    expect((await client.accountability_officer.get('/api/records/toleranceRequests/TR-IMPORT-1')).status).toBe(404);
   });
 
   it('a duplicate of a request the importer may not see is refused without naming that request', async () => {
@@ -270,38 +270,38 @@ describe('the tolerance requests each role sees', () => {
     expect(ids(mine.body.items)).toEqual([A.id]);
   });
 
-  it('one record: 200 to those taking part, 403 to anyone else, as for a record outside the scope', async () => {
+  it('one record: 200 to those taking part, 404 to anyone else, as for a record outside the scope or missing', async () => {
     const get = async (who: Who, id: string) => (await client[who].get(`/api/records/toleranceRequests/${id}`)).status;
     for (const who of ['org_officer', 'discipline_officer', 'city_org', 'cadre'] as const)
       for (const t of [A, B, C]) expect(await get(who, t.id), `${who} ${t.id}`).toBe(200);
     expect(await get('accountability_officer', A.id)).toBe(200);
-    expect(await get('accountability_officer', B.id)).toBe(403);
-    expect(await get('accountability_officer', C.id)).toBe(403);
+    expect(await get('accountability_officer', B.id)).toBe(404);
+    expect(await get('accountability_officer', C.id)).toBe(404);
     expect(await get('acc_nantong', C.id)).toBe(200);
-    expect(await get('acc_nantong', A.id)).toBe(403);
+    expect(await get('acc_nantong', A.id)).toBe(404);
     expect(await get('unit_liaison', B.id)).toBe(200);
-    expect(await get('unit_liaison', A.id)).toBe(403);
-    for (const t of [A, B, C]) expect(await get('committee_member', t.id)).toBe(403);
+    expect(await get('unit_liaison', A.id)).toBe(404);
+    for (const t of [A, B, C]) expect(await get('committee_member', t.id)).toBe(404);
     // a generated request nobody filed: only the roles that see every request in scope
     const unfiled = (await everyRequest()).find((t) => t.filedBy === undefined)!;
     expect(unfiled).toBeDefined();
     expect(await get('discipline_officer', unfiled.id)).toBe(200);
-    expect(await get('accountability_officer', unfiled.id)).toBe(403);
+    expect(await get('accountability_officer', unfiled.id)).toBe(404);
     expect(await get('committee_member', 'no-such-request')).toBe(404);
   });
 
-  it('writes: another filer’s request is refused (403) and stays as it was', async () => {
+  it('writes: another filer’s request is not found (404) and stays as it was', async () => {
     const b = (await srv.store.repo('toleranceRequests').get(B.id))!;
     const put = await client.accountability_officer.put(`/api/records/toleranceRequests/${B.id}`, {
       version: b.version,
       statement: '越权修改',
     });
-    expect(put.status).toBe(403);
+    expect(put.status).toBe(404);
     const del = await client.accountability_officer.del(`/api/records/toleranceRequests/${B.id}?version=${b.version}`);
-    expect(del.status).toBe(403);
+    expect(del.status).toBe(404);
     const a = (await srv.store.repo('toleranceRequests').get(A.id))!;
     expect((await client.unit_liaison.del(`/api/records/toleranceRequests/${A.id}?version=${a.version}`)).status).toBe(
-      403,
+      404,
     );
     expect(await srv.store.repo('toleranceRequests').get(B.id)).toEqual(b);
     expect(await srv.store.repo('toleranceRequests').get(A.id)).toEqual(a);
