@@ -289,22 +289,23 @@ export async function checkReferences(
       if (target === kind && opts.pending?.has(String(value))) continue;
       wanted.push({ row, ref, target, id: String(value) });
     }
+  const found = new Map<string, Map<string, boolean>>();
   for (const target of ['units', 'cadres'] as const) {
-    const mine = wanted.filter((w) => w.target === target);
-    if (mine.length === 0) continue;
-    const found = await resolveIds(db, scope, target, [...new Set(mine.map((w) => w.id))]);
-    const missing = mine.find((w) => !found.has(w.id));
-    if (missing) {
-      const noun = target === 'units' ? '单位' : '干部';
-      throw badRequest(
-        missing.ref.field,
-        `${missing.ref.label}（${missing.ref.field}）：所引用的${noun}不存在`,
-        `${missing.ref.field} refers to no existing ${target === 'units' ? 'unit' : 'cadre'}`,
-      );
-    }
-    const out = mine.find((w) => found.get(w.id) !== true);
-    if (out) throw outside(out.row);
+    const ids = [...new Set(wanted.filter((w) => w.target === target).map((w) => w.id))];
+    if (ids.length) found.set(target, await resolveIds(db, scope, target, ids));
   }
+  // a reference to nothing is told before any reference outside the scope
+  const missing = wanted.find((w) => !found.get(w.target)!.has(w.id));
+  if (missing) {
+    const noun = missing.target === 'units' ? '单位' : '干部';
+    throw badRequest(
+      missing.ref.field,
+      `${missing.ref.label}（${missing.ref.field}）：所引用的${noun}不存在`,
+      `${missing.ref.field} refers to no existing ${missing.target === 'units' ? 'unit' : 'cadre'}`,
+    );
+  }
+  const out = wanted.find((w) => found.get(w.target)!.get(w.id) !== true);
+  if (out) throw outside(out.row);
 }
 
 /** The fields of `patch` whose value differs from the row as it is (a subject's type and id go together). */
