@@ -3,11 +3,13 @@
 // about the target shown); values the record cannot hold (control characters, dates and numbers out of range, a
 // 身份证号 that is not one) are 400 naming the field. Moving a unit keeps the tree a tree inside the mover's remit. An
 // id outside the remit is answered exactly as a missing one.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordKind } from '../../src/domain/entities.js';
 import { RECORD_KINDS } from '../../src/domain/entities.js';
 import { RECORD_REFERENCES, referencedKind } from '../../src/domain/references.js';
 import { idNumberProblem } from '../../src/domain/values.js';
+import { KIND_SPECS } from '../../src/io/xlsx/columns.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { Client, loggedIn, startServer, subtreeIds, unitIdByName, type TestServer } from './harness.js';
 
@@ -119,6 +121,39 @@ describe('every reference a write carries', () => {
     // sending the row back whole, references unchanged, is fine
     const same = await city.put(`/api/records/posts/${post.id}`, { ...created.body, id: undefined, title: '副书记' });
     expect(same.status, JSON.stringify(same.body)).toBe(200);
+  });
+});
+
+describe('an import', () => {
+  /** A 任职 workbook of one row per unit given, for the inside cadre. */
+  async function postsBook(unitIds: string[]): Promise<FormData> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(KIND_SPECS.posts.sheetName);
+    const headers = KIND_SPECS.posts.columns.map((c) => c.header);
+    ws.addRow(headers);
+    const value: Record<string, string> = {
+      cadreId: inCadre,
+      role: '副职（分管领导）',
+      title: '导入副县长',
+      level: '副处',
+      startDate: '2024-05-01',
+    };
+    for (const unitId of unitIds)
+      ws.addRow(KIND_SPECS.posts.columns.map((c) => (c.field === 'unitId' ? unitId : (value[c.field] ?? null))));
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(await wb.xlsx.writeBuffer())]), 'posts.xlsx');
+    return form;
+  }
+
+  it('checks every reference of every row too: a post in a unit outside the remit refuses the whole file', async () => {
+    const before = await srv.store.repo('posts').count();
+    const r = await city.req('POST', '/api/io/import', await postsBook([inUnit, outUnit.id]));
+    expect(r.status, JSON.stringify(r.body)).toBe(403);
+    expect(JSON.stringify(r.body)).not.toContain(outUnit.name);
+    expect(await srv.store.repo('posts').count()).toBe(before);
+    const ok = await city.req('POST', '/api/io/import', await postsBook([inUnit]));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(await srv.store.repo('posts').count()).toBe(before + 1);
   });
 });
 
