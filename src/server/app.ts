@@ -23,7 +23,7 @@ import { errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
-import { ruleRoutes } from './routes/rules.js';
+import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
 import { viewRoutes } from './routes/views.js';
 import { AJV_OPTIONS, partAwareValidator } from './validation.js';
 
@@ -50,6 +50,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** per-IP login attempts per window before 429; default 20 a minute */
   loginRateLimit?: { max: number; timeWindowMs: number };
+  /** explanations per user per window before 429; default 20 a minute */
+  explainRateLimit?: { max: number; timeWindowMs: number };
   /** failed logins before lockout, and for how long; default 5 and 15 minutes */
   lockout?: { threshold: number; minutes: number };
   /** the built web app; default web/dist of the package when it has an index.html; false = none */
@@ -180,7 +182,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       viewRoutes(api);
       recordRoutes(api);
       ioRoutes(api, { maxUploadBytes: opts.maxUploadBytes ?? 50 * 1024 * 1024 });
-      ruleRoutes(api);
+      ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
     },
     { prefix: '/api' },
