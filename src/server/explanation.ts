@@ -107,15 +107,14 @@ async function inScope(db: AnyDb, reader: Reader, units: string[], cadres: strin
 }
 
 /**
- * The open questions as the reader may read them: a unit or cadre outside the reader's scope is not named (a run
- * of them becomes a count); a question that names only such units is left out.
+ * The open questions as the reader may read them: a unit or cadre outside the reader's scope is not named (a list
+ * keeps those in scope and counts the others); a question that names only such units is left out.
  */
 async function gapsInScope(db: AnyDb, reader: Reader, idx: FactIndex, gaps: string[]): Promise<string[]> {
   const named = new Set(gaps.flatMap(tokens).filter((w) => idx.unit(w) || idx.cadre(w)));
   const units = [...named].filter((w) => idx.unit(w));
   const cadres = [...named].filter((w) => !idx.unit(w));
   const seen = await inScope(db, reader, units, cadres);
-  const HIDDEN = '\u0000';
   const out: string[] = [];
   for (const g of gaps) {
     const ids = tokens(g).filter((w) => named.has(w));
@@ -124,8 +123,17 @@ async function gapsInScope(db: AnyDb, reader: Reader, idx: FactIndex, gaps: stri
       continue;
     }
     if (!ids.some((w) => seen.has(w))) continue;
-    const masked = g.replace(/[A-Za-z0-9_-]+/g, (w) => (named.has(w) && !seen.has(w) ? HIDDEN : w));
-    out.push(masked.replace(/\u0000(?:、\u0000)*/g, (run) => `范围外单位${run.split('、').length}个`));
+    // a list of ids (u1、u2、u3) keeps those in scope, in their order, and counts the others after them
+    out.push(
+      g.replace(/[A-Za-z0-9_-]+(?:、[A-Za-z0-9_-]+)*/g, (run) => {
+        const list = run.split('、');
+        if (!list.some((w) => named.has(w))) return run;
+        const kept = list.filter((w) => !named.has(w) || seen.has(w));
+        const hidden = list.length - kept.length;
+        if (hidden === 0) return run;
+        return `${kept.join('、')}${kept.length ? '及' : ''}范围外单位${hidden}个`;
+      }),
+    );
   }
   return out;
 }
