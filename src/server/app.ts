@@ -19,7 +19,7 @@ import { purgeSessions } from './accounts/users.js';
 import { authenticate, authRoutes } from './auth.js';
 import { dbOf, type ServerContext } from './context.js';
 import { sessionCacheFor } from './session-cache.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, frameworkErrorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
@@ -97,6 +97,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // bodies validated strictly, querystrings and params coerced from text (src/server/validation.ts)
     ajv: AJV_OPTIONS,
     schemaController: { compilersFactory: { buildValidator: partAwareValidator() } },
+    frameworkErrors: frameworkErrorHandler,
   });
 
   const ctx: ServerContext = {

@@ -67,17 +67,15 @@ beforeAll(async () => {
   const units = await srv.store.repo('units').list({ where: { parentId: province }, limit: 1000 });
   cities = units.filter((u) => u.kind === 'city').map((u) => u.id);
   for (const unitId of cities)
-    await srv.store
-      .repo('unitAssessments')
-      .insert({
-        id: `ua-tie-${unitId}`,
-        unitId,
-        year: 2016,
-        scheme: 'comprehensive',
-        grade: null,
-        score: 90,
-        rank: null,
-      });
+    await srv.store.repo('unitAssessments').insert({
+      id: `ua-tie-${unitId}`,
+      unitId,
+      year: 2016,
+      scheme: 'comprehensive',
+      grade: null,
+      score: 90,
+      rank: null,
+    });
 }, 120_000);
 
 afterAll(async () => {

@@ -58,7 +58,8 @@ export function viewRoutes(app: FastifyInstance): void {
             category: { type: 'string', enum: [...CADRE_CATEGORIES] },
             post: { type: 'string', enum: [...POST_ROLES] },
             level: { type: 'string', enum: [...LEVELS] },
-            offset: { type: 'integer', minimum: 0 },
+            // bounded: an offset beyond any record (1e20) is a mistake to report, not a number for the database
+            offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
           },
         },
