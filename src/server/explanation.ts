@@ -34,6 +34,8 @@ export interface Explanation {
 
 const WITHHELD_NOTE = '说明：部分结论所依据的容错纠错案卷不在您的查阅范围内，未予列出；如需了解，请向承办部门查询。';
 
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Words of a text that could be ids (units, cadres, case files). */
 const tokens = (s: string): string[] => s.match(/[A-Za-z0-9_-]+/g) ?? [];
 
@@ -147,9 +149,14 @@ export async function explainCadre(
   asOf: string,
 ): Promise<Explanation> {
   const { facts } = await loadSubjectFacts(store, asOf, { cadre: subject });
+  // Loading and evaluating run on this thread; between the steps other requests (a health check, another user's
+  // page) get their turn instead of waiting for the whole explanation.
+  await turn();
   const idx = new FactIndex(facts);
   const cadre = idx.cadre(subject);
+  await turn();
   const ev = evaluateIndexed(registry, idx, { asOf });
+  await turn();
   const visible = await visibleRequests(store.db, reader, subject);
   const hidden = new Set(
     idx

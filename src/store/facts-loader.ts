@@ -508,6 +508,9 @@ async function regionScans(
   // order, so anything that depends on the order of facts (ties) comes out the same
   const order = sql.raw(sqlite ? 'rowid' : 'id');
   const rows = async (query: RawBuilder<unknown>, columns: readonly string[], onRow: (r: Row) => void) => {
+    // SQLite answers on this thread: one table at a time, with the event loop's turn in between, so a region's
+    // load never holds up other requests for longer than one table's rows
+    if (sqlite) await new Promise<void>((resolve) => setImmediate(resolve));
     const { rows: got } = await query.execute(db);
     for (const r of got as Record<string, unknown>[]) onRow(columns.map((c) => r[c]));
   };
