@@ -142,6 +142,17 @@ describe('the explanation of a cadre, as each reader may see it', () => {
     for (const g of (await explain('city_org')).gaps) for (const id of idsOf(g)) expect(nantong.has(id), g).toBe(true);
   });
 
+  it('explains on the first and last days of the calendar, and refuses a date that does not exist', async () => {
+    for (const asOf of ['0001-01-01', '9999-12-31']) {
+      const r = await client.unit_liaison.get(`/api/explain/cadre/${cadreId}?asOf=${asOf}`);
+      expect(r.status, `${asOf}: ${JSON.stringify(r.body)}`).toBe(200);
+      expect(r.body.asOf).toBe(asOf);
+    }
+    const bad = await client.unit_liaison.get(`/api/explain/cadre/${cadreId}?asOf=2026-02-30`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ field: 'asOf', reason_zh: expect.any(String), reason: expect.any(String) });
+  });
+
   it('answers a user past the limit with 429 in the error shape, and other users still get theirs', async () => {
     // earlier tests used up part of this window; at most 5 a minute per user
     let last = 200;
