@@ -19,11 +19,11 @@ import { purgeSessions } from './accounts/users.js';
 import { authenticate, authRoutes } from './auth.js';
 import { dbOf, type ServerContext } from './context.js';
 import { sessionCacheFor } from './session-cache.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, frameworkErrorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
-import { ruleRoutes } from './routes/rules.js';
+import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
 import { viewRoutes } from './routes/views.js';
 import { AJV_OPTIONS, partAwareValidator } from './validation.js';
 
@@ -50,6 +50,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** per-IP login attempts per window before 429; default 20 a minute */
   loginRateLimit?: { max: number; timeWindowMs: number };
+  /** explanations per user per window before 429; default 20 a minute */
+  explainRateLimit?: { max: number; timeWindowMs: number };
   /** failed logins before lockout, and for how long; default 5 and 15 minutes */
   lockout?: { threshold: number; minutes: number };
   /** the built web app; default web/dist of the package when it has an index.html; false = none */
@@ -95,6 +97,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // bodies validated strictly, querystrings and params coerced from text (src/server/validation.ts)
     ajv: AJV_OPTIONS,
     schemaController: { compilersFactory: { buildValidator: partAwareValidator() } },
+    frameworkErrors: frameworkErrorHandler,
   });
 
   const ctx: ServerContext = {
@@ -180,7 +183,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       viewRoutes(api);
       recordRoutes(api);
       ioRoutes(api, { maxUploadBytes: opts.maxUploadBytes ?? 50 * 1024 * 1024 });
-      ruleRoutes(api);
+      ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
     },
     { prefix: '/api' },

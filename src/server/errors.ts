@@ -117,6 +117,20 @@ export function toResponse(err: unknown, req: FastifyRequest): Sent {
   };
 }
 
+/**
+ * Errors Fastify raises before routing (a URL that is not valid UTF-8 percent-encoding, a path parameter over the
+ * router's length limit, a malformed content-type): answered in the same shape as every other refusal.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? 400 : 500;
+  const body =
+    status === 400
+      ? { field: 'url', reason_zh: '请求地址格式不正确', reason: `bad request: ${err.code ?? err.message}` }
+      : { reason_zh: '服务器内部错误，请联系管理员', reason: 'internal error', requestId: req.id };
+  req.log.warn({ status, method: req.method, url: req.url, code: err.code }, 'request refused before routing');
+  void reply.code(status).send(body);
+}
+
 /** Fastify error handler: every error is logged (structured), the client gets the contract's shape only. */
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toResponse(err, req);

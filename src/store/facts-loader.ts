@@ -4,7 +4,7 @@
 // repeatable-read transaction. Either way the facts come from a single consistent state of the record.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type Database from 'better-sqlite3';
 import type {
   AdjustmentMethod,
@@ -447,4 +447,195 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
     });
   });
   return f;
+}
+
+// ---- One region's facts ------------------------------------------------------------------------------------
+// Explaining one cadre or unit needs only the part of the record its rulebooks read. Rules compare subjects
+// (quotas, rankings, 本地区 counts) only among the units and cadres their pack governs, and every pack is bound
+// at a top-level unit (a province, a city outside any province) or below one; the national rules read one subject
+// at a time. So the evaluation of the subtree of the subject's top-level unit gives the subject the same
+// findings and values as the whole record's — a test compares both over the demo record, for every pack.
+
+/** A list of ids as a subquery: one bound parameter however long the list (SQLite's JSON, PostgreSQL's arrays). */
+function idList(ids: readonly string[], sqlite: boolean): RawBuilder<unknown> {
+  return sqlite ? sql`(select value from json_each(${JSON.stringify(ids)}))` : sql`(select unnest(${ids}::text[]))`;
+}
+
+/** Which rows of each table a region reads: by unit, by cadre, or by subject (either). */
+const REGION_KEY: Record<string, { column: string; of: 'units' | 'cadres' | 'either' }> = {
+  unit_assessments: { column: 'unit_id', of: 'units' },
+  incidents: { column: 'unit_id', of: 'units' },
+  cadre_assessments: { column: 'cadre_id', of: 'cadres' },
+  regular_assessments: { column: 'cadre_id', of: 'cadres' },
+  sanctions: { column: 'cadre_id', of: 'cadres' },
+  adjustments: { column: 'cadre_id', of: 'cadres' },
+  honors: { column: 'subject_id', of: 'either' },
+  determinations: { column: 'subject_id', of: 'either' },
+  tolerance_requests: { column: 'subject_id', of: 'either' },
+};
+
+/** The units of the subtree of `root` and those above it, from the units table read in full (it is small). */
+function regionUnits(units: Row[], root: string): { region: Set<string>; up: Set<string> } {
+  const children = new Map<string, string[]>();
+  const parent = new Map<string, string>();
+  for (const u of units) {
+    if (u[3] === null) continue;
+    parent.set(u[0] as string, u[3] as string);
+    const list = children.get(u[3] as string);
+    if (list) list.push(u[0] as string);
+    else children.set(u[3] as string, [u[0] as string]);
+  }
+  const region = new Set<string>();
+  const stack = [root];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (region.has(id)) continue;
+    region.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  const up = new Set<string>();
+  for (let u: string | undefined = root; u !== undefined && !up.has(u); u = parent.get(u)) up.add(u);
+  return { region, up };
+}
+
+async function regionScans(
+  db: AnyDb,
+  root: string,
+  asOf: string,
+  sqlite: boolean,
+): Promise<{ scan: Scan; cadres: CadreScan }> {
+  // the whole-record load reads SQLite in storage order and PostgreSQL by id; a region reads its rows in the same
+  // order, so anything that depends on the order of facts (ties) comes out the same
+  const order = sql.raw(sqlite ? 'rowid' : 'id');
+  const rows = async (query: RawBuilder<unknown>, columns: readonly string[], onRow: (r: Row) => void) => {
+    // SQLite answers on this thread: one table at a time, with the event loop's turn in between, so a region's
+    // load never holds up other requests for longer than one table's rows
+    if (sqlite) await new Promise<void>((resolve) => setImmediate(resolve));
+    const { rows: got } = await query.execute(db);
+    for (const r of got as Record<string, unknown>[]) onRow(columns.map((c) => r[c]));
+  };
+  const unitCols = COLUMNS.units.map((c) => `"${c}"`).join(', ');
+  const units: Row[] = [];
+  await rows(sql`select ${sql.raw(unitCols)} from units order by ${order}`, COLUMNS.units, (r) => units.push(r));
+  const { region, up } = regionUnits(units, root);
+  const regionIds = [...region];
+  const { rows: found } = await sql<{ id: string }>`select c.id as id from cadres c
+      where c.managing_unit_id in ${idList(regionIds, sqlite)}
+    union select p.cadre_id as id from posts p where p.unit_id in ${idList(regionIds, sqlite)}
+      and p.start_date <= ${asOf} and (p.end_date is null or p.end_date > ${asOf})`.execute(db);
+  const people = found.map((r) => r.id);
+  const lists = { units: regionIds, cadres: people, either: [...regionIds, ...people] };
+  return {
+    async scan(table, columns, onRow) {
+      if (table === 'units') {
+        for (const u of units) if (region.has(u[0] as string) || up.has(u[0] as string)) onRow(u);
+        return;
+      }
+      const key = REGION_KEY[table];
+      if (!key) throw new Error(`no region key for ${table}`);
+      const cols = columns.map((c) => `"${c}"`).join(', ');
+      await rows(
+        sql`select ${sql.raw(cols)} from ${sql.table(table)}
+          where ${sql.ref(key.column)} in ${idList(lists[key.of], sqlite)} order by ${order}`,
+        columns,
+        onRow,
+      );
+    },
+    async cadres(on, onRow) {
+      const cols = CADRE_COLUMNS.replace(/(\w)\.(\w+)/g, '$1.$2 as $1_$2');
+      await rows(
+        sql`select ${sql.raw(cols)} from cadres c
+          left join posts p on p.cadre_id = c.id and p.start_date <= ${on} and (p.end_date is null or p.end_date > ${on})
+          where c.id in ${idList(people, sqlite)} order by c.${order}`,
+        CADRE_FIELDS,
+        onRow,
+      );
+    },
+  };
+}
+
+/** The whole-record facts restricted to the region: what the record holds about its units and their cadres. */
+function restrictToRegion(f: Facts, root: string): Facts {
+  const children = new Map<string, string[]>();
+  for (const u of f.units)
+    if (u.parent !== undefined) children.set(u.parent, [...(children.get(u.parent) ?? []), u.id]);
+  const region = new Set<string>();
+  const stack = [root];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (region.has(id)) continue;
+    region.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  const cadres = f.cadres.filter((c) => region.has(c.unit));
+  const people = new Set(cadres.map((c) => c.id));
+  const either = (id: string) => region.has(id) || people.has(id);
+  return {
+    ...f,
+    cadres,
+    cadreAssessments: f.cadreAssessments.filter((a) => people.has(a.cadre)),
+    regularAssessments: f.regularAssessments.filter((a) => people.has(a.cadre)),
+    sanctions: f.sanctions.filter((s) => people.has(s.cadre)),
+    adjustments: f.adjustments.filter((a) => people.has(a.cadre)),
+    honors: f.honors.filter((h) => either(h.subject)),
+    determinations: f.determinations.filter((d) => either(d.subject)),
+    toleranceRequests: f.toleranceRequests.filter((r) => either(r.subject)),
+  };
+}
+
+/** The top-level unit above a unit (itself if it has no parent); undefined for an unknown unit. */
+async function topUnit(db: AnyDb, unit: string): Promise<string | undefined> {
+  const { rows } = await sql<{ id: string }>`with recursive
+    up(id, parent_id, depth) as (select id, parent_id, 0 from units where id = ${unit}
+      union all select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id where up.depth < 64)
+    select id from up order by depth desc limit 1`.execute(db);
+  return rows[0]?.id;
+}
+
+/** The unit a cadre counts under on asOf (its leading post's unit, else its managing unit), as loadFacts has it. */
+async function cadreUnit(db: AnyDb, cadre: string, asOf: string): Promise<string | undefined> {
+  const cols = CADRE_COLUMNS.replace(/(\w)\.(\w+)/g, '$1.$2 as $1_$2');
+  const { rows } = await sql<Record<string, unknown>>`select ${sql.raw(cols)} from cadres c
+    left join posts p on p.cadre_id = c.id and p.start_date <= ${asOf} and (p.end_date is null or p.end_date > ${asOf})
+    where c.id = ${cadre}`.execute(db);
+  let best: Row | undefined;
+  for (const r of rows) {
+    const row = CADRE_FIELDS.map((f) => r[f]);
+    if (!best || leads(row, best)) best = row;
+  }
+  return best ? cadreFact(best).unit : undefined;
+}
+
+/**
+ * The facts a cadre's or a unit's rulebooks read on asOf: the subtree of its top-level unit (see above), read in
+ * one consistent state of the record. `root` is undefined (and the facts empty) when the subject is not on record.
+ */
+export async function loadSubjectFacts(
+  store: KyselyStore,
+  asOf: string,
+  subject: { cadre: string } | { unit: string },
+): Promise<{ facts: Facts; root: string | undefined }> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
+  const sqlite = store.conn.sqlite !== undefined;
+  const run = async (db: AnyDb) => {
+    const unit = 'cadre' in subject ? await cadreUnit(db, subject.cadre, asOf) : subject.unit;
+    const root = unit === undefined ? undefined : await topUnit(db, unit);
+    if (root === undefined) return { facts: emptyFacts(), root };
+    const facts = restrictToRegion(await collect(await regionScans(db, root, asOf, sqlite), asOf), root);
+    return { facts, root };
+  };
+  if (store.depth > 0) return run(store.db);
+  if (sqlite) {
+    const handle = store.conn.sqlite!;
+    // one read transaction (a WAL snapshot) for every query, as loadFacts does on this thread
+    return store.db.connection().execute(async (db) => {
+      handle.exec('begin');
+      try {
+        return await run(db);
+      } finally {
+        handle.exec('commit');
+      }
+    });
+  }
+  return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }

@@ -357,7 +357,8 @@ describe('the tolerance requests each role sees', () => {
     const full = await explain('discipline_officer');
     expect(tolerance(full).length).toBeGreaterThan(0); // the requests filed above make the rulebooks conclude
     // the filer takes part; the committee member does not (yet) and sees every other conclusion
-    expect(tolerance(await explain('accountability_officer'))).toEqual(tolerance(full));
+    // (only those resting on the case files it filed: the others are withheld, test/api/explain-scope.test.ts)
+    expect(tolerance(full)).toEqual(expect.arrayContaining(tolerance(await explain('accountability_officer'))));
     const committee = await explain('committee_member');
     expect(tolerance(committee)).toEqual([]);
     expect(others(committee)).toEqual(others(full));

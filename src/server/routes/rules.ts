@@ -1,19 +1,30 @@
 // The rulebooks through the API: POST /evaluate (a DESIGN §4 scenario in, the evaluation out) and
-// GET /explain/cadre/:id (every finding about one cadre in scope, with the article text).
-import type { FastifyInstance } from 'fastify';
+// GET /explain/cadre/:id (every finding about one cadre in scope, with the article text: explanation.ts).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {} from '@fastify/rate-limit';
 import { dateProblem } from '../../domain/values.js';
 import { packRegistry } from '../../packs/index.js';
-import { evaluate, evaluateIndexed } from '../../policy/engine.js';
-import { explainSubject, humanize } from '../../policy/explain.js';
-import { FactIndex } from '../../policy/fact-index.js';
-import type { Evaluation } from '../../policy/types.js';
+import { evaluate } from '../../policy/engine.js';
+import { humanize } from '../../policy/explain.js';
 import { parseScenario, ScenarioError } from '../../policy/scenario.js';
+import type { KyselyStore } from '../../store/kysely-store.js';
 import { badRequest } from '../errors.js';
+import { explainCadre } from '../explanation.js';
 import { RECORD_ROLES } from '../roles.js';
-import { getRecord, seesCaseFilesOf } from '../scope.js';
+import { getRecord } from '../scope.js';
 import { errorSchemas } from '../schemas.js';
 
-export function ruleRoutes(app: FastifyInstance): void {
+export interface RuleRouteOptions {
+  /** explanations per user per window before 429 */
+  explainRateLimit: { max: number; timeWindowMs: number };
+}
+
+export const DEFAULT_EXPLAIN_RATE_LIMIT = { max: 20, timeWindowMs: 60_000 };
+
+export function ruleRoutes(
+  app: FastifyInstance,
+  opts: RuleRouteOptions = { explainRateLimit: DEFAULT_EXPLAIN_RATE_LIMIT },
+): void {
   const ctx = app.ctx;
   const registry = packRegistry();
 
@@ -73,10 +84,28 @@ export function ruleRoutes(app: FastifyInstance): void {
     },
   );
 
+  // Each explanation evaluates a region of the record (hundreds of milliseconds of work): a user gets a few a
+  // minute (429 beyond), and one user's explanations run one after another, so no single reader can crowd out
+  // everyone else's requests.
+  const oneAtATime = perUserQueue();
   app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(
     '/explain/cadre/:id',
     {
-      config: { roles: RECORD_ROLES },
+      config: {
+        roles: RECORD_ROLES,
+        rateLimit: {
+          max: opts.explainRateLimit.max,
+          timeWindow: opts.explainRateLimit.timeWindowMs,
+          // after authentication, so the limit is per account, not per address
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) => `explain:${req.user?.id ?? req.ip}`,
+          errorResponseBuilder: () => ({
+            statusCode: 429,
+            reason_zh: '说明请求过于频繁，请稍后再试',
+            reason: 'too many explanation requests',
+          }),
+        },
+      },
       schema: {
         tags: ['rules'],
         summary: '说明某干部的全部结论及条文依据 explain a cadre',
@@ -86,7 +115,7 @@ export function ruleRoutes(app: FastifyInstance): void {
           additionalProperties: false,
           properties: { asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
         },
-        response: errorSchemas(400, 401, 403, 404),
+        response: errorSchemas(400, 401, 403, 404, 429),
       },
     },
     async (req) => {
@@ -94,35 +123,23 @@ export function ruleRoutes(app: FastifyInstance): void {
       const wrong = dateProblem(asOf); // a real date inside the record's span (0001-01-01 is neither a fact nor a day to ask about)
       if (wrong) throw badRequest('asOf', `asOf：${wrong.zh}`, `asOf ${wrong.en}`);
       await getRecord(ctx.store, req.user!, 'cadres', req.params.id); // 404 / 403 before any work
-      const idx = new FactIndex(await ctx.store.loadFacts(asOf));
-      const subject = req.params.id;
-      const cadre = idx.cadre(subject);
-      // Rules compare subjects (quotas, rankings), so the whole record is evaluated and the subject's part shown.
-      const all = evaluateIndexed(registry, idx, { asOf });
-      // Tolerance conclusions rest on the cadre's case files: only those taking part in the case see them.
-      const ev = (await seesCaseFilesOf(ctx.store, req.user!, subject)) ? all : withoutTolerance(all, subject);
-      const bound = cadre ? idx.ancestry(cadre.unit).find((u) => u.pack) : undefined;
-      const chain = bound?.pack ? registry.chain(bound.pack) : [];
-      return {
-        subject,
-        asOf,
-        chain,
-        findings: ev.findings.filter((f) => f.subject === subject),
-        values: ev.values[subject] ?? {},
-        gaps: ev.gaps,
-        text: cadre ? explainSubject(ev, idx, subject, chain) : `${subject} 在 ${asOf} 无任职记录`,
-      };
+      const user = req.user!;
+      return oneAtATime(user.id, () => explainCadre(ctx.store as KyselyStore, registry, user, req.params.id, asOf));
     },
   );
 }
 
-/** The evaluation without the tolerance mechanism's findings and values about `subject`. */
-function withoutTolerance(ev: Evaluation, subject: string): Evaluation {
-  const isTolerance = (ruleOrValue: string) => /^[^/.]+[/.]tolerance[/.]/.test(ruleOrValue);
-  const values = Object.fromEntries(Object.entries(ev.values[subject] ?? {}).filter(([k]) => !isTolerance(k)));
-  return {
-    ...ev,
-    findings: ev.findings.filter((f) => f.subject !== subject || !isTolerance(f.rule)),
-    values: { ...ev.values, [subject]: values },
+/** Runs each key's tasks one after another (tasks of different keys run side by side). */
+function perUserQueue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const before = tails.get(key) ?? Promise.resolve();
+    const run = before.then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
   };
 }
