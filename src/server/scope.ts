@@ -25,12 +25,15 @@ import {
   withoutServerFields,
   type CaseFileReach,
 } from './case-files.js';
+import { matterCond, seesMatters } from './matter-reach.js';
 
 export type Scope = (
   { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'self'; cadreId: string } | { kind: 'none' }
 ) & {
   /** which case files (case-files.ts) within the scope the user reaches; absent = none */
   caseFiles?: CaseFileReach;
+  /** whether the user reaches the accountability matters within the scope (matter-reach.ts); absent = no */
+  matters?: boolean;
 };
 
 /** `id` (the account) decides which case files an accountability officer or unit liaison filed. */
@@ -38,7 +41,7 @@ type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>
 
 /** The part of the record a user reaches, with the case files among it (DESIGN §1). */
 export function scopeOf(user: Who): Scope {
-  return { ...dataScopeOf(user), caseFiles: caseFileReach(user) };
+  return { ...dataScopeOf(user), caseFiles: caseFileReach(user), matters: seesMatters(user.role) };
 }
 
 /** 干部管理权限. A record role with no unit reaches the whole record (省级). */
@@ -68,7 +71,8 @@ export function scopeShape(scope: Scope): { key: string; scope: Scope; values: R
     shaped.caseFiles = { kind: 'filedBy', userId: slot('scopeFiler') };
     values.scopeFiler = files.userId;
   } else if (files) shaped.caseFiles = files;
-  return { key: `${scope.kind}.${files?.kind ?? '-'}`, scope: shaped, values };
+  if (scope.matters) shaped.matters = true;
+  return { key: `${scope.kind}.${files?.kind ?? '-'}${scope.matters ? '.m' : ''}`, scope: shaped, values };
 }
 
 const TRUE = sql<boolean>`1 = 1`;
@@ -112,6 +116,13 @@ export function kindCond(kind: RecordKind, scope: Scope, alias?: string): RawBui
 }
 
 function dataCond(kind: RecordKind, scope: Scope, alias?: string): RawBuilder<boolean> {
+  if (kind === 'accountabilityMatters')
+    return matterCond(
+      scope.matters,
+      (c) => cadreCond(scope, c),
+      (c) => unitCond(scope, c),
+      (name) => col(alias, name),
+    );
   if (scope.kind === 'all') return TRUE;
   if (kind === 'units') return unitCond(scope, col(alias, 'id'));
   if (kind === 'cadres') {
@@ -242,11 +253,16 @@ async function valuesReachable(
   kind: RecordKind,
   v: Record<string, unknown>,
 ): Promise<boolean> {
+  if (kind === 'accountabilityMatters' && !scope.matters) return false;
   if (scope.kind === 'all') return true;
   if (kind === 'units') return unitReachable(db, scope, v.parentId as string | null);
   if (kind === 'cadres') return scope.kind === 'subtree' && unitReachable(db, scope, v.managingUnitId as string);
   if (CADRE_ANCHORED.has(kind)) return cadreReachable(db, scope, v.cadreId as string);
   if (UNIT_ANCHORED.has(kind)) return unitReachable(db, scope, v.unitId as string);
+  if (kind === 'accountabilityMatters')
+    return v.subjectCadreId
+      ? cadreReachable(db, scope, v.subjectCadreId as string)
+      : unitReachable(db, scope, v.subjectUnitId as string);
   return v.subjectType === 'unit'
     ? unitReachable(db, scope, v.subjectId as string)
     : cadreReachable(db, scope, v.subjectId as string);

@@ -15,7 +15,14 @@ import { TABLES } from '../../store/schema.js';
 const DATE_FIELDS = ['birthDate', 'startDate', 'endDate', 'date'];
 
 /** Kinds whose rows are sensitive (身份证号, sanctions, case material): listing them is audited too. */
-const SENSITIVE = new Set<RecordKind>(['cadres', 'sanctions', 'accountability', 'determinations', 'toleranceRequests']);
+const SENSITIVE = new Set<RecordKind>([
+  'cadres',
+  'sanctions',
+  'accountability',
+  'determinations',
+  'toleranceRequests',
+  'accountabilityMatters',
+]);
 
 /** Domain checks JSON schema cannot express: real calendar dates, the xlsx spec's cross-field rules. */
 function checkDomain(kind: RecordKind, row: Record<string, unknown>): void {
