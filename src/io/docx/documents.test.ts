@@ -111,6 +111,13 @@ describe('the 公文 layout (GB/T 9704-2012)', () => {
     expect(ps[0]!.xml).toContain('<w:color w:val="FF0000"/>');
     const markSize = attr(ps[0]!.xml, 'w:sz', 'w:val') / 2;
     expect(textWidth(ps[0]!.text) * markSize).toBeLessThanOrEqual((156 / 25.4) * 72); // fits the 156 mm line
+    // the mark's top edge 35 mm into the 版心: the space before it plus the leading above the glyphs
+    const line = attr(ps[0]!.xml, 'w:spacing', 'w:line');
+    const before = attr(ps[0]!.xml, 'w:spacing', 'w:before');
+    expect(((before + (line - markSize * 20) / 2) * 25.4) / 1440).toBeCloseTo(35, 1);
+    // the 发文字号 two lines below the mark, the title two lines below the red rule
+    expect(ps.slice(1, 4).map((p) => p.text)).toEqual(['', '', '焦纪发〔2026〕3号']);
+    expect(ps.slice(4, 7).map((p) => p.text)).toEqual(['', '', '关于对李明同志予以容错的决定']);
     const number = ps.find((p) => p.text === '焦纪发〔2026〕3号')!;
     expect(number.xml).toMatch(/<w:jc w:val="center"\/>/);
     expect(number.xml).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);

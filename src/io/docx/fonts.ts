@@ -6,12 +6,20 @@
 
 export type FontKey = 'xiaobiaosong' | 'fangsong' | 'heiti' | 'kaiti' | 'songti';
 
-export const FONTS: Readonly<Record<FontKey, { name: string; altName: string; family: 'roman' | 'modern' }>> = {
-  xiaobiaosong: { name: '方正小标宋简体', altName: '宋体', family: 'roman' },
-  fangsong: { name: '仿宋_GB2312', altName: '仿宋', family: 'modern' },
-  heiti: { name: '黑体', altName: 'SimHei', family: 'modern' },
-  kaiti: { name: '楷体_GB2312', altName: '楷体', family: 'modern' },
-  songti: { name: '宋体', altName: 'SimSun', family: 'roman' },
+interface FontEntry {
+  name: string;
+  altName: string;
+  family: 'roman' | 'modern';
+  pitch: 'fixed' | 'variable';
+}
+
+/** As Word's own font table describes these faces (charset 86 = GB2312). */
+export const FONTS: Readonly<Record<FontKey, FontEntry>> = {
+  xiaobiaosong: { name: '方正小标宋简体', altName: '宋体', family: 'roman', pitch: 'variable' },
+  fangsong: { name: '仿宋_GB2312', altName: '仿宋', family: 'modern', pitch: 'fixed' },
+  heiti: { name: '黑体', altName: 'SimHei', family: 'modern', pitch: 'fixed' },
+  kaiti: { name: '楷体_GB2312', altName: '楷体', family: 'modern', pitch: 'fixed' },
+  songti: { name: '宋体', altName: 'SimSun', family: 'roman', pitch: 'variable' },
 };
 
 /** A run's fonts: the same face for Chinese, Latin and digits, as the 公文 sets them. */
@@ -28,7 +36,7 @@ export function fontTableXml(): string {
     .map(
       (f) =>
         `<w:font w:name="${escape(f.name)}"><w:altName w:val="${escape(f.altName)}"/><w:charset w:val="86"/>` +
-        `<w:family w:val="${f.family}"/><w:pitch w:val="fixed"/></w:font>`,
+        `<w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
     )
     .join('');
   return (

@@ -49,6 +49,8 @@ export const CHAR_SPACE = Math.round((((156 / 25.4) * 72) / CHARS_PER_LINE - BOD
 export const SIZE = { 小初: 72, 一号: 52, 二号: 44, 三号: 32, 四号: 28 } as const;
 
 const RED = 'FF0000';
+/** 发文机关标志: its top edge 35 mm below the top of the 版心 (§7.2.3). */
+export const MARK_TOP = mm(35);
 /** One character of 3号 text, the unit the standard counts indents in (左空二字, 右空四字). */
 const CHAR = BODY_PT * 20;
 
@@ -127,15 +129,23 @@ function header(d: OfficialDocument): Paragraph[] {
   // and never above 小初
   const fit = Math.floor(((156 / 25.4) * 72 * 2) / Math.max(1, textWidth(mark)));
   const markSize = Math.max(SIZE.二号, Math.min(SIZE.小初, fit - (fit % 2)));
+  // its top edge 35 mm below the top of the 版心: the space before the line, less the leading above the glyphs
+  const markLine = Math.max(LINE_PITCH, markSize * 10 + 120);
   const out: Paragraph[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 0, line: Math.max(LINE_PITCH, markSize * 10 + 120), lineRule: LineRuleType.EXACT },
+      spacing: {
+        before: MARK_TOP - Math.round((markLine - markSize * 10) / 2),
+        after: 0,
+        line: markLine,
+        lineRule: LineRuleType.EXACT,
+      },
       children: [run(mark, 'xiaobiaosong', markSize, { color: RED })],
     }),
     blank(),
+    blank(),
   ];
-  // 发文字号 (§7.2.4): under the mark after a blank line, centred, with the red 分隔线 4 mm below it
+  // 发文字号 (§7.2.4): two lines below the mark, centred, with the red 分隔线 4 mm below it
   out.push(
     para([run(d.number ? documentNumberText(d.number) : '', 'fangsong', SIZE.三号)], {
       alignment: AlignmentType.CENTER,
@@ -235,7 +245,7 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
   const children: Paragraph[] = [
     ...header(d),
     // 标题 (§7.3.1): 2号小标宋, centred, two lines below the red line
-    ...(d.letterhead === false ? [] : [blank()]),
+    ...(d.letterhead === false ? [] : [blank(), blank()]),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 0, line: LINE_PITCH + 120, lineRule: LineRuleType.AT_LEAST },
