@@ -98,10 +98,12 @@ describe('the 公文 layout (GB/T 9704-2012)', () => {
     // body paragraphs keep exactly that pitch
     const body = paragraphs(doc).find((p) => p.text.startsWith('1. 试点方案'))!;
     expect(body.xml).toContain(`w:line="${pitch}" w:lineRule="exact"`);
-    // 28 characters of 3号 (16 pt) plus the grid's character space fill the 156 mm line
-    expect(/<w:docGrid w:type="linesAndChars"/.test(doc)).toBe(true);
-    const charPt = 16 + attr(doc, 'w:docGrid', 'w:charSpace') / 4096;
+    // 28 characters of 3号 (16 pt), each set tighter by the run's character spacing, fill the 156 mm line
+    expect(/<w:docGrid w:type="lines"/.test(doc)).toBe(true);
+    expect(attr(body.xml, 'w:sz', 'w:val')).toBe(32);
+    const charPt = 16 + attr(body.xml, 'w:spacing', 'w:val') / 20;
     expect(twipsToMm(charPt * 20 * CHARS_PER_LINE)).toBeCloseTo(156, 0);
+    expect(twipsToMm(charPt * 20 * (CHARS_PER_LINE + 1))).toBeGreaterThan(156);
   });
 
   it('版头: the red issuer mark in 小标宋 on one line, the 发文字号 with 六角括号, the red rule under it', async () => {
@@ -153,10 +155,18 @@ describe('the 公文 layout (GB/T 9704-2012)', () => {
     const ps = paragraphs(files.get('word/document.xml')!);
     const copy = ps.find((p) => p.text === '抄送：市委组织部，市自然资源和规划局。')!;
     expect(attr(copy.xml, 'w:sz', 'w:val')).toBe(28);
-    expect(copy.xml).toMatch(/<w:top w:val="single"/);
-    const printed = ps.find((p) => p.text.startsWith('中共焦作市纪律检查委员会办公室'))!;
-    expect(printed.text.endsWith('2026年3月2日印发')).toBe(true);
-    expect(printed.xml).toMatch(/<w:bottom w:val="single"/);
+    expect(copy.xml).toContain('w:eastAsia="仿宋_GB2312"');
+    const texts = ps.map((p) => p.text);
+    const printer = texts.indexOf('中共焦作市纪律检查委员会办公室');
+    expect(texts.slice(printer, printer + 2)).toEqual(['中共焦作市纪律检查委员会办公室', '2026年3月2日印发']);
+    // a table floating at the foot of the 版心, with a thick first and last rule and a thin one between
+    const table = /<w:tbl>(.*?)<\/w:tbl>/s.exec(files.get('word/document.xml')!)![1]!;
+    expect(table).toContain('抄送：');
+    expect(table).toMatch(/<w:tblpPr[^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    expect(attr(table, 'w:top', 'w:sz')).toBe(8);
+    expect(attr(table, 'w:bottom', 'w:sz')).toBe(8);
+    expect(attr(table, 'w:insideH', 'w:sz')).toBe(6);
+    expect(/<w:left w:val="none"/.test(table)).toBe(true);
     expect(files.get('word/settings.xml')).toContain('<w:evenAndOddHeaders');
     const footers = [...files.entries()].filter(([p]) => /word\/footer\d\.xml/.test(p)).map(([, x]) => x);
     expect(footers).toHaveLength(2);

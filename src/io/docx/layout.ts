@@ -11,7 +11,15 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  WidthType,
   type IBorderOptions,
   type IParagraphOptions,
 } from 'docx';
@@ -40,10 +48,11 @@ const BODY_PT = 16;
  */
 export const LINE_PITCH = Math.floor(mm(225) / LINES_PER_PAGE);
 /**
- * The character grid: Word adds (pitch − font size) × 4096 to every character of the Normal style, so 28
- * characters of 3号 fill the 156 mm line exactly.
+ * 28 characters of 3号 fill the 156 mm line when each is set 0.2 pt tighter (156 mm / 28 = 15.79 pt). Set on the
+ * runs as character spacing (in twips) rather than as Word's character grid: LibreOffice and WPS snap each glyph
+ * of a character grid to whole cells, and a 16 pt glyph in a 15.79 pt cell then takes two.
  */
-export const CHAR_SPACE = Math.round((((156 / 25.4) * 72) / CHARS_PER_LINE - BODY_PT) * 4096);
+export const CHAR_SPACING = Math.round((((156 / 25.4) * 72) / CHARS_PER_LINE - BODY_PT) * 20);
 
 /** Type sizes by their Chinese names, in half-points (2号 22 pt, 3号 16 pt, 4号 14 pt). */
 export const SIZE = { 小初: 72, 一号: 52, 二号: 44, 三号: 32, 四号: 28 } as const;
@@ -95,7 +104,13 @@ export interface OfficialDocument {
 }
 
 const run = (text: string, font: FontKey, size: number, extra: { color?: string } = {}) =>
-  new TextRun({ text, font: runFont(font), size, ...extra });
+  new TextRun({
+    text,
+    font: runFont(font),
+    size,
+    ...(size === SIZE.三号 ? { characterSpacing: CHAR_SPACING } : {}),
+    ...extra,
+  });
 
 /** Body paragraphs: 3号仿宋 on the exact line pitch, so 22 lines fill the 版心. */
 function para(
@@ -119,8 +134,9 @@ export function textWidth(s: string): number {
   return w;
 }
 
-const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
+/** 版记 rules: 粗线 0.35 mm (1 pt) and 细线 0.25 mm (¾ pt), in eighths of a point */
+const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
 function header(d: OfficialDocument): Paragraph[] {
   if (d.letterhead === false) return [];
@@ -199,31 +215,74 @@ function attachmentNote(list: readonly string[] | undefined): Paragraph[] {
   ];
 }
 
-function colophon(d: OfficialDocument): Paragraph[] {
-  // 版记 (§7.4): 4号仿宋, 抄送 and 印发 between a thick first and last rule with a thin one between them;
-  // 抄送 左右各空一字, 印发机关 左空一字, 印发日期 右空一字
+function colophon(d: OfficialDocument): Table[] {
+  // 版记 (§7.4): at the foot of the last page, its last line on the last line of the 版心: a table floating at the
+  // bottom of the margin. 4号仿宋; 抄送 左右各空一字; 印发机关 左空一字 and 印发日期 右空一字 on one line; a thick
+  // first and last rule with thin ones between
   if (!d.copyTo?.length && !d.printedBy) return [];
-  const out: Paragraph[] = [blank()];
   const four = SIZE.四号;
   const fourChar = 14 * 20;
+  const width = PAGE.width - PAGE.left - PAGE.right;
+  const line = (
+    children: TextRun[],
+    align: (typeof AlignmentType)[keyof typeof AlignmentType],
+    side: 'left' | 'right',
+  ) =>
+    new Paragraph({
+      alignment: align,
+      indent: side === 'left' ? { left: fourChar, right: fourChar } : { right: fourChar },
+      spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children,
+    });
+  const rows: TableRow[] = [];
   if (d.copyTo?.length)
-    out.push(
-      para([run(`抄送：${d.copyTo.join('，')}。`, 'fangsong', four)], {
-        indent: { left: fourChar, right: fourChar },
-        border: { top: thick, bottom: d.printedBy ? thin : thick },
+    rows.push(
+      new TableRow({
+        children: [
+          new TableCell({
+            columnSpan: 2,
+            children: [line([run(`抄送：${d.copyTo.join('，')}。`, 'fangsong', four)], AlignmentType.LEFT, 'left')],
+          }),
+        ],
       }),
     );
-  if (d.printedBy) {
-    const printed = `${chineseDate(d.printedOn ?? d.date)}印发`;
-    out.push(
-      para([run(d.printedBy, 'fangsong', four), new TextRun({ text: '\t' }), run(printed, 'fangsong', four)], {
-        indent: { left: fourChar, right: fourChar },
-        tabStops: [{ type: 'right', position: PAGE.width - PAGE.left - PAGE.right - 2 * fourChar }],
-        border: { ...(d.copyTo?.length ? {} : { top: thick }), bottom: thick },
+  if (d.printedBy)
+    rows.push(
+      new TableRow({
+        children: [
+          new TableCell({ children: [line([run(d.printedBy, 'fangsong', four)], AlignmentType.LEFT, 'left')] }),
+          new TableCell({
+            children: [
+              line([run(`${chineseDate(d.printedOn ?? d.date)}印发`, 'fangsong', four)], AlignmentType.RIGHT, 'right'),
+            ],
+          }),
+        ],
       }),
     );
-  }
-  return out;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return [
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [Math.round(width * 0.6), width - Math.round(width * 0.6)],
+      layout: TableLayoutType.FIXED,
+      float: {
+        horizontalAnchor: TableAnchorType.MARGIN,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      },
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+      borders: {
+        top: thick,
+        bottom: thick,
+        insideHorizontal: thin,
+        left: none,
+        right: none,
+        insideVertical: none,
+      },
+      rows,
+    }),
+  ];
 }
 
 /** 页码 (§7.5): 4号半角宋体 Arabic numerals with a 一字线 each side; odd pages 居右空一字, even pages 居左空一字. */
@@ -242,7 +301,7 @@ function pageFooter(side: 'odd' | 'even'): Footer {
 
 /** The document as .docx bytes. */
 export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
-  const children: Paragraph[] = [
+  const children: (Paragraph | Table)[] = [
     ...header(d),
     // 标题 (§7.3.1): 2号小标宋, centred, two lines below the red line
     ...(d.letterhead === false ? [] : [blank(), blank()]),
@@ -258,7 +317,13 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
   children.push(...bodyBlocks(d.body), ...attachmentNote(d.attachments), ...signature(d));
   // 附注 (§7.3.6): under the date, 左空二字, in parentheses
   if (d.note) children.push(para([run(`（${d.note}）`, 'fangsong', SIZE.三号)], { indent: { left: 2 * CHAR } }));
-  children.push(...colophon(d));
+  // a document may not end on a table: the paragraph the floating 版记 is anchored to, one point high
+  const bottom = colophon(d);
+  if (bottom.length)
+    children.push(
+      ...bottom,
+      new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }),
+    );
 
   const doc = new Document({
     creator: d.issuer,
@@ -282,7 +347,7 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
               footer: mm(35 - 7) - SIZE.四号 * 10,
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageFooter('odd'), even: pageFooter('even') },
         children,
