@@ -65,6 +65,7 @@ export function emptyBatch(): Batch {
     accountability: [],
     adjustments: [],
     toleranceRequests: [],
+    accountabilityMatters: [],
   };
 }
 

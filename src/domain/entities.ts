@@ -18,6 +18,7 @@ import type {
   ToleranceFlag,
   UnitKind,
 } from './vocabulary.js';
+import type { AccountabilityOutcome } from './accountability-matters.js';
 
 export interface Versioned {
   id: string;
@@ -166,6 +167,25 @@ export interface ToleranceRequest extends Versioned {
   filedBy?: string;
 }
 
+/**
+ * 问责事项: an accountability matter (问责 / 责任调查) about a cadre or a unit (exactly one of the two subjects), run by
+ * the accountable organ; a tolerance case sits inside one (PROCEDURES §7.1). `outcome` is the 问责方式 decided
+ * (accountability-matters.ts), `decision` the decision as written.
+ */
+export interface AccountabilityMatter extends Versioned {
+  subjectCadreId: string | null;
+  subjectUnitId: string | null;
+  /** the incident or failing the matter is about */
+  description: string;
+  /** the accountable organ (问责机关) that opened the matter */
+  accountableUnitId: string;
+  openedOn: string;
+  decidedOn: string | null;
+  outcome: AccountabilityOutcome | null;
+  /** 问责决定, as written */
+  decision: string | null;
+}
+
 export interface RecordKinds {
   units: Unit;
   cadres: Cadre;
@@ -180,6 +200,7 @@ export interface RecordKinds {
   accountability: AccountabilityMeasure;
   adjustments: Adjustment;
   toleranceRequests: ToleranceRequest;
+  accountabilityMatters: AccountabilityMatter;
 }
 export type RecordKind = keyof RecordKinds;
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -196,6 +217,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   'accountability',
   'adjustments',
   'toleranceRequests',
+  'accountabilityMatters',
 ];
 export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   units: '单位',
@@ -211,6 +233,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   accountability: '问责',
   adjustments: '组织调整',
   toleranceRequests: '容错申请',
+  accountabilityMatters: '问责事项',
 };
 
 /** A row before the store assigns its version. */

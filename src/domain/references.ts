@@ -11,6 +11,10 @@ export interface Reference {
   target: ReferenceTarget;
   /** what the field names, for messages people read */
   label: string;
+  /** may be empty even for a writer whose remit is not province-wide (one of several alternative references) */
+  optional?: boolean;
+  /** must exist, but may lie outside the writer's remit (an organ above, such as the accountable organ) */
+  anywhere?: boolean;
 }
 
 const subject: Reference = { field: 'subjectId', target: 'subject', label: '对象' };
@@ -32,6 +36,13 @@ export const RECORD_REFERENCES: Readonly<Record<RecordKind, readonly Reference[]
   adjustments: [cadre],
   // filedBy names an account, set by the server from the sender (never from what a client sends)
   toleranceRequests: [subject],
+  // a matter is about a cadre or a unit (exactly one: checked with the matter's own rules); the accountable organ is
+  // often above the writer's remit (a provincial organ holding a county cadre to account), so it need only exist
+  accountabilityMatters: [
+    { field: 'subjectCadreId', target: 'cadres', label: '问责对象（干部）', optional: true },
+    { field: 'subjectUnitId', target: 'units', label: '问责对象（单位）', optional: true },
+    { field: 'accountableUnitId', target: 'units', label: '问责机关', anywhere: true },
+  ],
 };
 
 /** The kind a reference points at in this row (a subject reference: by the row's subjectType). */

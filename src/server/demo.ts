@@ -9,6 +9,7 @@ import { countUsers, insertUser } from './accounts/users.js';
 import { dbOf, type AnyDb } from './context.js';
 import type { Role } from './roles.js';
 import { kindCond, listRecords } from './scope.js';
+import { addDemoMatters } from './demo-matters.js';
 
 export interface DemoAccount {
   username: string;
@@ -144,6 +145,7 @@ export async function ensureDemo(store: RecordStore, opts: DemoOptions = {}): Pr
         new Date(),
       );
     await fileDemoRequests(txdb);
+    await addDemoMatters(tx, rows.find((r) => r.spec.role === 'cadre')?.cadreId ?? null);
   });
   for (const r of rows)
     accounts.push({

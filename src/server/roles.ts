@@ -59,10 +59,17 @@ const WRITABLE: Record<RecordRole, readonly RecordKind[]> = {
     'adjustments',
   ],
   // 纪检监察: accountability and sanctions, and the findings they make
-  discipline_officer: ['sanctions', 'accountability', 'determinations', 'incidents', 'toleranceRequests'],
+  discipline_officer: [
+    'sanctions',
+    'accountability',
+    'determinations',
+    'incidents',
+    'toleranceRequests',
+    'accountabilityMatters',
+  ],
   // 问责/职能部门 (审计、环保、安监、信访…): the incidents in their field and accountability measures
   // …and start tolerance review during accountability
-  accountability_officer: ['incidents', 'accountability', 'toleranceRequests'],
+  accountability_officer: ['incidents', 'accountability', 'toleranceRequests', 'accountabilityMatters'],
   // 党委成员 decide through the procedures (later issues), not by editing the record
   committee_member: [],
   // 单位联络员 enters its own unit's data

@@ -19,6 +19,7 @@ import {
   SEVERITIES,
   UNIT_KINDS,
 } from '../domain/vocabulary.js';
+import { ACCOUNTABILITY_OUTCOMES } from '../domain/accountability-matters.js';
 import { NUMBER_RANGES } from '../domain/values.js';
 import { TABLES, type ColumnDef } from '../store/schema.js';
 import { ROLES } from './roles.js';
@@ -89,6 +90,7 @@ const ENUMS: Partial<Record<string, Record<string, readonly string[]>>> = {
   accountability: { kind: ACCOUNTABILITY_KINDS },
   adjustments: { method: ADJUSTMENT_METHODS },
   toleranceRequests: { subjectType: ['unit', 'cadre'] },
+  accountabilityMatters: { outcome: ACCOUNTABILITY_OUTCOMES },
 } as Partial<Record<string, Record<string, readonly string[]>>>;
 
 const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);

@@ -26,12 +26,15 @@ import {
   withoutServerFields,
   type CaseFileReach,
 } from './case-files.js';
+import { matterCond, seesMatters } from './matter-reach.js';
 
 export type Scope = (
   { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'self'; cadreId: string } | { kind: 'none' }
 ) & {
   /** which case files (case-files.ts) within the scope the user reaches; absent = none */
   caseFiles?: CaseFileReach;
+  /** whether the user reaches the accountability matters within the scope (matter-reach.ts); absent = no */
+  matters?: boolean;
 };
 
 /** `id` (the account) decides which case files an accountability officer or unit liaison filed. */
@@ -39,7 +42,7 @@ type Who = Pick<User, 'role' | 'unitId' | 'cadreId'> & Partial<Pick<User, 'id'>>
 
 /** The part of the record a user reaches, with the case files among it (DESIGN §1). */
 export function scopeOf(user: Who): Scope {
-  return { ...dataScopeOf(user), caseFiles: caseFileReach(user) };
+  return { ...dataScopeOf(user), caseFiles: caseFileReach(user), matters: seesMatters(user.role) };
 }
 
 /** 干部管理权限. A record role with no unit reaches the whole record (省级). */
@@ -69,7 +72,8 @@ export function scopeShape(scope: Scope): { key: string; scope: Scope; values: R
     shaped.caseFiles = { kind: 'filedBy', userId: slot('scopeFiler') };
     values.scopeFiler = files.userId;
   } else if (files) shaped.caseFiles = files;
-  return { key: `${scope.kind}.${files?.kind ?? '-'}`, scope: shaped, values };
+  if (scope.matters) shaped.matters = true;
+  return { key: `${scope.kind}.${files?.kind ?? '-'}${scope.matters ? '.m' : ''}`, scope: shaped, values };
 }
 
 const TRUE = sql<boolean>`1 = 1`;
@@ -113,6 +117,13 @@ export function kindCond(kind: RecordKind, scope: Scope, alias?: string): RawBui
 }
 
 function dataCond(kind: RecordKind, scope: Scope, alias?: string): RawBuilder<boolean> {
+  if (kind === 'accountabilityMatters')
+    return matterCond(
+      scope.matters,
+      (c) => cadreCond(scope, c),
+      (c) => unitCond(scope, c),
+      (name) => col(alias, name),
+    );
   if (scope.kind === 'all') return TRUE;
   if (kind === 'units') return unitCond(scope, col(alias, 'id'));
   if (kind === 'cadres') {
@@ -276,13 +287,15 @@ export async function checkReferences(
   opts: ReferenceCheck = {},
 ): Promise<void> {
   const outside = opts.outside ?? (() => outOfScope());
+  // accountability matters are reached only by the roles that handle them, whatever the references say
+  if (kind === 'accountabilityMatters' && !scope.matters && rows.length) throw outside(rows[0]!);
   const wanted: { row: Record<string, unknown>; ref: Reference; target: 'units' | 'cadres'; id: string }[] = [];
   for (const row of rows)
     for (const ref of RECORD_REFERENCES[kind]) {
       if (opts.fields && !opts.fields.has(ref.field)) continue;
       const value = row[ref.field];
       if (value === null || value === undefined) {
-        if (scope.kind !== 'all') throw outside(row);
+        if (!ref.optional && scope.kind !== 'all') throw outside(row);
         continue;
       }
       const target = referencedKind(ref, row);
@@ -304,7 +317,7 @@ export async function checkReferences(
       `${missing.ref.field} refers to no existing ${missing.target === 'units' ? 'unit' : 'cadre'}`,
     );
   }
-  const out = wanted.find((w) => found.get(w.target)!.get(w.id) !== true);
+  const out = wanted.find((w) => !w.ref.anywhere && found.get(w.target)!.get(w.id) !== true);
   if (out) throw outside(out.row);
 }
 

@@ -164,6 +164,21 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
     // set by the server (migration 0005); rows without it read back exactly as before it existed
     ['filedBy'],
   ),
+  accountabilityMatters: table(
+    'accountabilityMatters',
+    'accountability_matters',
+    {
+      subjectCadreId: 'text?',
+      subjectUnitId: 'text?',
+      description: 'text',
+      accountableUnitId: 'text',
+      openedOn: 'text',
+      decidedOn: 'text?',
+      outcome: 'text?',
+      decision: 'text?',
+    },
+    'description',
+  ),
 };
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -64,13 +64,21 @@ function sample(kind: RecordKind, unitId: string, cadreId: string): Record<strin
     accountability: { cadreId, date, kind: '诫勉' },
     adjustments: { cadreId, date, method: '调离岗位' },
     toleranceRequests: { subjectType: 'cadre', subjectId: cadreId, date, situation: '1.3', findings: {} },
+    accountabilityMatters: {
+      subjectCadreId: cadreId,
+      description: '测试问责事项',
+      accountableUnitId: unitId,
+      openedOn: date,
+    },
   };
   return rows[kind];
 }
 const SANCTION = '警告';
 
 function writerOf(kind: RecordKind): Client {
-  return ['sanctions', 'accountability', 'toleranceRequests'].includes(kind) ? cityDiscipline : city;
+  return ['sanctions', 'accountability', 'toleranceRequests', 'accountabilityMatters'].includes(kind)
+    ? cityDiscipline
+    : city;
 }
 
 describe('every reference a write carries', () => {
@@ -79,7 +87,8 @@ describe('every reference a write carries', () => {
     async (kind) => {
       const w = writerOf(kind);
       const good = sample(kind, inUnit, inCadre);
-      for (const ref of RECORD_REFERENCES[kind]) {
+      // a reference that may be empty or may lie anywhere has its own test below
+      for (const ref of RECORD_REFERENCES[kind].filter((r) => !r.optional && !r.anywhere)) {
         const before = await srv.store.repo(kind).count();
         const missing = await w.post(`/api/records/${kind}`, { ...good, [ref.field]: 'NO-SUCH-ID' });
         expect(missing.status, `${kind}.${ref.field} missing: ${JSON.stringify(missing.body)}`).toBe(400);
@@ -97,6 +106,35 @@ describe('every reference a write carries', () => {
       expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     },
   );
+
+  it('a matter: its subject must exist and lie in the remit, its accountable organ need only exist', async () => {
+    const good = sample('accountabilityMatters', inUnit, inCadre);
+    const before = await srv.store.repo('accountabilityMatters').count();
+    const subjectOut = await cityDiscipline.post('/api/records/accountabilityMatters', {
+      ...good,
+      subjectCadreId: outCadre.id,
+    });
+    expect(subjectOut.status).toBe(403);
+    const unitOut = await cityDiscipline.post('/api/records/accountabilityMatters', {
+      ...good,
+      subjectCadreId: null,
+      subjectUnitId: outUnit.id,
+    });
+    expect(unitOut.status).toBe(403);
+    const organMissing = await cityDiscipline.post('/api/records/accountabilityMatters', {
+      ...good,
+      accountableUnitId: 'NO-SUCH-ID',
+    });
+    expect(organMissing.status).toBe(400);
+    expect(organMissing.body.field).toBe('accountableUnitId');
+    expect(await srv.store.repo('accountabilityMatters').count()).toBe(before);
+    // a provincial organ holding a county cadre to account: the organ lies above the writer's remit
+    const organAbove = await cityDiscipline.post('/api/records/accountabilityMatters', {
+      ...good,
+      accountableUnitId: outUnit.id,
+    });
+    expect(organAbove.status, JSON.stringify(organAbove.body)).toBe(201);
+  });
 
   it('a subject reference follows its type: a unit subject is checked as a unit', async () => {
     const good = sample('honors', inUnit, inCadre);

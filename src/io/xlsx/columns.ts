@@ -24,6 +24,7 @@ import {
   TOLERANCE_FLAGS,
   type AssessmentScheme,
 } from '../../domain/vocabulary.js';
+import { matterProblems } from '../../domain/accountability-matters.js';
 import { isErrorValue, type Cell } from './cells.js';
 import { TOLERANCE_FLAG_COLUMNS, V, allowedText, codeOf, labelOf, type Vocab } from './vocab.js';
 
@@ -494,6 +495,47 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       })),
       text('情况说明', 'statement', false, 40),
     ],
+  },
+  accountabilityMatters: {
+    kind: 'accountabilityMatters',
+    sheetName: RECORD_KIND_LABELS.accountabilityMatters,
+    idRequired: false,
+    keyFields: ['subjectCadreId', 'subjectUnitId', 'openedOn', 'description'],
+    lookupFields: ['subjectCadreId', 'subjectUnitId'],
+    keyText: '同一被问责对象、同一启动日期、同一问责事项',
+    columns: [
+      id('事项编号', false),
+      {
+        ...cadreRef('被问责干部编号'),
+        field: 'subjectCadreId',
+        required: false,
+        note: '被问责的是干部时填写，与被问责单位编号只填其一；须为已有干部或本文件中位于此行之前的干部',
+      },
+      unitRef(
+        '被问责单位编号',
+        'subjectUnitId',
+        false,
+        '被问责的是单位（党组织）时填写，与被问责干部编号只填其一；须为已有单位或本文件中位于此行之前的单位',
+      ),
+      text('问责事项', 'description', true, 40, '问责或责任调查所针对的事件、失职失责情形'),
+      unitRef(
+        '问责机关编号',
+        'accountableUnitId',
+        true,
+        '启动问责的机关（单位）；须为已有单位或本文件中位于此行之前的单位',
+      ),
+      date('启动日期', 'openedOn', true),
+      date('决定日期', 'decidedOn', false, '尚未作出问责决定的留空；填写时不得早于启动日期'),
+      enumCol(
+        '问责方式',
+        'outcome',
+        V.accountabilityOutcome,
+        false,
+        '依《中国共产党问责条例》第八条：对单位（党组织）检查/通报/改组；对干部通报/诫勉/组织调整/组织处理/纪律处分；或 不予问责/免予问责。尚未决定的留空',
+      ),
+      text('问责决定', 'decision', false, 40, '问责决定的内容'),
+    ],
+    check: matterProblems,
   },
 };
 

@@ -84,4 +84,18 @@ export const GOOD_SHEETS: SheetData[] = [
     ],
     ['T02', '单位', 'U03', '2019-09-01', '6.4', ...findings({ knowingly: true, seriousConsequence: false })],
   ]),
+  sheet('accountabilityMatters', [
+    [
+      'M01',
+      'C01',
+      null,
+      '园区审批改革中违规审批',
+      'U02',
+      '2019-07-01',
+      '2019-10-08',
+      '免予问责',
+      '经认定予以容错，免予问责',
+    ],
+    ['M02', null, 'U03', '安全生产责任落实不力', 'U02', '2019-07-15'],
+  ]),
 ];

@@ -29,6 +29,7 @@ import {
   UNIT_KINDS,
   UNIT_KIND_LABELS,
 } from '../../domain/vocabulary.js';
+import { ACCOUNTABILITY_OUTCOMES } from '../../domain/accountability-matters.js';
 
 export interface Vocab {
   /** what the notes sheet calls this list */
@@ -153,6 +154,7 @@ export const V = {
   sanctionKind: { name: '处分种类', codes: SANCTION_KINDS },
   accountabilityKind: { name: '问责方式', codes: ACCOUNTABILITY_KINDS },
   adjustmentMethod: { name: '调整方式', codes: ADJUSTMENT_METHODS },
+  accountabilityOutcome: { name: '问责方式', codes: ACCOUNTABILITY_OUTCOMES },
   area: { name: '分管领域', codes: MEANINGFUL_AREAS, labels: AREA_LABELS },
   bool: { name: '是否', codes: ['是', '否'] },
 } satisfies Record<string, Vocab>;

@@ -25,7 +25,14 @@ import { TABLES } from '../../store/schema.js';
 const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);
 
 /** Kinds whose rows are sensitive (身份证号, sanctions, case material): listing them is audited too. */
-const SENSITIVE = new Set<RecordKind>(['cadres', 'sanctions', 'accountability', 'determinations', 'toleranceRequests']);
+const SENSITIVE = new Set<RecordKind>([
+  'cadres',
+  'sanctions',
+  'accountability',
+  'determinations',
+  'toleranceRequests',
+  'accountabilityMatters',
+]);
 
 /** What is wrong with one field's value (src/domain/values.ts: the same rules as the import's). */
 function valueProblem(kind: RecordKind, field: string, v: unknown): ValueProblem | undefined {
