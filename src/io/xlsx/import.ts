@@ -431,7 +431,7 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
           value: firstKeyField === null ? '' : String(firstKeyField),
           reason: seen.has(id)
             ? `数据库中已有相同记录（${spec.keyText}，编号 ${id}） (duplicate of a stored record)`
-            : `与系统中已有的记录重复（${spec.keyText}；该记录不在您的管理范围内） (duplicate of a stored record outside your data scope)`,
+            : `数据库中已有相同记录（${spec.keyText}；该记录不在您的管理范围内） (duplicate of a stored record outside your data scope)`,
         });
       }
       scanned += page.length;
