@@ -420,6 +420,24 @@ export async function assertRowsWritable(
   });
 }
 
+/** Of these stored ids of `kind`, those the user reaches (import names only records its importer may see). */
+export async function visibleIds(
+  store: RecordStore,
+  user: Who,
+  kind: RecordKind,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const scope = scopeOf(user);
+  if (ids.length === 0) return new Set();
+  const rows = await dbOf(store)
+    .selectFrom(TABLES[kind].table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where(kindCond(kind, scope))
+    .execute();
+  return new Set(rows.map((r) => String((r as { id: unknown }).id)));
+}
+
 // Export: every row of a kind in scope, a page at a time -----------------------------------------------------
 
 export async function* scopedPages<K extends RecordKind>(

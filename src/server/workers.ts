@@ -8,6 +8,8 @@
 // the per-address login rate limit, which the caller divides among the workers.
 //
 // The primary only forks, restarts a worker that dies unexpectedly, and relays a stop signal; it serves nothing.
+// `serve` runs under it with one worker too, so a crash of the one serving process (out of memory, a native
+// fault) is followed by a fresh process on the same port instead of an outage.
 // A worker whose primary is gone (killed with SIGKILL, which cannot be relayed) stops by itself, so no orphan
 // keeps the port or the database.
 import cluster, { type Worker } from 'node:cluster';
@@ -19,6 +21,13 @@ export interface WorkerMessage {
 function isListening(m: unknown): m is WorkerMessage {
   return typeof m === 'object' && m !== null && typeof (m as WorkerMessage).listening === 'string';
 }
+
+/**
+ * The port a replacement worker listens on. Asked for port 0 (any free port), the workers share the one the
+ * first of them was given only while one of them holds it: the last one dying releases it, and its replacement
+ * would be given another. So a replacement is told the port the service is known by.
+ */
+export const WORKER_PORT_ENV = 'SANXIANG_WORKER_PORT';
 
 export function isWorker(): boolean {
   return cluster.isWorker;
@@ -34,11 +43,12 @@ export function runPrimary(count: number, log: (line: string) => void): Promise<
   return new Promise<string>((resolve, reject) => {
     let address: string | undefined;
     const fork = (): Worker => {
-      const w = cluster.fork();
+      const w = cluster.fork(address ? { [WORKER_PORT_ENV]: new URL(address).port } : {});
       w.on('message', (m: unknown) => {
         if (!isListening(m)) return;
         listening.add(w.id);
         address = m.listening;
+        log(`服务进程 ${w.process.pid} 已就绪 worker ${w.process.pid} listening`);
         if (listening.size === count) resolve(address);
       });
       w.on('exit', (code, signal) => {

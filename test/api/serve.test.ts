@@ -69,7 +69,8 @@ describe('serve --demo', () => {
     expect((await new Client(base2).login('city_org', 'Serve-Test-123')).status).toBe(200);
     second.kill('SIGINT');
     expect(await second.exit).toBe(0);
-  }, 60_000);
+    // two starts, each a supervisor and the serving process it forks
+  }, 120_000);
 });
 
 describe('the web app', () => {

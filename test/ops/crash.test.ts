@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, removeTempDirs, tempDir } from './helpers.js';
-import { login, startServer, type ServerProcess } from './server-process.js';
+import { killHard, login, startServer, type ServerProcess } from './server-process.js';
 
 const PASSWORD = 'Crash#Test2026';
 const CLIENTS = 8;
@@ -33,7 +33,7 @@ async function getCadre(url: string, cookie: string, id: string): Promise<Stored
 describe('crash (SIGKILL) while clients write through the API', () => {
   let server: ServerProcess | undefined;
   afterAll(() => {
-    server?.child.kill('SIGKILL');
+    if (server) killHard(server);
     removeTempDirs();
   });
 
@@ -103,7 +103,7 @@ describe('crash (SIGKILL) while clients write through the API', () => {
         while (ackedThisRound < 20 && !failure) await new Promise((r) => setTimeout(r, 10));
         if (failure) throw failure;
         await new Promise((r) => setTimeout(r, 50 + next(1500)));
-        server.child.kill('SIGKILL');
+        killHard(server);
         dead = true;
         await server.exited;
         await Promise.all(clients);

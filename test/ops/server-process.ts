@@ -1,6 +1,6 @@
 // Starting and stopping the real server (`sanxiang serve`, from source through tsx) for the crash test and the
-// API benchmark: one node process, so SIGKILL hits the server itself and not a wrapper.
-import { spawn, type ChildProcess } from 'node:child_process';
+// API benchmark: one node process (no tsx wrapper), which supervises the serving process it forks (workers.ts).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,4 +75,26 @@ export async function login(url: string, username: string, password: string): Pr
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sx_session='));
   if (!cookie) throw new Error('login set no session cookie');
   return cookie.split(';')[0]!;
+}
+
+/**
+ * The serving processes a supervisor forked: its children running the CLI (tsx may also start esbuild as a child,
+ * which serves nothing).
+ */
+export function servingPids(supervisor: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(supervisor)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes('src/cli/run.ts'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
+      .filter((n) => n > 0);
+  } catch {
+    return []; // ps exits 1 when there is none
+  }
+}
+
+/** A power cut: the serving processes and their supervisor killed outright, none of them able to clean up. */
+export function killHard(server: ServerProcess): void {
+  for (const pid of servingPids(server.child.pid!)) process.kill(pid, 'SIGKILL');
+  server.child.kill('SIGKILL');
 }

@@ -102,10 +102,6 @@ export function registerIoCommands(program: Command): void {
             `文件有 ${report.errorCount} 处错误（${badRows} 行），未导入任何记录 (${report.errorCount} problems; nothing imported)`,
           );
         }
-        if (report.inserted === 0) {
-          process.stdout.write('文件中没有可导入的记录 (nothing to import)\n');
-          return;
-        }
         const parts = report.sheets.map((s) => `${RECORD_KIND_LABELS[s.kind]} ${s.rows}`);
         process.stdout.write(
           `已导入 ${report.inserted} 条记录${parts.length ? `：${parts.join('，')}` : ''} (imported ${report.inserted} rows)\n`,

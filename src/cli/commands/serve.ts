@@ -1,14 +1,27 @@
 // serve: the API and the web app over HTTP. `--demo` fills an empty database with the demo record and one
 // account per role (passwords printed once). SIGTERM/SIGINT stop it gracefully: no new connections, in-flight
 // requests finish, then the database is closed.
+//
+// The server always runs under a supervisor (workers.ts), even as one process: the primary forks the serving
+// process and starts a new one if it dies (an upload that exhausts memory, a native crash), so one bad request
+// cannot leave the service down. `--single-process` serves from the process itself, for a debugger or profiler.
 import type { Command } from 'commander';
 import { openStore, storeOptionsFromEnv } from '../../store/index.js';
 import { buildServer, DEFAULT_LOGIN_RATE_LIMIT } from '../../server/app.js';
 import { ensureDemo } from '../../server/demo.js';
 import type { FieldCipher } from '../../server/crypto/fields.js';
 import { ROLE_LABELS } from '../../server/roles.js';
-import { announceWorker, isWorker, runPrimary } from '../../server/workers.js';
+import { announceWorker, isWorker, runPrimary, WORKER_PORT_ENV } from '../../server/workers.js';
 import { CliError } from '../errors.js';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  demo?: boolean;
+  demoCadres: string;
+  workers: string;
+  singleProcess?: boolean;
+}
 
 export function registerServeCommands(program: Command): void {
   program
@@ -23,7 +36,8 @@ export function registerServeCommands(program: Command): void {
       '服务进程数（一般取 CPU 核数）server processes, usually one per core (SANXIANG_WORKERS)',
       process.env.SANXIANG_WORKERS ?? '1',
     )
-    .action(async (opts: { port: string; host: string; demo?: boolean; demoCadres: string; workers: string }) => {
+    .option('--single-process', '不启用守护进程，由本进程直接服务（调试、性能分析用）serve without a supervisor')
+    .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`无效端口 invalid port: ${opts.port}`);
@@ -54,7 +68,7 @@ export function registerServeCommands(program: Command): void {
           process.stdout.write(lines.join('\n') + '\n');
         }
       }
-      if (workers > 1 && !isWorker()) {
+      if (!opts.singleProcess && !isWorker()) {
         await store.close();
         let address: string;
         try {
@@ -103,7 +117,10 @@ export function registerServeCommands(program: Command): void {
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
-      const address = await app.listen({ port, host: opts.host });
+      const address = await app.listen({
+        port: isWorker() && process.env[WORKER_PORT_ENV] ? Number(process.env[WORKER_PORT_ENV]) : port,
+        host: opts.host,
+      });
       if (isWorker()) {
         announceWorker(address, (reason) => stop(reason));
         await new Promise<void>(() => {});

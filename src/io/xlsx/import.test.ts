@@ -113,7 +113,8 @@ describe('import of a good file', () => {
       { name: '填写说明', rows: [['anything', 'here']] },
     ]);
     await withStore(dataDir, async (store) => {
-      expect((await importXlsx(store, tpl)).ok).toBe(true); // a blank template is a clean, empty import
+      // a blank template holds no data rows: refused as such rather than reported as a successful import
+      await expect(importXlsx(store, tpl)).rejects.toThrow('文件中没有数据行');
       const r = await importXlsx(store, file);
       expect(r.errors).toEqual([]);
       const [s] = await store.repo('sanctions').list();

@@ -19,6 +19,7 @@ import {
   type ColumnSpec,
   type KindSpec,
 } from './columns.js';
+import { DEFAULT_LIMITS, XlsxFormatError, type XlsxLimits } from './limits.js';
 import { isBlankRow, readSheets } from './sheets.js';
 import { LISTS_SHEET, NOTES_SHEET } from './template.js';
 
@@ -66,11 +67,22 @@ export interface ImportOptions {
   maxErrors?: number;
   onProgress?: (p: ImportProgress) => void;
   /**
-   * Name the stored record a row duplicates (default true). The API passes false for a user who may not see
-   * every stored record: the refusal must not tell them the id of a record outside their remit.
+   * What the importer may see of the stored record (default: everything, as for the operator's command line). A
+   * problem involving a stored record outside it is reported without naming that record, and a reference to a
+   * record outside it reads the same as a reference to no record at all, so an import cannot be used to look
+   * anyone up.
    */
-  nameStoredRecords?: boolean;
+  reach?: ImportReach;
+  /** what the file may hold (limits.ts); the defaults fit any real office file */
+  limits?: XlsxLimits;
 }
+
+export interface ImportReach {
+  /** Of these stored ids of `kind`, the ones the importer may see. */
+  visible(kind: RecordKind, ids: readonly string[]): Promise<ReadonlySet<string>>;
+}
+
+const SEES_ALL: ImportReach = { visible: async (_kind, ids) => new Set(ids) };
 
 const SKIPPED_SHEETS = new Set([NOTES_SHEET, LISTS_SHEET]);
 const CHECK_BATCH = 500;
@@ -78,7 +90,8 @@ const PROGRESS_EVERY = 5000;
 /** Rows are packed as sheetIndex * ROW_SPAN + rowNumber to keep the id maps to one number per entry. */
 const ROW_SPAN = 2 ** 21;
 
-export class ImportAbortedError extends Error {}
+/** The file changed under the import (between or during its passes): nothing was imported. */
+export class ImportAbortedError extends XlsxFormatError {}
 
 interface SheetPlan {
   index: number;
@@ -189,6 +202,8 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
   const maxErrors = opts.maxErrors ?? 10_000;
   const chunkSize = opts.chunkSize ?? 1000;
   const progress = opts.onProgress ?? (() => {});
+  const reach = opts.reach ?? SEES_ALL;
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const before = await stat(file);
 
   // ---- pass 1: validate -------------------------------------------------------------------------------------
@@ -229,13 +244,16 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
     for (const kind of new Set(batch.map((p) => p.kind))) {
       const mine = batch.filter((p) => p.kind === kind);
       const found = await store.existingIds(kind, [...new Set(mine.map((p) => p.id))]);
+      const seen = found.size ? await reach.visible(kind, [...found]) : new Set<string>();
       for (const p of mine)
         if (found.has(p.id))
           addIssue(p.sheetIndex, {
             row: p.row,
             column: p.column,
             value: p.id,
-            reason: '编号已存在于数据库中，不能重复导入 (id already exists in the database)',
+            reason: seen.has(p.id)
+              ? '编号已存在于数据库中，不能重复导入 (id already exists in the database)'
+              : '编号已被系统中的另一条记录使用（该记录不在您的管理范围内），请换一个编号 (id already used by a record outside your data scope)',
           });
     }
   };
@@ -246,7 +264,9 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
       const mine = batch.filter((p) => p.kind === kind);
       if (mine.length === 0) continue;
       const ids = [...new Set(mine.map((p) => p.id))].filter((id) => !known[kind].has(id));
-      const found = ids.length ? await store.existingIds(kind, ids) : new Set<string>();
+      // a stored record the importer may not see is, to them, no record at all
+      const stored = ids.length ? await store.existingIds(kind, ids) : new Set<string>();
+      const found = stored.size ? await reach.visible(kind, [...stored]) : new Set<string>();
       for (const id of found) known[kind].add(id);
       const noun = KIND_NOUN[kind]!;
       for (const p of mine) {
@@ -261,7 +281,9 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
               ? `不能引用本行自己 (a record cannot refer to itself)`
               : later !== undefined
                 ? `引用的${noun}在本文件${where(later, p.sheetIndex)}，须放在引用它的行之前 (referenced ${kind === 'units' ? 'unit' : 'cadre'} comes later in the file)`
-                : `${noun}不存在：数据库和本文件中都没有编号为 ${p.id} 的${noun} (unknown ${kind === 'units' ? 'unit' : 'cadre'})`,
+                : opts.reach
+                  ? `${noun}不存在或不在您的管理范围内：您可管理的${noun}和本文件中都没有编号为 ${p.id} 的${noun} (unknown ${kind === 'units' ? 'unit' : 'cadre'}, or outside your data scope)`
+                  : `${noun}不存在：数据库和本文件中都没有编号为 ${p.id} 的${noun} (unknown ${kind === 'units' ? 'unit' : 'cadre'})`,
         });
       }
     }
@@ -271,7 +293,7 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
   const summaries: SheetSummary[] = [];
   let validated = 0;
   let sheetIndex = -1;
-  for await (const sheet of readSheets(file)) {
+  for await (const sheet of readSheets(file, limits)) {
     sheetIndex++;
     sheetNames.push(sheet.name);
     plans.push(undefined);
@@ -289,7 +311,8 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
         continue;
       }
       if (!plan) continue; // the header is wrong: its rows cannot be read meaningfully
-      if (row.number >= ROW_SPAN) throw new ImportAbortedError(`工作表「${sheet.name}」行数过多 (too many rows)`);
+      if (row.number >= ROW_SPAN)
+        throw new XlsxFormatError(`工作表「${sheet.name}」行数过多`, `sheet ${sheet.name} has too many rows`);
       rows++;
       validated++;
       if (validated % PROGRESS_EVERY === 0) progress({ phase: 'validate', rows: validated });
@@ -383,22 +406,32 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
     const spec = KIND_SPECS[kind];
     let scanned = 0;
     for await (const page of storedCandidates(store, spec, keys)) {
+      const hits: { id: string; key: string; packed: number }[] = [];
       for (const r of page) {
         const key = recordKey(spec, r as unknown as Record<string, unknown>)!;
         const packed = keys.get(key);
         if (packed === undefined) continue;
         // the very same record (same id) is reported once, as an id already in the database
-        if (fileIds.get(kind)!.get((r as { id: string }).id) === packed) continue;
+        const id = (r as { id: string }).id;
+        if (fileIds.get(kind)!.get(id) === packed) continue;
+        hits.push({ id, key, packed });
+      }
+      const seen = hits.length
+        ? await reach.visible(
+            kind,
+            hits.map((h) => h.id),
+          )
+        : new Set<string>();
+      for (const { id, key, packed } of hits) {
         const { sheetIndex: si, row } = unpack(packed);
         const firstKeyField = (JSON.parse(key) as unknown[])[0];
         addIssue(si, {
           row,
           column: spec.columns.find((c) => c.field === spec.keyFields![0])!.header,
           value: firstKeyField === null ? '' : String(firstKeyField),
-          reason:
-            opts.nameStoredRecords === false
-              ? `数据库中已有相同记录（${spec.keyText}） (duplicate of a stored record)`
-              : `数据库中已有相同记录（${spec.keyText}，编号 ${(r as { id: string }).id}） (duplicate of a stored record)`,
+          reason: seen.has(id)
+            ? `数据库中已有相同记录（${spec.keyText}，编号 ${id}） (duplicate of a stored record)`
+            : `数据库中已有相同记录（${spec.keyText}；该记录不在您的管理范围内） (duplicate of a stored record outside your data scope)`,
         });
       }
       scanned += page.length;
@@ -407,21 +440,32 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
   }
   if (fileIdNumbers.size > 0) {
     for await (const page of store.repo('cadres').iterate(2000)) {
-      for (const c of page) {
+      const hits = page.filter((c) => {
         const packed = c.idNumber === null ? undefined : fileIdNumbers.get(c.idNumber);
-        if (packed === undefined) continue;
-        const { sheetIndex: si, row } = unpack(packed);
         // re-importing the same cadre is reported on the id already; this is another cadre with the same number
-        if (fileIds.get('cadres')!.get(c.id) === packed) continue;
+        return packed !== undefined && fileIds.get('cadres')!.get(c.id) !== packed;
+      });
+      const seen = hits.length
+        ? await reach.visible(
+            'cadres',
+            hits.map((c) => c.id),
+          )
+        : new Set<string>();
+      for (const c of hits) {
+        const { sheetIndex: si, row } = unpack(fileIdNumbers.get(c.idNumber!)!);
         addIssue(si, {
           row,
           column: '身份证号',
           value: c.idNumber!,
-          reason: `身份证号已属于数据库中的干部 ${c.id}（${c.name}） (ID number already on record)`,
+          reason: seen.has(c.id)
+            ? `身份证号已属于数据库中的干部 ${c.id}（${c.name}） (ID number already on record)`
+            : '身份证号与系统中已有的干部重复（该干部不在您的管理范围内） (ID number already on record for a cadre outside your data scope)',
         });
       }
     }
   }
+
+  if (errorCount === 0 && validated === 0) throw new XlsxFormatError('文件中没有数据行', 'the file holds no data rows');
 
   issues.sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
   const errors: ImportIssue[] = issues.map(({ sheetIndex: _s, ...i }) => i);
@@ -431,17 +475,18 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
   const now = await stat(file);
   if (now.size !== before.size || now.mtimeMs !== before.mtimeMs)
     throw new ImportAbortedError(
-      '文件在检查过程中被修改，未导入任何内容 (the file changed while it was being checked; nothing imported)',
+      '文件在检查过程中被修改，未导入任何内容',
+      'the file changed while it was being checked; nothing imported',
     );
 
   let written = 0;
   await store.transaction(async (tx) => {
     let si = -1;
-    for await (const sheet of readSheets(file)) {
+    for await (const sheet of readSheets(file, limits)) {
       si++;
       const plan = plans[si];
       if (!plan || sheet.name !== plan.name) {
-        if (plan) throw new ImportAbortedError('文件在导入过程中被修改 (the file changed during the import)');
+        if (plan) throw new ImportAbortedError('文件在导入过程中被修改', 'the file changed during the import');
         continue;
       }
       const kind = plan.spec.kind;
@@ -456,7 +501,8 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
         const { record, problems } = parseRow(plan, row.cells);
         if (problems.length)
           throw new ImportAbortedError(
-            `文件在导入过程中被修改（第${row.number}行） (the file changed during the import)`,
+            `文件在导入过程中被修改（第${row.number}行）`,
+            `the file changed during the import`,
           );
         if (record.id === null) record.id = randomUUID();
         chunk.push(nestFields(record) as unknown as NewRecord<RecordKind>);
@@ -474,7 +520,7 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
       }
     }
     if (written !== validated)
-      throw new ImportAbortedError('文件在导入过程中被修改（行数不符） (the file changed during the import)');
+      throw new ImportAbortedError('文件在导入过程中被修改（行数不符）', 'the file changed during the import');
   });
   if (written >= ANALYZE_AFTER_ROWS) await store.analyze();
   return { ok: true, sheets: summaries, inserted: written, errors: [], errorCount: 0 };

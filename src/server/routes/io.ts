@@ -1,26 +1,27 @@
 // Excel through the API: the template for a kind, an all-or-nothing import (multipart .xlsx; every row checked
 // against the user's role and scope before anything is written) and a scope-limited export.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { NewRecord, RecordKind } from '../../domain/entities.js';
 import { KIND_SPECS, kindByName } from '../../io/xlsx/columns.js';
 import { writeRecords } from '../../io/xlsx/export.js';
-import { importXlsx } from '../../io/xlsx/import.js';
+import { importXlsx, type ImportReach } from '../../io/xlsx/import.js';
+import { XlsxFormatError } from '../../io/xlsx/limits.js';
 import { buildTemplate } from '../../io/xlsx/template.js';
 import type { RecordStore } from '../../store/types.js';
 import { audit } from '../audit-log.js';
 import type { User } from '../accounts/users.js';
 import { dbOf } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, HttpError, notFound } from '../errors.js';
 import { OFFICE_ROLES, WRITER_ROLES } from '../roles.js';
-import { assertRowsWritable, scopedPages, scopeOf } from '../scope.js';
+import { assertRowsWritable, scopedPages, visibleIds } from '../scope.js';
 import { stampFiler } from '../case-files.js';
 import { errorSchemas } from '../schemas.js';
 
@@ -67,6 +68,21 @@ function guardedStore(
       },
     });
   return wrap(root);
+}
+
+/** Passes an upload through while hashing and counting it: the audit names the file by its hash, not its contents. */
+function fingerprint(): { pass: Transform; done(): { sha256: string; bytes: number } } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const pass = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      cb(null, chunk);
+    },
+  });
+  let sha256: string | undefined;
+  return { pass, done: () => ({ sha256: (sha256 ??= hash.digest('hex')), bytes }) };
 }
 
 export function ioRoutes(app: FastifyInstance, opts: { maxUploadBytes: number }): void {
@@ -141,9 +157,22 @@ export function ioRoutes(app: FastifyInstance, opts: { maxUploadBytes: number })
       if (!part) throw badRequest('file', '未收到文件', 'no file uploaded');
       const dir = await mkdtemp(path.join(tmpdir(), 'sx-import-'));
       const file = path.join(dir, `${randomUUID()}.xlsx`);
+      const print = fingerprint();
+      // A refused import is audited too (who, which file, how many rows and problems; never the contents), so an
+      // import cannot be used to probe the record without a trace.
+      const failed = async (what: { rows?: number; errorCount?: number; reason: string }) =>
+        audit(ctx.db, req, {
+          action: 'record.import.failed',
+          targetKind: 'import',
+          targetId: part.filename,
+          after: { ...print.done(), ...what },
+        });
       try {
-        await pipeline(part.file, createWriteStream(file));
-        if (part.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
+        await pipeline(part.file, print.pass, createWriteStream(file));
+        if (part.file.truncated) {
+          await failed({ reason: 'file too large' });
+          throw Object.assign(new Error('file too large'), { statusCode: 413 });
+        }
         const kindField = (part.fields.kind as { value?: unknown } | undefined)?.value;
         const forced = typeof kindField === 'string' && kindField ? kindByName(kindField) : undefined;
         const user = req.user!;
@@ -155,14 +184,19 @@ export function ioRoutes(app: FastifyInstance, opts: { maxUploadBytes: number })
             after: { rows: counts },
           });
         });
-        // a duplicate of a stored record is named only to a user who may see every stored record
-        const scope = scopeOf(user);
-        const seesAll = scope.kind === 'all' && scope.caseFiles?.kind === 'inScope';
-        const report = await importXlsx(store, file, {
-          ...(forced ? { kind: forced } : {}),
-          nameStoredRecords: seesAll,
-        });
-        if (!report.ok)
+        // problems name only stored records the importer may see
+        const reach: ImportReach = { visible: (kind, ids) => visibleIds(ctx.store, user, kind, ids) };
+        let report;
+        try {
+          report = await importXlsx(store, file, { ...(forced ? { kind: forced } : {}), reach });
+        } catch (e) {
+          if (!(e instanceof XlsxFormatError)) throw e;
+          await failed({ reason: e.reason });
+          throw new HttpError(e.status, { field: 'file', reason_zh: e.reason_zh, reason: e.reason });
+        }
+        if (!report.ok) {
+          const rows = report.sheets.reduce((n, s) => n + s.rows, 0);
+          await failed({ rows, errorCount: report.errorCount, reason: 'problems found' });
           return reply.code(400).send({
             field: 'file',
             reason_zh: `文件有 ${report.errorCount} 处错误，未导入任何记录`,
@@ -170,6 +204,7 @@ export function ioRoutes(app: FastifyInstance, opts: { maxUploadBytes: number })
             errorCount: report.errorCount,
             errors: report.errors,
           });
+        }
         return { imported: report.inserted };
       } finally {
         await rm(dir, { recursive: true, force: true });
