@@ -186,7 +186,10 @@ describe('an import', () => {
   it('checks every reference of every row too: a post in a unit outside the remit refuses the whole file', async () => {
     const before = await srv.store.repo('posts').count();
     const r = await city.req('POST', '/api/io/import', await postsBook([inUnit, outUnit.id]));
-    expect(r.status, JSON.stringify(r.body)).toBe(403);
+    // the row report says the unit is unknown or out of reach — the same words as for a unit that does not exist
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    const errors = (r.body as { errors: { row: number; column: string }[] }).errors;
+    expect(errors.map((e) => [e.row, e.column])).toEqual([[3, '任职单位编号']]);
     expect(JSON.stringify(r.body)).not.toContain(outUnit.name);
     expect(await srv.store.repo('posts').count()).toBe(before);
     const ok = await city.req('POST', '/api/io/import', await postsBook([inUnit]));
