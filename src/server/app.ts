@@ -14,7 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import { openStore, storeOptionsFromEnv } from '../store/index.js';
 import type { RecordStore } from '../store/types.js';
-import type { FieldCipher } from './crypto/fields.js';
+import type { FieldCipher } from '../crypto/fields.js';
 import { purgeSessions } from './accounts/users.js';
 import { authenticate, authRoutes } from './auth.js';
 import { dbOf, type ServerContext } from './context.js';

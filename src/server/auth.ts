@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/swagger';
 import type {} from '@fastify/rate-limit';
-import { isEncrypted } from './crypto/fields.js';
+import { isEncrypted } from '../crypto/fields.js';
 import { audit } from './audit-log.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './accounts/password.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './accounts/totp.js';

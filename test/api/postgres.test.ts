@@ -1,7 +1,7 @@
 // The server on PostgreSQL, as a deployment behind a load balancer runs it: two server processes' worth of
 // state (two servers, two connection pools) on one database share sessions, scope and versions.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatKey, generateKey } from '../../src/server/crypto/fields.js';
+import { formatKey, generateKey } from '../../src/crypto/fields.js';
 import { base32Decode, totp } from '../../src/server/accounts/totp.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { Client, loggedIn, startServer, subtreeIds, unitIdByName, type TestServer } from './harness.js';

@@ -5,7 +5,7 @@
 // off) is not seen while the message channel is up, and is seen once the channel is lost.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatKey, generateKey } from '../../src/server/crypto/fields.js';
+import { formatKey, generateKey } from '../../src/crypto/fields.js';
 import { tokenHash } from '../../src/server/accounts/users.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { Client, loggedIn, startServer, type TestServer } from './harness.js';
