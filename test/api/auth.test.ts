@@ -1,7 +1,9 @@
 // Accounts through the API: lockout after 5 failures for 15 minutes, the forced password change, the idle
 // timeout, the TOTP second factor, login auditing, and 429 on login flooding.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/server/accounts/password.js';
 import { base32Decode, totp } from '../../src/server/accounts/totp.js';
+import { insertUser } from '../../src/server/accounts/users.js';
 import { Client, DEMO_PASSWORD, loggedIn, startServer, type TestServer } from './harness.js';
 
 let srv: TestServer;
@@ -12,6 +14,21 @@ afterAll(async () => srv?.close());
 
 const MIN = 60_000;
 
+/** An account with a record role and a known password, made directly in the store (no administrator knows it). */
+async function account(username: string, password = DEMO_PASSWORD) {
+  return insertUser(
+    srv.app.ctx.db,
+    {
+      username,
+      displayName: username,
+      role: 'committee_member',
+      passwordHash: await hashPassword(password),
+      mustChangePassword: false,
+    },
+    srv.now(),
+  );
+}
+
 describe('lockout', () => {
   it('locks the account for 15 minutes after 5 failed logins, even for the right password', async () => {
     const c = new Client(srv.base);
@@ -20,11 +37,13 @@ describe('lockout', () => {
     const fourth = await loggedIn(srv.base, 'committee_member');
     expect((await fourth.get('/api/auth/me')).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await c.login('committee_member', 'Wrong-Pass-123')).status).toBe(401);
+    // locked: even the right password gets exactly the answer of a wrong one
+    const wrong = await c.login('committee_member', 'Wrong-Pass-123');
     const locked = await c.login('committee_member');
     expect(locked.status).toBe(401);
-    expect(locked.body.reason).toBe('account locked');
+    expect(locked.body).toEqual(wrong.body);
     srv.advance(14 * MIN);
-    expect((await c.login('committee_member')).body.reason).toBe('account locked');
+    expect((await c.login('committee_member')).status).toBe(401);
     srv.advance(1 * MIN + 1000);
     const ok = await c.login('committee_member');
     expect(ok.status).toBe(200);
@@ -48,7 +67,87 @@ describe('lockout', () => {
     const fifth = await c.post('/api/auth/password', { oldPassword: 'Guess-Pass-123', newPassword: 'New-Pass-12345' });
     expect(fifth.status).toBe(401);
     expect((await c.get('/api/auth/me')).status).toBe(401);
-    expect((await new Client(srv.base).login('city_org')).body.reason).toBe('account locked');
+    expect((await new Client(srv.base).login('city_org')).status).toBe(401);
+  });
+});
+
+describe('no account enumeration', () => {
+  it('an unknown name, a disabled account, a locked account and a wrong password get the same answer', async () => {
+    const liaison = await account('county_liaison');
+    await account('county_org');
+    const sys = await loggedIn(srv.base, 'sysadmin');
+    expect((await sys.put(`/api/admin/users/${liaison.id}`, { version: liaison.version, disabled: true })).status).toBe(
+      200,
+    );
+    const c = new Client(srv.base);
+    for (let i = 0; i < 5; i++) await c.login('county_org', 'Wrong-Pass-123');
+    const answers = [
+      await c.login('nobody_here_at_all', DEMO_PASSWORD),
+      await c.login('county_liaison', DEMO_PASSWORD), // disabled, right password
+      await c.login('county_liaison', 'Wrong-Pass-123'), // disabled, wrong password
+      await c.login('county_org', DEMO_PASSWORD), // locked, right password
+      await c.login('org_officer', 'Wrong-Pass-123'), // wrong password
+    ];
+    for (const a of answers) {
+      expect(a.status).toBe(401);
+      expect(a.body).toEqual({ reason_zh: '用户名或密码错误', reason: 'invalid username or password' });
+    }
+    // the reasons are in the audit trail, for the audit administrator only
+    const audit = await loggedIn(srv.base, 'auditadmin');
+    const failed = await audit.get('/api/audit?action=login.failed&user=county_liaison');
+    expect(failed.body.items[0].after.reason).toBe('account disabled');
+  });
+});
+
+describe('lockout per account and address', () => {
+  it('someone guessing from another address cannot lock the holder out', async () => {
+    const proxied = await startServer({ cadres: 10, env: { SANXIANG_TRUST_PROXY: '1' } });
+    try {
+      const from = (ip: string) => {
+        const c = new Client(proxied.base);
+        const login = (password: string) =>
+          c.req('POST', '/api/auth/login', { username: 'org_officer', password }, { 'x-forwarded-for': ip });
+        return { c, login };
+      };
+      const attacker = from('203.0.113.9');
+      for (let i = 0; i < 8; i++) expect((await attacker.login('Wrong-Pass-123')).status).toBe(401);
+      // the guesser is locked out, even with the right password…
+      expect((await attacker.login(DEMO_PASSWORD)).status).toBe(401);
+      // …the holder, elsewhere, is not
+      expect((await from('198.51.100.7').login(DEMO_PASSWORD)).status).toBe(200);
+      const a = await loggedIn(proxied.base, 'auditadmin');
+      const lock = await a.get('/api/audit?action=account.locked');
+      expect(lock.body.items[0].after.ip).toBe('203.0.113.9');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('session cookie', () => {
+  it('logout clears the cookie with the same attributes it was set with', async () => {
+    const c = await loggedIn(srv.base, 'committee_member');
+    const r = await c.post('/api/auth/logout');
+    expect(r.status).toBe(200);
+    const set = r.headers.getSetCookie().find((x) => x.startsWith('sx_session='))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Strict/i);
+    expect(set).toMatch(/Path=\//);
+  });
+
+  it('is Secure when the deployment is HTTPS (as the trusted proxy says), not over plain HTTP', async () => {
+    const proxied = await startServer({ record: false, env: { SANXIANG_TRUST_PROXY: '1' } });
+    try {
+      const body = { username: 'org_officer', password: DEMO_PASSWORD };
+      const overHttps = await new Client(proxied.base).req('POST', '/api/auth/login', body, {
+        'x-forwarded-proto': 'https',
+      });
+      expect(overHttps.headers.getSetCookie().find((x) => x.startsWith('sx_session='))).toMatch(/;\s*Secure/i);
+      const plain = await new Client(proxied.base).login('org_officer');
+      expect(plain.headers.getSetCookie().find((x) => x.startsWith('sx_session='))).not.toMatch(/Secure/i);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 
@@ -183,10 +282,28 @@ describe('TOTP second factor', () => {
     expect(d.cookie).toBe('');
     expect((await d.get('/api/auth/me')).status).toBe(401);
     expect((await d.login('unit_liaison', DEMO_PASSWORD, code(5))).status).toBe(401);
+    srv.advance(30_000); // the code that enabled the factor is spent: the next step's code
     const ok = await d.login('unit_liaison', DEMO_PASSWORD, code());
     expect(ok.status).toBe(200);
     expect(ok.body.needsTotp).toBe(false);
     expect((await d.get('/api/cadres?limit=1')).status).toBe(200);
+
+    // replay: the same code again, or the previous step's code after this one, opens nothing
+    const again = await new Client(srv.base).login('unit_liaison', DEMO_PASSWORD, code());
+    expect(again.status).toBe(401);
+    expect((await new Client(srv.base).login('unit_liaison', DEMO_PASSWORD, code(-1))).status).toBe(401);
+    srv.advance(30_000);
+    expect((await new Client(srv.base).login('unit_liaison', DEMO_PASSWORD, code())).status).toBe(200);
+  });
+
+  it('the code that enabled the factor cannot also log in', async () => {
+    await account('totp_user');
+    const c = await loggedIn(srv.base, 'totp_user');
+    const setup = await c.post('/api/auth/totp/setup');
+    const key = base32Decode(setup.body.secret);
+    const code = totp(key, Math.floor(srv.now().getTime() / 1000));
+    expect((await c.post('/api/auth/totp/enable', { code })).status).toBe(200);
+    expect((await new Client(srv.base).login('totp_user', DEMO_PASSWORD, code)).status).toBe(401);
   });
 });
 
