@@ -1,6 +1,7 @@
 // Accounts through the API: lockout after 5 failures for 15 minutes, the forced password change, the idle
 // timeout, the TOTP second factor, login auditing, and 429 on login flooding.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetAccount } from '../../src/server/accounts/console.js';
 import { hashPassword } from '../../src/server/accounts/password.js';
 import { base32Decode, totp } from '../../src/server/accounts/totp.js';
 import { insertUser } from '../../src/server/accounts/users.js';
@@ -157,11 +158,13 @@ describe('first login', () => {
     const created = await sys.post('/api/admin/users', { username: 'new_officer', displayName: '新同志' });
     expect(created.status).toBe(201);
     expect(created.body.user.role).toBe('unassigned');
-    const temp = created.body.temporaryPassword as string;
+    // the first password comes from the console, never from the administrator's response
+    const issued = await resetAccount(srv.store, 'new_officer', { operator: 'test' });
+    const temp = issued.temporaryPassword;
 
     const sec = await loggedIn(srv.base, 'secadmin');
     const role = await sec.put(`/api/admin/users/${created.body.user.id}/role`, {
-      version: created.body.user.version,
+      version: issued.user.version,
       role: 'org_officer',
       unitId: null,
     });
@@ -193,14 +196,11 @@ describe('first login', () => {
 
   it('an account without a role reaches nothing but its own session', async () => {
     const sys = await loggedIn(srv.base, 'sysadmin');
-    const created = await sys.post('/api/admin/users', {
-      username: 'no_role',
-      displayName: '无角色',
-      password: 'No-Role-Pass-1',
-    });
+    const created = await sys.post('/api/admin/users', { username: 'no_role', displayName: '无角色' });
+    const temp = (await resetAccount(srv.store, 'no_role', { operator: 'test' })).temporaryPassword;
     const c = new Client(srv.base);
-    await c.login('no_role', 'No-Role-Pass-1');
-    await c.post('/api/auth/password', { oldPassword: 'No-Role-Pass-1', newPassword: 'No-Role-Pass-2' });
+    await c.login('no_role', temp);
+    await c.post('/api/auth/password', { oldPassword: temp, newPassword: 'No-Role-Pass-2' });
     expect((await c.get('/api/auth/me')).body.id).toBe(created.body.user.id);
     expect((await c.get('/api/cadres')).status).toBe(403);
     expect((await c.get('/api/units/tree')).status).toBe(403);
@@ -208,20 +208,17 @@ describe('first login', () => {
 
   it('a disabled account cannot log in and its sessions end', async () => {
     const sys = await loggedIn(srv.base, 'sysadmin');
-    const created = await sys.post('/api/admin/users', {
-      username: 'to_disable',
-      displayName: 'x',
-      password: 'Disable-Me-123',
-    });
+    const created = await sys.post('/api/admin/users', { username: 'to_disable', displayName: 'x' });
+    const issued = await resetAccount(srv.store, 'to_disable', { operator: 'test' });
     const c = new Client(srv.base);
-    expect((await c.login('to_disable', 'Disable-Me-123')).status).toBe(200);
+    expect((await c.login('to_disable', issued.temporaryPassword)).status).toBe(200);
     const r = await sys.put(`/api/admin/users/${created.body.user.id}`, {
-      version: created.body.user.version,
+      version: issued.user.version,
       disabled: true,
     });
     expect(r.status).toBe(200);
     expect((await c.get('/api/auth/me')).status).toBe(401);
-    expect((await new Client(srv.base).login('to_disable', 'Disable-Me-123')).status).toBe(401);
+    expect((await new Client(srv.base).login('to_disable', issued.temporaryPassword)).status).toBe(401);
   });
 });
 
