@@ -26,12 +26,13 @@ const host = () => new URL(srv.base).host;
 describe('cross-site requests', () => {
   it('a state-changing request from another origin is refused, in the error shape, before anything happens', async () => {
     const c = await loggedIn(srv.base, 'org_officer');
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site', origin: `http://${host()}` },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const r = await c.req('POST', '/api/auth/logout', undefined, headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(typeof r.body.reason_zh).toBe('string');
