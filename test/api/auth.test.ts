@@ -119,6 +119,13 @@ describe('lockout per account and address', () => {
       const a = await loggedIn(proxied.base, 'auditadmin');
       const lock = await a.get('/api/audit?action=account.locked');
       expect(lock.body.items[0].after.ip).toBe('203.0.113.9');
+      // the system administrator lifts the lockout
+      const sys = await loggedIn(proxied.base, 'sysadmin');
+      const users = (await sys.get('/api/admin/users')).body as { id: string; username: string; version: number }[];
+      const officer = users.find((u) => u.username === 'org_officer')!;
+      const unlocked = await sys.put(`/api/admin/users/${officer.id}`, { version: officer.version, unlock: true });
+      expect(unlocked.status).toBe(200);
+      expect((await attacker.login(DEMO_PASSWORD)).status).toBe(200);
     } finally {
       await proxied.close();
     }

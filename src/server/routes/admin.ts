@@ -103,7 +103,14 @@ export function adminRoutes(app: FastifyInstance): void {
 
   app.put<{
     Params: { id: string };
-    Body: { version: number; displayName?: string; disabled?: boolean; resetPassword?: boolean; resetTotp?: boolean };
+    Body: {
+      version: number;
+      displayName?: string;
+      disabled?: boolean;
+      resetPassword?: boolean;
+      resetTotp?: boolean;
+      unlock?: boolean;
+    };
   }>(
     '/admin/users/:id',
     {
@@ -123,6 +130,7 @@ export function adminRoutes(app: FastifyInstance): void {
             disabled: { type: 'boolean' },
             resetPassword: { type: 'boolean' },
             resetTotp: { type: 'boolean' },
+            unlock: { type: 'boolean' },
           },
         },
         response: {
@@ -146,11 +154,12 @@ export function adminRoutes(app: FastifyInstance): void {
         set.locked_until = null;
       }
       if (req.body.resetTotp) Object.assign(set, { totp_secret: null, totp_enabled: 0 });
+      if (req.body.unlock) Object.assign(set, { failed_logins: 0, locked_until: null });
       const after = await ctx.store.transaction(async (tx) => {
         const db = dbOf(tx);
         if (!(await updateUser(db, target.id, set, req.body.version))) throw stale();
         if (req.body.disabled || req.body.resetPassword || req.body.resetTotp) await deleteUserSessions(db, target.id);
-        if (req.body.resetPassword) await clearLoginFailures(db, target.id);
+        if (req.body.resetPassword || req.body.unlock) await clearLoginFailures(db, target.id);
         const u = (await findUser(db, target.id))!;
         await audit(db, req, {
           action: req.body.resetPassword ? 'user.reset' : 'user.update',
