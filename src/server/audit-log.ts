@@ -34,7 +34,18 @@ export async function audit(
     targetKind: what.targetKind ?? null,
     targetId: what.targetId ?? null,
     before: reduced ? reduceContents(what.before) : (what.before ?? null),
-    after: reduced ? reduceContents(what.after) : (what.after ?? null),
+    after: reduced ? reduceAfter(what.after) : (what.after ?? null),
     ip: req.ip ?? null,
   });
+}
+
+/**
+ * A list's entry keeps which case files were listed (their ids are references, not contents: the trail must
+ * show who saw which case); everything else, the query's values included, is reduced.
+ */
+function reduceAfter(after: unknown): unknown {
+  const a = after as { ids?: unknown; query?: unknown } | null | undefined;
+  if (a && typeof a === 'object' && Array.isArray(a.ids) && Object.keys(a).every((k) => k === 'ids' || k === 'query'))
+    return { ids: a.ids, query: reduceContents(a.query ?? {}) };
+  return reduceContents(after);
 }

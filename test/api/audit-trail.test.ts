@@ -59,6 +59,13 @@ describe('case-file contents', () => {
     const upd = (await newest('record.update'))!;
     expect(String(upd.before_json)).not.toContain('深刻检讨');
     expect(String(upd.after_json)).not.toContain('已整改');
+
+    // a list keeps which case files were listed, not what the query looked for
+    const listed = await discipline.get(`/api/records/toleranceRequests?subjectId=${cadreId}`);
+    expect(listed.status).toBe(200);
+    const list = JSON.parse(String((await newest('record.list'))!.after_json)) as { ids: string[]; query: unknown };
+    expect(list.ids).toContain(created.body.id);
+    expect(JSON.stringify(list.query)).not.toContain(cadreId);
   });
 
   it('written in clear before this rule are shown reduced, and the stored entry (and the chain) is unchanged', async () => {
