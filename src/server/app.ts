@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -14,12 +15,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import { openStore, storeOptionsFromEnv } from '../store/index.js';
 import type { RecordStore } from '../store/types.js';
-import type { FieldCipher } from './crypto/fields.js';
+import type { FieldCipher } from '../crypto/fields.js';
 import { purgeSessions } from './accounts/users.js';
 import { authenticate, authRoutes } from './auth.js';
 import { dbOf, type ServerContext } from './context.js';
 import { sessionCacheFor } from './session-cache.js';
 import { errorHandler, frameworkErrorHandler } from './errors.js';
+import { audit } from './audit-log.js';
+import { auditRead } from './audit/audited-reads.js';
+import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
@@ -141,6 +145,44 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return payload;
   });
 
+  // A state-changing request from another site is refused before anything else runs (origin-check.ts).
+  app.addHook('onRequest', async (req) => refuseCrossSite(req));
+  // Every refusal for want of a right is audited, whichever route refused it: probing leaves a trace.
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode !== 403) return;
+    await audit(ctx.db, req, {
+      action: 'access.refused',
+      targetKind: 'request',
+      targetId: null,
+      after: { method: req.method, path: req.url.split('?')[0] },
+    }).catch((err: unknown) => req.log.error({ err }, 'audit of a refusal failed'));
+  });
+
+  // Reads named in audit/audited-reads.ts are audited before their answer leaves.
+  app.addHook('onSend', async (req, reply, payload) => {
+    await auditRead(ctx.db, req, reply);
+    return payload;
+  });
+
+  await app.register(helmet, {
+    // The web app loads only its own scripts; antd puts its styles inline (CSS-in-JS), hence 'unsafe-inline'
+    // for styles only. upgrade-insecure-requests is left out: a plain-HTTP intranet deployment must still work.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -163,7 +205,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The documentation maps every route and field of the API: it is for people with an account, like the API.
+    uiHooks: { onRequest: async (req) => authenticate(app, req) },
+    // the UI's own policy, with the hashes of its inline code; no outside validator, and plain HTTP still works
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(' validator.swagger.io', '')
+        .replace(/\s*upgrade-insecure-requests;/, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   await app.register(
     async (api) => {

@@ -5,27 +5,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/swagger';
 import type {} from '@fastify/rate-limit';
-import { isEncrypted } from './crypto/fields.js';
 import { audit } from './audit-log.js';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './accounts/password.js';
-import { newTotpSecret, otpauthUrl, verifyTotp } from './accounts/totp.js';
+import { consumeTotpStep, logIn, passwordGuessFailed, revealSecret } from './accounts/login.js';
+import { hashPassword, passwordProblem, verifyPassword } from './accounts/password.js';
+import { newTotpSecret, otpauthUrl, totpStep } from './accounts/totp.js';
 import {
-  createSession,
   deleteSession,
   deleteUserSessions,
   findSession,
   findUser,
-  findUserByName,
   publicUser,
   tokenHash,
   touchSession,
   updateUser,
   boolsFor,
-  type UserWithSecrets,
 } from './accounts/users.js';
 import { dbOf, type ServerContext } from './context.js';
 import type { FoundSession } from './session-cache.js';
-import { badRequest, forbidden, HttpError, unauthorized } from './errors.js';
+import { badRequest, forbidden, unauthorized } from './errors.js';
 import { userSchema, errorSchemas } from './schemas.js';
 
 export const SESSION_COOKIE = 'sx_session';
@@ -69,17 +66,20 @@ async function sessionOf(ctx: ServerContext, token: string): Promise<FoundSessio
   return found;
 }
 
-function cookieOptions(secure: boolean) {
-  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure };
-}
-
-function revealSecret(ctx: ServerContext, stored: string): string {
-  return isEncrypted(stored) && ctx.cipher ? ctx.cipher.decrypt(stored) : stored;
+/**
+ * The session cookie's attributes, the same when it is set and when it is cleared (a clearing header without
+ * them would be a different cookie to the browser). Secure follows the deployment: on whenever the request
+ * reached the server over HTTPS (directly, or as the proxy says when SANXIANG_TRUST_PROXY=1), and always with
+ * SANXIANG_SECURE_COOKIES=1.
+ */
+function cookieOptions(req: FastifyRequest, alwaysSecure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: alwaysSecure || req.protocol === 'https' };
 }
 
 export interface AuthRouteOptions {
   /** per-IP login attempts per window (429 beyond) */
   loginRateLimit: { max: number; timeWindowMs: number };
+  /** Secure cookies whatever the protocol (SANXIANG_SECURE_COOKIES=1); otherwise only over HTTPS */
   secureCookies: boolean;
 }
 
@@ -120,77 +120,12 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
       },
     },
     async (req, reply) => {
-      const { username, password, totp } = req.body;
-      const now = ctx.now();
-      const user = await findUserByName(ctx.db, username);
-      const fail = async (u: UserWithSecrets | undefined, reason: string, extra: Record<string, unknown> = {}) => {
-        await ctx.store.transaction(async (tx) => {
-          const db = dbOf(tx);
-          let locked: string | null = null;
-          if (u && reason !== 'account locked' && reason !== 'account disabled') {
-            const failures = u.failedLogins + 1;
-            if (failures >= ctx.lockoutThreshold) {
-              locked = new Date(now.getTime() + ctx.lockoutMs).toISOString();
-              await updateUser(db, u.id, { failed_logins: 0, locked_until: locked });
-            } else await updateUser(db, u.id, { failed_logins: failures });
-          }
-          await audit(
-            db,
-            req,
-            {
-              action: 'login.failed',
-              targetKind: 'user',
-              targetId: u?.id ?? null,
-              after: { username, reason, ...extra },
-            },
-            u ?? { id: '', username, role: 'unassigned', unitId: null },
-          );
-          if (locked)
-            await audit(
-              db,
-              req,
-              { action: 'account.locked', targetKind: 'user', targetId: u!.id, after: { lockedUntil: locked } },
-              u,
-            );
-        });
-      };
-      if (!user) {
-        await verifyPassword(await dummyHash(), password); // same cost as a real check
-        await fail(undefined, 'unknown user');
-        throw unauthorized('用户名或密码错误', 'invalid username or password');
-      }
-      if (user.disabled) {
-        await fail(user, 'account disabled');
-        throw unauthorized('账号已停用', 'account disabled');
-      }
-      if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-        await fail(user, 'account locked');
-        throw new HttpError(401, {
-          reason_zh: `连续登录失败次数过多，账号已锁定至 ${user.lockedUntil}`,
-          reason: 'account locked',
-          lockedUntil: user.lockedUntil,
-        });
-      }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        await fail(user, 'bad password');
-        throw unauthorized('用户名或密码错误', 'invalid username or password');
-      }
-      if (user.totpEnabled) {
-        if (!totp) return { user: null, mustChangePassword: false, needsTotp: true };
-        if (!user.totpSecret || !verifyTotp(revealSecret(ctx, user.totpSecret), totp, now.getTime())) {
-          await fail(user, 'bad second factor');
-          throw unauthorized('动态验证码错误', 'invalid second factor');
-        }
-      }
-      const token = await ctx.store.transaction(async (tx) => {
-        const db = dbOf(tx);
-        await updateUser(db, user.id, { failed_logins: 0, locked_until: null });
-        const t = await createSession(db, user.id, now, ctx.maxSessionMs, user.totpEnabled);
-        await audit(db, req, { action: 'login', targetKind: 'user', targetId: user.id }, user);
-        return t;
-      });
-      void reply.setCookie(SESSION_COOKIE, token, cookieOptions(opts.secureCookies));
-      return { user: publicUser(user), mustChangePassword: user.mustChangePassword, needsTotp: false };
+      const outcome = await logIn(ctx, req, req.body);
+      // one answer for every refusal: nothing tells an unknown name from a locked or disabled account
+      if (outcome.kind === 'refused') throw unauthorized('用户名或密码错误', 'invalid username or password');
+      if (outcome.kind === 'needs-totp') return { user: null, mustChangePassword: false, needsTotp: true };
+      void reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions(req, opts.secureCookies));
+      return { user: outcome.user, mustChangePassword: outcome.mustChangePassword, needsTotp: false };
     },
   );
 
@@ -200,7 +135,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
       await deleteSession(db, req.sessionId!);
       await audit(db, req, { action: 'logout', targetKind: 'user', targetId: req.user!.id });
     });
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(SESSION_COOKIE, cookieOptions(req, opts.secureCookies));
     return { ok: true };
   });
 
@@ -239,26 +174,8 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
       const user = (await findUser(ctx.db, req.user!.id))!;
       if (!(await verifyPassword(user.passwordHash, oldPassword))) {
         // Guessing the password through a stolen session counts like guessing it at the login.
-        const locked = await ctx.store.transaction(async (tx) => {
-          const db = dbOf(tx);
-          const failures = user.failedLogins + 1;
-          await audit(db, req, { action: 'password.change.failed', targetKind: 'user', targetId: user.id });
-          if (failures < ctx.lockoutThreshold) {
-            await updateUser(db, user.id, { failed_logins: failures });
-            return false;
-          }
-          const until = new Date(ctx.now().getTime() + ctx.lockoutMs).toISOString();
-          await updateUser(db, user.id, { failed_logins: 0, locked_until: until });
-          await deleteUserSessions(db, user.id);
-          await audit(db, req, {
-            action: 'account.locked',
-            targetKind: 'user',
-            targetId: user.id,
-            after: { lockedUntil: until },
-          });
-          return true;
-        });
-        if (locked) throw unauthorized('原密码连续输入错误，账号已锁定', 'account locked');
+        if (await passwordGuessFailed(ctx, req, user))
+          throw unauthorized('原密码连续输入错误，账号已锁定', 'account locked');
         throw badRequest('oldPassword', '原密码不正确', 'old password is wrong');
       }
       const weak = passwordProblem(newPassword);
@@ -312,10 +229,13 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     async (req) => {
       const user = (await findUser(ctx.db, req.user!.id))!;
       if (!user.totpSecret) throw badRequest('code', '请先设置动态验证码', 'call /auth/totp/setup first');
-      if (!verifyTotp(revealSecret(ctx, user.totpSecret), req.body.code, ctx.now().getTime()))
-        throw badRequest('code', '动态验证码错误', 'invalid code');
+      const step = totpStep(revealSecret(ctx, user.totpSecret), req.body.code, ctx.now().getTime());
+      if (step === undefined) throw badRequest('code', '动态验证码错误', 'invalid code');
       await ctx.store.transaction(async (tx) => {
         const db = dbOf(tx);
+        // the code that switched the factor on cannot then also open a session
+        if (!(await consumeTotpStep(db, user.id, step)))
+          throw badRequest('code', '该动态验证码已使用，请等待下一个', 'code already used');
         await updateUser(db, user.id, { totp_enabled: 1 });
         // this session proved the second factor just now
         await db

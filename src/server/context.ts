@@ -1,7 +1,7 @@
 // What every route needs, decorated on the Fastify instance: the store, its Kysely handle, the field cipher,
 // the clock (injectable, so idle timeouts and TOTP are testable) and the account settings.
 import type { Kysely } from 'kysely';
-import type { FieldCipher } from './crypto/fields.js';
+import type { FieldCipher } from '../crypto/fields.js';
 import type { RecordStore } from '../store/types.js';
 import { KyselyStore } from '../store/kysely-store.js';
 import type { User } from './accounts/users.js';

@@ -1,8 +1,8 @@
-// Encrypted columns. The store does not know the cipher (that is server/crypto); it is handed an optional codec
-// at open and applies it to the columns listed here on every write and read, so callers see plaintext and the
-// database holds only ciphertext. Without a codec values pass through unchanged (tools and tests that need no
-// encryption), and a stored value that is not a ciphertext (written before encryption was switched on) reads as
-// it is until `sanxiang key rotate` encrypts it.
+// Encrypted columns. The store does not know the cipher (src/crypto, below both store and server); it is handed
+// an optional codec at open and applies it to the columns listed here on every write and read, so callers see
+// plaintext and the database holds only ciphertext. Without a codec values pass through unchanged (tools and
+// tests that need no encryption), and a stored value that is not a ciphertext (written before encryption was
+// switched on) reads as it is until `sanxiang key rotate` encrypts it.
 import type { RecordKind } from '../domain/entities.js';
 
 export interface FieldCodec {
@@ -10,7 +10,7 @@ export interface FieldCodec {
   decrypt(stored: string): string;
 }
 
-/** Marker every ciphertext starts with (server/crypto/fields.ts writes `sm4:<kid>:…`). */
+/** Marker every ciphertext starts with (src/crypto/fields.ts writes `sm4:<kid>:…`). */
 export const CIPHERTEXT_PREFIX = 'sm4:';
 
 /** Entity fields stored encrypted, per record kind. */

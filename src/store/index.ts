@@ -5,7 +5,7 @@ import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import type { RecordStore } from './types.js';
 import type { FieldCodec } from './field-codec.js';
-import { loadKey } from '../server/crypto/fields.js';
+import { loadKey } from '../crypto/fields.js';
 
 export * from './types.js';
 

@@ -1,5 +1,5 @@
 // Migration 0003 (security): the append-only audit trail. Frozen once released, like every migration.
-// Encrypted fields need no schema change: an SM4 ciphertext is text in the same column (see server/crypto).
+// Encrypted fields need no schema change: an SM4 ciphertext is text in the same column (see src/crypto).
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 // The case-file rule (src/server/case-files.ts) on PostgreSQL: migration 0005's filed_by column, the filer recorded
 // by the server and the list limited to the roles taking part, as on SQLite (case-files.test.ts has the full walk).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatKey, generateKey } from '../../src/server/crypto/fields.js';
+import { formatKey, generateKey } from '../../src/crypto/fields.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { loggedIn, startServer, type TestServer } from './harness.js';
 

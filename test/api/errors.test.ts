@@ -194,7 +194,8 @@ describe('response headers', () => {
 
 describe('OpenAPI', () => {
   it('documents the routes from their schemas', async () => {
-    const r = await new Client(srv.base).get('/api/docs/json');
+    expect((await new Client(srv.base).get('/api/docs/json')).status).toBe(401);
+    const r = await org.get('/api/docs/json');
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     expect(Object.keys(r.body.paths)).toEqual(
@@ -208,7 +209,9 @@ describe('OpenAPI', () => {
     );
     const put = r.body.paths['/api/records/cadres/{id}'].put;
     expect(put.requestBody.content['application/json'].schema.required).toContain('version');
-    const ui = await fetch(`${srv.base}/api/docs/`);
+    expect((await fetch(`${srv.base}/api/docs/`)).status).toBe(401);
+    const ui = await fetch(`${srv.base}/api/docs/`, { headers: { cookie: org.cookie } });
     expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });

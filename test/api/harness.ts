@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { writeRecord } from '../../bench/generator/index.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
-import type { FieldCipher } from '../../src/server/crypto/fields.js';
+import type { FieldCipher } from '../../src/crypto/fields.js';
 import { ensureDemo, type DemoAccount } from '../../src/server/demo.js';
 import { openStore, storeOptionsFromEnv, type OpenedStore } from '../../src/store/index.js';
 

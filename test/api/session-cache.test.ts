@@ -5,7 +5,7 @@
 // off) is not seen while the message channel is up, and is seen once the channel is lost.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatKey, generateKey } from '../../src/server/crypto/fields.js';
+import { formatKey, generateKey } from '../../src/crypto/fields.js';
 import { tokenHash } from '../../src/server/accounts/users.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { Client, loggedIn, startServer, type TestServer } from './harness.js';
@@ -82,7 +82,7 @@ describe('sessions kept in memory on PostgreSQL', () => {
     const sec = await loggedIn(b.base, 'secadmin');
     const changed = await sec.put(`/api/admin/users/${user.id}/role`, {
       version: user.version,
-      role: 'security_admin',
+      role: 'committee_member',
       unitId: null,
     });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
@@ -90,7 +90,7 @@ describe('sessions kept in memory on PostgreSQL', () => {
     // logged in again on a with the new role: a's session carries it
     const again = await loggedIn(a.base, 'discipline_officer');
     const now = (await again.get('/api/auth/me')).body;
-    expect([now.role, await status(again, '/api/cadres?limit=1')]).toEqual(['security_admin', 403]);
+    expect([now.role, await status(again, '/api/cadres?limit=1')]).toEqual(['committee_member', 200]);
     // disabled on b: refused on a
     const sys = await loggedIn(b.base, 'sysadmin');
     const disabled = await sys.put(`/api/admin/users/${user.id}`, {

@@ -18,8 +18,8 @@ import {
   loadKey,
   loadKeyDetails,
   writeKeyFile,
-} from '../../src/server/crypto/fields.js';
-import { rotateKey } from '../../src/server/crypto/rotate.js';
+} from '../../src/crypto/fields.js';
+import { rotateKey } from '../../src/server/ops/key-rotate.js';
 import { verifyAudit } from '../../src/server/audit/trail.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { cli, removeTempDirs, tempDir } from './helpers.js';

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { openStore, storeOptionsFromEnv, type OpenedStore } from '../../store/index.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { verifyAudit } from '../../server/audit/trail.js';
-import { formatKey, generateKey, KeyError } from '../../server/crypto/fields.js';
-import { rotateKey } from '../../server/crypto/rotate.js';
+import { formatKey, generateKey, KeyError } from '../../crypto/fields.js';
+import { rotateKey } from '../../server/ops/key-rotate.js';
 import { sql, type Kysely } from 'kysely';
 import {
   BackupError,

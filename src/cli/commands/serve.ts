@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { openStore, storeOptionsFromEnv } from '../../store/index.js';
 import { buildServer, DEFAULT_LOGIN_RATE_LIMIT } from '../../server/app.js';
 import { ensureDemo } from '../../server/demo.js';
-import type { FieldCipher } from '../../server/crypto/fields.js';
+import type { FieldCipher } from '../../crypto/fields.js';
 import { ROLE_LABELS } from '../../server/roles.js';
 import { announceWorker, isWorker, runPrimary, WORKER_PORT_ENV } from '../../server/workers.js';
 import { CliError } from '../errors.js';

@@ -1,6 +1,6 @@
 // TOTP against the RFC 6238 appendix B test vectors (SHA-1, 8 digits) and RFC 4226 appendix D (HOTP).
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, hotp, totp, verifyTotp } from './totp.js';
+import { base32Decode, base32Encode, hotp, totp, totpStep, verifyTotp } from './totp.js';
 
 const KEY = Buffer.from('12345678901234567890', 'ascii');
 
@@ -34,5 +34,17 @@ describe('verifyTotp', () => {
     expect(verifyTotp(secret, at(1111111111 + 30), now)).toBe(true);
     expect(verifyTotp(secret, at(1111111111 - 90), now)).toBe(false);
     expect(verifyTotp(secret, 'abcdef', now)).toBe(false);
+  });
+});
+
+describe('totpStep', () => {
+  const secret = base32Encode(KEY);
+  it('names the step a code belongs to, within one step of drift', () => {
+    const now = 1111111111_000;
+    const step = Math.floor(1111111111 / 30);
+    expect(totpStep(secret, totp(KEY, 1111111111), now)).toBe(step);
+    expect(totpStep(secret, totp(KEY, 1111111111 - 30), now)).toBe(step - 1);
+    expect(totpStep(secret, totp(KEY, 1111111111 + 30), now)).toBe(step + 1);
+    expect(totpStep(secret, totp(KEY, 1111111111 - 60), now)).toBeUndefined();
   });
 });

@@ -65,16 +65,25 @@ export function totp(
   return hotp(key, Math.floor(unixSeconds / TOTP_STEP_SECONDS), digits, algorithm);
 }
 
+/**
+ * The time step a code belongs to: the current step or one on either side (clock drift between phone and
+ * server), or undefined when it matches none. The caller remembers the step a login used and refuses any code
+ * of that step or an earlier one (users.totp_last_step), so no code works twice.
+ */
+export function totpStep(secretBase32: string, code: string, nowMs: number): number | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  const key = base32Decode(secretBase32);
+  const step = Math.floor(nowMs / 1000 / TOTP_STEP_SECONDS);
+  for (const drift of [0, -1, 1]) {
+    const expected = hotp(key, step + drift);
+    if (timingSafeEqual(Buffer.from(expected), Buffer.from(code))) return step + drift;
+  }
+  return undefined;
+}
+
 /** Accepts the current step and one on either side (clock drift between phone and server). */
 export function verifyTotp(secretBase32: string, code: string, nowMs: number): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  const key = base32Decode(secretBase32);
-  const t = Math.floor(nowMs / 1000);
-  for (const drift of [0, -1, 1]) {
-    const expected = totp(key, t + drift * TOTP_STEP_SECONDS);
-    if (timingSafeEqual(Buffer.from(expected), Buffer.from(code))) return true;
-  }
-  return false;
+  return totpStep(secretBase32, code, nowMs) !== undefined;
 }
 
 export function newTotpSecret(): string {

@@ -8,7 +8,7 @@
 // append first takes a transaction-scoped advisory lock (released at commit or rollback). A duplicate seq
 // would anyway be refused by the primary key, but the lock makes concurrent appends wait instead of fail.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { sm3Hex } from '../crypto/sm.js';
+import { sm3Hex } from '../../crypto/sm.js';
 import { canonicalJson } from './canonical.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fsyncDir } from '../crypto/fields.js';
+import { fsyncDir } from '../../crypto/fields.js';
 
 export const SQLITE_FILE = 'sanxiang.db';
 

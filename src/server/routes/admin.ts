@@ -1,9 +1,13 @@
 // 三员分立: the system administrator creates, disables and resets accounts (and cannot give them a role); the
 // security administrator gives a role and a unit (the data scope) and nothing else; the audit administrator
-// searches and verifies the audit trail and nothing else. None of them reaches the record.
+// searches and verifies the audit trail and nothing else. None of them reaches the record, and none of them
+// manages an administrator's account, their own included: administrator accounts are created and reset only at
+// the server's console (src/server/accounts/console.ts). No temporary password is ever in a response here: a
+// new or reset account gets its password from the console (docs/OPERATIONS.md, "Accounts").
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { generatePassword, hashPassword, passwordProblem } from '../accounts/password.js';
+import { isAdminRole, unusablePasswordHash } from '../accounts/console.js';
+import { clearLoginFailures } from '../accounts/login.js';
 import {
   deleteUserSessions,
   findUser,
@@ -15,10 +19,18 @@ import {
 } from '../accounts/users.js';
 import { audit } from '../audit-log.js';
 import { verifyAudit } from '../audit/trail.js';
+import { isCaseContent, isReduced, reduceContents } from '../audit/case-contents.js';
 import { dbOf } from '../context.js';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
-import { ADMIN_ROLES, isRecordRole, type Role } from '../roles.js';
-import { errorSchemas, roleEnum, userSchema } from '../schemas.js';
+import { isRecordRole, type Role } from '../roles.js';
+import { errorSchemas, OFFSET_SCHEMA, roleEnum, userSchema } from '../schemas.js';
+
+/** Refused whoever asks: an administrator's account is managed at the console only. */
+const adminAccount = () =>
+  forbidden(
+    '管理员账号只能在服务器控制台管理（三员分立）',
+    'administrator accounts are managed only at the server console (separation of the three administrators)',
+  );
 
 const stale = () =>
   new HttpError(409, {
@@ -40,16 +52,20 @@ export function adminRoutes(app: FastifyInstance): void {
         response: { 200: { type: 'array', items: userSchema }, ...errorSchemas(401, 403) },
       },
     },
-    async () => listUsers(ctx.db),
+    async (req) => {
+      const users = await listUsers(ctx.db);
+      await audit(ctx.db, req, { action: 'user.list', after: { count: users.length } });
+      return users;
+    },
   );
 
-  app.post<{ Body: { username: string; displayName: string; password?: string } }>(
+  app.post<{ Body: { username: string; displayName: string } }>(
     '/admin/users',
     {
       config: { roles: ['sys_admin'] },
       schema: {
         tags: ['admin'],
-        summary: '新建账号（系统管理员；角色由安全管理员分配） create an account',
+        summary: '新建账号（系统管理员；角色由安全管理员分配，初始密码在服务器控制台发放） create an account',
         body: {
           type: 'object',
           required: ['username', 'displayName'],
@@ -57,23 +73,20 @@ export function adminRoutes(app: FastifyInstance): void {
           properties: {
             username: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,40}$' },
             displayName: { type: 'string', minLength: 1, maxLength: 100 },
-            password: { type: 'string', maxLength: 200 },
           },
         },
         response: {
-          201: { type: 'object', properties: { user: userSchema, temporaryPassword: { type: 'string' } } },
+          201: { type: 'object', properties: { user: userSchema } },
           ...errorSchemas(400, 401, 403, 409),
         },
       },
     },
     async (req, reply) => {
       const { username, displayName } = req.body;
-      const password = req.body.password ?? generatePassword();
-      const weak = passwordProblem(password);
-      if (weak) throw badRequest('password', weak.reason_zh, weak.reason);
       if (await findUserByName(ctx.db, username))
         throw badRequest('username', '用户名已存在', 'username already taken');
-      const hash = await hashPassword(password);
+      // No one here learns a password: the console issues the first one (`sanxiang account reset`).
+      const hash = await unusablePasswordHash();
       const user = await ctx.store.transaction(async (tx) => {
         const db = dbOf(tx);
         const u = await insertUser(
@@ -84,20 +97,28 @@ export function adminRoutes(app: FastifyInstance): void {
         await audit(db, req, { action: 'user.create', targetKind: 'user', targetId: u.id, after: publicUser(u) });
         return u;
       });
-      return reply.code(201).send({ user: publicUser(user), temporaryPassword: password });
+      return reply.code(201).send({ user: publicUser(user) });
     },
   );
 
   app.put<{
     Params: { id: string };
-    Body: { version: number; displayName?: string; disabled?: boolean; resetPassword?: boolean };
+    Body: {
+      version: number;
+      displayName?: string;
+      disabled?: boolean;
+      resetPassword?: boolean;
+      resetTotp?: boolean;
+      unlock?: boolean;
+    };
   }>(
     '/admin/users/:id',
     {
       config: { roles: ['sys_admin'] },
       schema: {
         tags: ['admin'],
-        summary: '修改账号：停用/启用、重置密码、解锁（系统管理员） disable, reset, unlock',
+        summary:
+          '修改账号：停用/启用、作废密码（新密码在控制台发放）、解锁、停用动态验证码（系统管理员） disable, revoke password, unlock',
         params: idParams,
         body: {
           type: 'object',
@@ -108,10 +129,12 @@ export function adminRoutes(app: FastifyInstance): void {
             displayName: { type: 'string', minLength: 1, maxLength: 100 },
             disabled: { type: 'boolean' },
             resetPassword: { type: 'boolean' },
+            resetTotp: { type: 'boolean' },
+            unlock: { type: 'boolean' },
           },
         },
         response: {
-          200: { type: 'object', properties: { user: userSchema, temporaryPassword: { type: 'string' } } },
+          200: { type: 'object', properties: { user: userSchema } },
           ...errorSchemas(400, 401, 403, 404, 409),
         },
       },
@@ -119,23 +142,24 @@ export function adminRoutes(app: FastifyInstance): void {
     async (req) => {
       const target = await findUser(ctx.db, req.params.id);
       if (!target) throw notFound('账号不存在', 'no such user');
-      if (target.id === req.user!.id && req.body.disabled)
-        throw badRequest('disabled', '不能停用自己的账号', 'cannot disable yourself');
+      if (isAdminRole(target.role)) throw adminAccount();
       const set: Record<string, unknown> = {};
       if (req.body.displayName !== undefined) set.display_name = req.body.displayName;
       if (req.body.disabled !== undefined) set.disabled = req.body.disabled ? 1 : 0;
-      let temporaryPassword: string | undefined;
       if (req.body.resetPassword) {
-        temporaryPassword = generatePassword();
-        set.password_hash = await hashPassword(temporaryPassword);
+        // The old password stops working at once; the holder gets a new one from the console, never from here.
+        set.password_hash = await unusablePasswordHash();
         set.must_change_password = 1;
         set.failed_logins = 0;
         set.locked_until = null;
       }
+      if (req.body.resetTotp) Object.assign(set, { totp_secret: null, totp_enabled: 0 });
+      if (req.body.unlock) Object.assign(set, { failed_logins: 0, locked_until: null });
       const after = await ctx.store.transaction(async (tx) => {
         const db = dbOf(tx);
         if (!(await updateUser(db, target.id, set, req.body.version))) throw stale();
-        if (req.body.disabled || req.body.resetPassword) await deleteUserSessions(db, target.id);
+        if (req.body.disabled || req.body.resetPassword || req.body.resetTotp) await deleteUserSessions(db, target.id);
+        if (req.body.resetPassword || req.body.unlock) await clearLoginFailures(db, target.id);
         const u = (await findUser(db, target.id))!;
         await audit(db, req, {
           action: req.body.resetPassword ? 'user.reset' : 'user.update',
@@ -146,7 +170,7 @@ export function adminRoutes(app: FastifyInstance): void {
         });
         return u;
       });
-      return { user: publicUser(after), ...(temporaryPassword ? { temporaryPassword } : {}) };
+      return { user: publicUser(after) };
     },
   );
 
@@ -179,12 +203,18 @@ export function adminRoutes(app: FastifyInstance): void {
       const target = await findUser(ctx.db, req.params.id);
       if (!target) throw notFound('账号不存在', 'no such user');
       if (target.id === req.user!.id) throw forbidden('不能修改自己的角色', 'cannot change your own role');
+      if (isAdminRole(target.role)) throw adminAccount();
       const { role, unitId } = req.body;
+      // an administrator's role is given at the console only: one given here would let the administrators
+      // make each other (the system administrator creates the account, the security administrator empowers it)
+      if (isAdminRole(role))
+        throw forbidden(
+          '管理员角色只能在服务器控制台授予（三员分立）',
+          'administrator roles are given only at the server console',
+        );
       const cadreId = req.body.cadreId ?? null;
       if (role === 'cadre' && !cadreId)
         throw badRequest('cadreId', '干部本人角色须指定干部', 'the cadre role needs cadreId');
-      if ((ADMIN_ROLES as readonly string[]).includes(role) && unitId)
-        throw badRequest('unitId', '管理员角色不绑定单位', 'administrator roles have no unit');
       if (unitId && !(await ctx.db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst()))
         throw badRequest('unitId', '单位不存在', 'no such unit');
       if (cadreId && !(await ctx.db.selectFrom('cadres').select('id').where('id', '=', cadreId).executeTakeFirst()))
@@ -225,7 +255,7 @@ export function adminRoutes(app: FastifyInstance): void {
             to: { type: 'string', maxLength: 30 },
             user: { type: 'string', maxLength: 100 },
             action: { type: 'string', maxLength: 60 },
-            offset: { type: 'integer', minimum: 0 },
+            offset: OFFSET_SCHEMA,
             limit: { type: 'integer', minimum: 1, maximum: 500 },
           },
         },
@@ -242,6 +272,15 @@ export function adminRoutes(app: FastifyInstance): void {
       if (action) q = q.where('action', '=', action);
       const { n } = (await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst()) as { n: number | string };
       const rows = await q.selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+      // the audit administrator's own searches are audited too (before the answer leaves)
+      await audit(ctx.db, req, { action: 'audit.read', after: { query: req.query, total: Number(n) } });
+      // Entries about case files show field names and a hash, also those written before the trail stopped
+      // keeping the values (the stored row, and so the chain, stays as it was).
+      const shown = (kind: unknown, json: unknown) => {
+        if (!json) return null;
+        const v: unknown = JSON.parse(String(json));
+        return isCaseContent(kind as string | null) && !isReduced(v) ? reduceContents(v) : v;
+      };
       return {
         total: Number(n),
         items: rows.map((r) => ({
@@ -254,8 +293,8 @@ export function adminRoutes(app: FastifyInstance): void {
           action: r.action,
           targetKind: r.target_kind,
           targetId: r.target_id,
-          before: r.before_json ? JSON.parse(String(r.before_json)) : null,
-          after: r.after_json ? JSON.parse(String(r.after_json)) : null,
+          before: shown(r.target_kind, r.before_json),
+          after: shown(r.target_kind, r.after_json),
           ip: r.ip,
           hash: r.hash,
         })),

@@ -27,7 +27,7 @@ import {
   parseKey,
   writeKeyFile,
   formatKey,
-} from './fields.js';
+} from '../../crypto/fields.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;

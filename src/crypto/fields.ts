@@ -16,7 +16,7 @@ import path from 'node:path';
 import { hmacSm3, sm3Hex } from './sm.js';
 
 export const KEY_FILE = 'sanxiang.key';
-/** written first by `key rotate`; present only while a rotation is unfinished (see ops/keys.ts) */
+/** written first by `key rotate`; present only while a rotation is unfinished (see src/server/ops/key-rotate.ts) */
 export const NEW_KEY_FILE = 'sanxiang.key.new';
 export const KEY_ENV = 'SANXIANG_KEY';
 /** during a rotation with keys from the environment: the key being rotated to */
