@@ -125,7 +125,9 @@ export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, re
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? 400 : 500;
   const body =
     status === 400
-      ? { field: 'url', reason_zh: '请求地址格式不正确', reason: `bad request: ${err.code ?? err.message}` }
+      ? err.code === 'FST_ERR_BAD_URL'
+        ? { field: 'url', reason_zh: '请求地址格式不正确', reason: 'malformed URL' }
+        : { field: 'url', reason_zh: '请求格式不正确', reason: `bad request: ${err.code ?? err.message}` }
       : { reason_zh: '服务器内部错误，请联系管理员', reason: 'internal error', requestId: req.id };
   req.log.warn({ status, method: req.method, url: req.url, code: err.code }, 'request refused before routing');
   void reply.code(status).send(body);

@@ -142,11 +142,17 @@ describe('the explanation of a cadre, as each reader may see it', () => {
     for (const g of (await explain('city_org')).gaps) for (const id of idsOf(g)) expect(nantong.has(id), g).toBe(true);
   });
 
-  it('explains on the first and last days of the calendar, and refuses a date that does not exist', async () => {
-    for (const asOf of ['0001-01-01', '9999-12-31']) {
+  it('explains on the first and last days of the record span, refuses dates outside it and dates that do not exist', async () => {
+    for (const asOf of ['1900-01-01', '2100-12-31']) {
       const r = await client.unit_liaison.get(`/api/explain/cadre/${cadreId}?asOf=${asOf}`);
       expect(r.status, `${asOf}: ${JSON.stringify(r.body)}`).toBe(200);
       expect(r.body.asOf).toBe(asOf);
+    }
+    // another reader: the limit of five a minute per user is not what is tested here
+    for (const asOf of ['0001-01-01', '9999-12-31']) {
+      const r = await client.accountability_officer.get(`/api/explain/cadre/${cadreId}?asOf=${asOf}`);
+      expect(r.status, asOf).toBe(400);
+      expect(r.body.field).toBe('asOf');
     }
     const bad = await client.unit_liaison.get(`/api/explain/cadre/${cadreId}?asOf=2026-02-30`);
     expect(bad.status).toBe(400);
