@@ -1,10 +1,10 @@
 // Readings shared by the jiangsu rules: which determination names which item, who a rule concerns (党政主要负责人,
 // 分管领导, 党委书记), the assessment year a rule judges, and 第一等次 by the 35% quota of 第七条（一）.
-import { addMonths, periodEnd, yearOf } from '../../domain/dates.js';
 import type { CadreFact, DeterminationFact, IncidentFact, UnitAssessmentFact, UnitFact } from '../../domain/facts.js';
 import { normalSeverity } from '../../domain/vocabulary.js';
 import { pct } from '../../policy/rational.js';
 import { quotaPlaces, selectByQuota, type Rounding } from '../../policy/quota.js';
+import { incidentsInTerritory, type WindowReading } from '../../policy/readings.js';
 import type { RuleContext } from '../../policy/types.js';
 
 export const DOC_INCENTIVE = '江苏省党政干部鼓励激励办法';
@@ -97,16 +97,7 @@ export function responsibleFor(ctx: RuleContext, unit: string, area: string | un
 export const secretariesOf = (ctx: RuleContext, unit: string) =>
   ctx.facts.cadresOf(unit).filter((c) => c.partySecretary === true);
 
-/**
- * DESIGN §3: assessment-based rules judge the run of years ending at the latest assessment year on record before the
- * evaluation date's year.
- */
-export function latestYearBefore(years: Iterable<number>, asOf: string): number | undefined {
-  const limit = yearOf(asOf);
-  let best: number | undefined;
-  for (const y of years) if (y < limit && (best === undefined || y > best)) best = y;
-  return best;
-}
+export { latestYearBefore } from '../../policy/readings.js';
 
 // ---- 第一等次 by quota (鼓励激励办法 第七条（一）) -------------------------------------------------------------
 
@@ -195,47 +186,31 @@ export function comprehensiveGrade(
 
 // ---- incidents in a window (能上能下办法 第九条（五）（六）) -----------------------------------------------------
 
-export interface IncidentHit {
-  count: number;
-  incidents: IncidentFact[];
-}
-
 export const describeIncident = (i: IncidentFact) => `${i.unit} ${i.date} ${i.category} ${i.severity}`;
 
-/**
- * DESIGN §3: "一年内发生N起" = N or more incidents within one 12-month window (or one calendar year when
- * jiangsu.adjustment.incidentWindow = calendarYear) that ends within lookbackMonths before asOf. Only incidents on or
- * before asOf count. Returns the fullest qualifying window.
- */
-export function incidentsInOneYear(ctx: RuleContext, incidents: readonly IncidentFact[]): IncidentHit | undefined {
-  const mode = ctx.param<string>('jiangsu.adjustment.incidentWindow') ?? 'rolling12m';
-  const lookback = Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24);
-  const cutoff = addMonths(ctx.asOf, -lookback);
-  const sorted = incidents
-    .filter((i) => i.date <= ctx.asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  let best: IncidentHit | undefined;
-  for (let i = 0; i < sorted.length; i++) {
-    const first = sorted[i]!;
-    const end = mode === 'calendarYear' ? `${first.date.slice(0, 4)}-12-31` : periodEnd(first.date, 12);
-    if (mode === 'calendarYear' && i > 0 && sorted[i - 1]!.date.slice(0, 4) === first.date.slice(0, 4)) continue;
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1]!.date <= end) j++;
-    if (sorted[j]!.date < cutoff) continue; // the window ended before the lookback period
-    const count = j - i + 1;
-    if (!best || count > best.count) best = { count, incidents: sorted.slice(i, j + 1) };
-  }
-  return best;
+/** The pack's reading of 一年内 / the look-back (parameters jiangsu.adjustment.incidentWindow, lookbackMonths). */
+export function windowReading(ctx: RuleContext): WindowReading {
+  return {
+    asOf: ctx.asOf,
+    mode: ctx.param<string>('jiangsu.adjustment.incidentWindow') ?? 'rolling12m',
+    lookbackMonths: Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24),
+  };
 }
 
-/** Incidents of given categories at or above a severity (food/drug grades mapped onto the general scale). */
+/**
+ * 本地区本单位: incidents of given categories at or above a severity anywhere in the unit's territory (the unit and
+ * the units below it), on or before asOf (food/drug grades mapped onto the general scale).
+ */
 export function incidentsOf(
   ctx: RuleContext,
   unit: string,
   categories: readonly string[],
   severities: readonly string[],
 ): IncidentFact[] {
-  return ctx.facts
-    .incidents(unit)
-    .filter((i) => categories.includes(i.category) && severities.includes(normalSeverity(i.severity)));
+  return incidentsInTerritory(
+    ctx.facts,
+    unit,
+    ctx.asOf,
+    (i) => categories.includes(i.category) && severities.includes(normalSeverity(i.severity)),
+  );
 }

@@ -1,7 +1,7 @@
 // Shared reading aids for the 陕西 rules: document titles, the years a rule judges, rankings from the published
 // ranks (or scores), who "主要负责人 / 分管领导 / 有关领导干部" are among a unit's cadres, and determinations by clause.
 import { yearOf } from '../../domain/dates.js';
-import type { CadreFact, DeterminationFact, UnitAssessmentFact, UnitFact } from '../../domain/facts.js';
+import type { CadreFact, DeterminationFact, UnitAssessmentFact } from '../../domain/facts.js';
 import type { PostRole } from '../../domain/vocabulary.js';
 import type { FactIndex } from '../../policy/fact-index.js';
 import type { Rule, RuleContext } from '../../policy/types.js';
@@ -19,15 +19,7 @@ export const LEADER_POSTS: ReadonlySet<PostRole> = new Set<PostRole>(['principal
 
 export const asOfYear = (ctx: RuleContext): number => yearOf(ctx.asOf);
 
-/**
- * DESIGN §3: assessment-based rules judge the run of years ending at the latest assessment year on record before
- * the evaluation date's year.
- */
-export function latestYearBefore(years: Iterable<number>, beforeYear: number): number | undefined {
-  let best: number | undefined;
-  for (const y of years) if (y < beforeYear && (best === undefined || y > best)) best = y;
-  return best;
-}
+export { latestYearBefore } from '../../policy/readings.js';
 
 /** Length of the run of consecutive years ending at `end` in which `ok` holds (a missing year breaks the run). */
 export function runEndingAt(end: number, ok: (year: number) => boolean): number {
@@ -164,17 +156,4 @@ export function memo<T>(ctx: RuleContext, key: string, compute: () => T): T {
   const v = compute();
   m.set(key, v);
   return v;
-}
-
-/** Units below a unit, the unit itself first (incidents in a 县 or 市 happen anywhere in its territory). */
-export function subtree(facts: FactIndex, unit: UnitFact): UnitFact[] {
-  const out: UnitFact[] = [unit];
-  const seen = new Set([unit.id]);
-  for (let i = 0; i < out.length; i++)
-    for (const ch of facts.childUnits(out[i]!.id))
-      if (!seen.has(ch.id)) {
-        seen.add(ch.id);
-        out.push(ch);
-      }
-  return out;
 }
