@@ -131,7 +131,9 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
   };
   for (const u of facts.units) for (const p of chainOfUnit.get(u.id) ?? []) push(unitsOfPack, p, u);
   for (const c of facts.cadres) for (const p of chainOfCadre(c)) push(cadresOfPack, p, c);
-  for (const r of facts.toleranceRequests) for (const p of chainOfSubject(r.subject)) push(requestsOfPack, p, r);
+  // A request made after the evaluation date is not yet on record at that date: no pack evaluates it.
+  for (const r of facts.toleranceRequests)
+    if (r.date <= asOf) for (const p of chainOfSubject(r.subject)) push(requestsOfPack, p, r);
 
   const findings = new Map<string, Finding>();
   const values: Record<string, Record<string, Value>> = {};
