@@ -51,7 +51,7 @@ const asOfYear = (ctx: RuleContext) => yearOf(ctx.asOf);
 
 /** Determinations the competent organ made under one of this document's items, up to the evaluation date. */
 function determinationsUnder(ctx: RuleContext, subject: string, clause: string) {
-  return ctx.facts.determinations(subject).filter((d) => d.clause === clause && d.date <= ctx.asOf);
+  return ctx.determinations(subject, `anhui/opinion/${clause}`);
 }
 
 // ————————————————————————————————— 一、大力教育引导干部担当作为、干事创业 —————————————————————————————————

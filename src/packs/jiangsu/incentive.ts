@@ -118,7 +118,7 @@ function advancedCounties(ctx: RuleContext): { list: AdvancedCounty[]; ties: str
   const decidedYears = new Set<number>();
   const counties = ctx.units().filter((u) => COUNTY_KINDS.includes(u.kind));
   for (const u of counties) {
-    for (const d of determinationsNamingAs(ctx, u.id, u.id, 'jiangsu/incentive/7.2', '7.2')) {
+    for (const d of determinationsNamingAs(ctx, u.id, u.id, 'jiangsu/incentive/7.2')) {
       const y = yearOf(d.date);
       decidedYears.add(y);
       list.push({ unit: u.id, year: y, because: [describeDetermination(d)], proposed: false });
@@ -173,8 +173,8 @@ function advancedCounties(ctx: RuleContext): { list: AdvancedCounty[]; ties: str
 }
 
 /** determinationsNaming for an item other than the rule being evaluated (9.1 and 8.3 read 7.2's and 7.3's). */
-const determinationsNamingAs = (ctx: RuleContext, subject: string, unit: string, id: string, locator: string) =>
-  determinationsNaming(ctx, subject, unit, { id, locator });
+const determinationsNamingAs = (ctx: RuleContext, subject: string, _unit: string, id: string) =>
+  ctx.determinations(subject, id);
 
 export const r7_2 = rule({
   id: 'jiangsu/incentive/7.2',
@@ -205,7 +205,7 @@ export const r7_2 = rule({
 /** Determinations or provincial honors naming a cadre 优秀县（市、区）党政正职. */
 function excellentCountyPrincipal(ctx: RuleContext, c: CadreFact): { year: number; because: string }[] {
   const out: { year: number; because: string }[] = [];
-  for (const d of determinationsNamingAs(ctx, c.id, c.unit, 'jiangsu/incentive/7.3', '7.3'))
+  for (const d of determinationsNamingAs(ctx, c.id, c.unit, 'jiangsu/incentive/7.3'))
     out.push({ year: yearOf(d.date), because: describeDetermination(d) });
   for (const h of provincialHonors(ctx, c.id, '优秀县'))
     out.push({ year: yearOf(h.date), because: `${c.id} ${h.date} ${h.conferredBy} 表彰“${h.title}”` });

@@ -11,65 +11,18 @@ export const DOC_INCENTIVE = '江苏省党政干部鼓励激励办法';
 export const DOC_TOLERANCE = '江苏省进一步健全容错纠错机制的办法';
 export const DOC_ADJUSTMENT = '江苏省推进党政领导干部能上能下办法';
 
-const CN_NUM = [
-  '〇',
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-];
-
-/** 第九条（三） for locator 9.3: a determination may also name the item as printed. */
-function printedArticle(locator: string): string | undefined {
-  const [a, i] = locator.split('.').map(Number);
-  if (a === undefined || !CN_NUM[a]) return undefined;
-  return i === undefined ? `第${CN_NUM[a]}条` : CN_NUM[i] ? `第${CN_NUM[a]}条（${CN_NUM[i]}）` : undefined;
-}
-
 /**
- * The pack that governs a subject first (its own unit's binding, inherited, or the evaluation's pack). A bare locator
- * such as '9.3' is ambiguous between packs (如东's 9.3 is another article), so it is read as jiangsu's only when
- * jiangsu is the subject's own pack.
- */
-function ownPack(ctx: RuleContext, subject: string): string | undefined {
-  return ctx.chainOf(subject)[0];
-}
-
-/**
- * Determinations on `subject` (dated on or before asOf) whose clause names this rule's item: the full rule id
- * ('jiangsu/adjustment/9.3') always; the bare locator ('9.3') or the printed article ('第九条（三）') unless the
- * subject sits under a unit bound to another pack.
+ * Determinations on `subject` (dated on or before asOf) made under this rule's item (or another item of the pack),
+ * matched as every pack matches them (src/policy/clauses.ts): the full rule id, the document with the article, or in
+ * the subject's own pack's numbering the bare locator or printed article when only one item of the pack bears it.
  */
 export function determinationsNaming(
   ctx: RuleContext,
   subject: string,
-  unitOfSubject: string,
-  item: { id: string; locator: string } = ctx.rule,
+  _unitOfSubject: string,
+  item: { id: string } = ctx.rule,
 ): DeterminationFact[] {
-  const ds = ctx.facts.determinations(subject);
-  if (ds.length === 0) return [];
-  const { id, locator } = item;
-  const own = ownPack(ctx, subject) ?? ownPack(ctx, unitOfSubject);
-  const bareOk = own === undefined || own === 'jiangsu' || own === 'national';
-  const printed = printedArticle(locator);
-  return ds.filter(
-    (d) =>
-      d.date <= ctx.asOf &&
-      (d.clause.trim() === id ||
-        (bareOk && (d.clause.trim() === locator || (printed !== undefined && d.clause.trim() === printed)))),
-  );
+  return ctx.determinations(subject, item.id);
 }
 
 export const describeDetermination = (d: DeterminationFact) =>

@@ -172,10 +172,8 @@ export const r7_3 = rule({
   note: ERRATUM_7 + ' 是否“经受住考验、表现突出、作出重大贡献”由组织认定：依据记录中按本项（条款 7.3）作出的认定。',
   supersedes: ['jiangsu/incentive/8.5'],
   forCadre(c, ctx) {
-    for (const d of ctx.facts.determinations(c.id)) {
-      if (d.date > ctx.asOf) continue;
+    for (const d of ctx.determinations(c.id)) {
       const cl = d.clause.trim();
-      if (!['7.3', 'incentive/7.3', 'rudong/incentive/7.3', '第七条（三）'].includes(cl)) continue;
       ctx.fire({
         subject: c.id,
         year: yearOf(d.date),

@@ -137,7 +137,7 @@ export function clauseNames(clause: string, rule: Rule): boolean {
 
 /** Determinations on a subject, made on or before asOf, under this rule's clause. */
 export function determinationsFor(ctx: RuleContext, subject: string): DeterminationFact[] {
-  return ctx.facts.determinations(subject).filter((d) => d.date <= ctx.asOf && clauseNames(d.clause, ctx.rule));
+  return ctx.determinations(subject);
 }
 
 export const determinationLine = (d: DeterminationFact): string =>
