@@ -11,6 +11,7 @@ import {
   TOLERANCE_FLAGS,
   type AssessmentScheme,
 } from '../../domain/vocabulary.js';
+import { checkDeterminationClause } from '../../packs/determination-clauses.js';
 import { isErrorValue, type Cell } from './cells.js';
 import { TOLERANCE_FLAG_COLUMNS, V, allowedText, codeOf, labelOf, type Vocab } from './vocab.js';
 
@@ -395,9 +396,16 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       ...subjectCols,
       date('认定日期', 'date', true),
       enumCol('认定类别', 'kind', V.determinationKind, true),
-      text('依据条款', 'clause', true, 24, '规则包中的条款，如 第八条（三） 或 shaanxi/adjustment/8.3'),
+      text(
+        '依据条款',
+        'clause',
+        true,
+        24,
+        '写明文件和条款，如 《陕西省推进省管党政领导干部能上能下办法(试行)》第八条（三）',
+      ),
       text('备注', 'note', false, 30),
     ],
+    check: (r) => checkDeterminationClause(r.clause),
   },
   sanctions: {
     kind: 'sanctions',
