@@ -68,7 +68,7 @@ function determinationRule(
     note:
       (d.note ? d.note + ' ' : '') +
       `适用于${subjectsZh}。依据记录中按本项作出的认定（条款写作 ${d.locator}、adjustment/${d.locator}、${id} 或 ${d.article}），` +
-      '认定日期须在评估日之前、回溯期（rudong.adjustment.lookbackMonths）之内。',
+      '认定日期须在评估日之前；认定没有时效（见 docs/READINGS.md“组织认定的时效”）。',
     ...(d.supersedes ? { supersedes: d.supersedes, covers: subjects } : {}),
     forCadre(c, ctx) {
       if (!subjects(c, ctx.facts)) return;

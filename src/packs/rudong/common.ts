@@ -66,16 +66,18 @@ export function clauseMatches(d: DeterminationFact, ruleId: string, articles: re
   );
 }
 
-/** Determinations under the clause made on or before the evaluation date and within the scan's look-back. */
+/**
+ * Determinations under the clause made on or before the evaluation date. No look-back: the text sets no time limit on
+ * an organ's determination, and no pack limits one (docs/READINGS.md, 组织认定的时效); the look-back bounds only the
+ * incident windows of 一年内.
+ */
 export function determinationsUnder(
   subject: string,
   ruleId: string,
-  articles: readonly string[],
+  _articles: readonly string[],
   ctx: RuleContext,
 ): DeterminationFact[] {
-  const from = lookbackStart(ctx);
-  void articles; // the printed article is one of the forms src/policy/clauses.ts reads
-  return ctx.determinations(subject, ruleId).filter((d) => d.date >= from);
+  return ctx.determinations(subject, ruleId);
 }
 
 export const KIND_LABEL: Record<string, string> = {
