@@ -329,7 +329,7 @@ export const a9_5 = rule({
     '第九条（五）',
     '（五）履行安全生产责任不力，导致本地区本单位发生特别重大生产安全责任事故，或一年内发生2起以上（含2起）重大生产安全责任事故的。',
   ),
-  note: '事故记录（category production_safety）记在发生地单位；特别重大事故一起即触发；重大（含特别重大）事故在任一12个月内（jiangsu.adjustment.incidentWindow）2起以上，窗口结束于评估日前 lookbackMonths（24）个月内。及于主要负责人和分管安全生产（production_safety）的班子成员；亦可依认定（clause 9.5）。',
+  note: '事故记录记在发生地单位，本地区本单位包括本单位及下辖各单位；特别重大事故一起即触发；重大（含特别重大）事故在一年内（自第一起起算的一年期间，或按参数为同一自然年）2起以上，该期间的最后一日在评估日前回溯期（默认24个月）内（见读法说明“本地区”“一年内”“回溯期”）。及于主要负责人和分管安全生产（production_safety）的班子成员；亦可依认定（clause 9.5）。',
   forUnit(u, ctx) {
     const grave = incidentsOf(ctx, u.id, ['production_safety'], ['特别重大']).filter((i) => withinLookback(ctx, i));
     for (const i of grave) fireIncidents(ctx, u, 'production_safety', [describeIncident(i)], yearOf(i.date));
@@ -356,7 +356,7 @@ export const a9_6 = rule({
     '第九条（六）',
     '（六）预防和化解社会矛盾不力，导致本地区本单位连续两年发生特别重大群体性事件和公共安全事件，或一年内发生多起重大群体性事件和公共安全事件的。',
   ),
-  note: '群体性事件（mass_incident）与公共安全事件（public_security）合并计算。连续两年：相邻两个日历年各有特别重大事件，后一年的事件在评估日前 lookbackMonths 内。“多起”读作两起以上（jiangsu.adjustment.multipleIncidents，默认2，地方细则可调高），重大以上事件在一个12个月窗口内计数。及于主要负责人和分管维稳（stability）的班子成员；亦可依认定（clause 9.6）。',
+  note: '群体性事件与公共安全事件合并计算，本地区本单位包括下辖各单位。连续两年：相邻两个自然年各有特别重大事件，后一年的12月31日在回溯期内（见读法说明“连续两年发生”）。“多起”读作两起以上（jiangsu.adjustment.multipleIncidents，默认2，地方细则可调高），重大以上事件在一个12个月窗口内计数。及于主要负责人和分管维稳（stability）的班子成员；亦可依认定（clause 9.6）。',
   forUnit(u, ctx) {
     const cats = ['mass_incident', 'public_security'];
     const grave = incidentsOf(ctx, u.id, cats, ['特别重大']);

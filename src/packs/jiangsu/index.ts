@@ -64,17 +64,17 @@ export const jiangsu = definePack({
     param({
       key: 'jiangsu.incentive.quotaRounding',
       description: '“按照35％的比例”计算名额时的取整方式（floor | round | ceil）；默认向下取整，名额不超过35%。',
-      values: [{ from: ALWAYS, value: 'floor', citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: ALWAYS, value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
     param({
       key: 'jiangsu.adjustment.incidentWindow',
       description: '“一年内发生…起”的计算窗口：rolling12m（任一连续12个月）或 calendarYear（同一日历年）。',
-      values: [{ from: ALWAYS, value: 'rolling12m', citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: ALWAYS, value: 'rolling12m', citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
     param({
       key: 'jiangsu.adjustment.lookbackMonths',
       description: '事故、事件窗口须结束于评估日前多少个月之内。',
-      values: [{ from: ALWAYS, value: 24, citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: ALWAYS, value: 24, citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
     param({
       key: 'jiangsu.adjustment.multipleIncidents',

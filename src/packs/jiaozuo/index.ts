@@ -64,7 +64,7 @@ export const jiaozuo = definePack({
     param({
       key: ROUNDING_KEY,
       description: '名额取整方式 floor|round|ceil（默认 floor：“按30%的比例”不超过30%）',
-      values: [{ from: UNDATED, value: 'floor', citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: UNDATED, value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
   ],
 });

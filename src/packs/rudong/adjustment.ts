@@ -423,11 +423,11 @@ export const adjustmentParams = [
   param({
     key: 'rudong.adjustment.incidentWindow',
     description: '“一年内发生多起”的一年：rolling12m（任意连续12个月）或 calendarYear（日历年度）。',
-    values: [{ from: '1900-01-01', value: 'rolling12m', citation: 'DESIGN §3 默认读法' }],
+    values: [{ from: '1900-01-01', value: 'rolling12m', citation: '读法说明（docs/READINGS.md）默认读法' }],
   }),
   param({
     key: 'rudong.adjustment.lookbackMonths',
     description: '预警扫描的回溯月数：事件、认定须在评估日之前这一期间内。',
-    values: [{ from: '1900-01-01', value: 24, citation: 'DESIGN §3 默认读法' }],
+    values: [{ from: '1900-01-01', value: 24, citation: '读法说明（docs/READINGS.md）默认读法' }],
   }),
 ];

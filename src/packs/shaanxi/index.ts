@@ -5,7 +5,7 @@ import { adjustmentRules } from './adjustment.js';
 import { incentiveRules } from './incentive.js';
 import { toleranceRules } from './tolerance.js';
 
-const READING = 'DESIGN §3 默认读法（可由具体办法覆盖）';
+const READING = '读法说明（docs/READINGS.md）默认读法（可由具体办法覆盖）';
 
 export const shaanxi = definePack({
   id: 'shaanxi',
