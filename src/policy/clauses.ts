@@ -38,7 +38,11 @@ const qualifiedForms = (t: ClauseTarget): string[] => [
   ...(t.article !== undefined ? [normaliseClause(`${t.document}${t.article}`)] : []),
 ];
 const bareForms = (t: ClauseTarget): string[] => [
-  ...new Set([t.locator, `${t.mechanism}/${t.locator}`, ...(t.article !== undefined ? [normaliseClause(t.article)] : [])]),
+  ...new Set([
+    t.locator,
+    `${t.mechanism}/${t.locator}`,
+    ...(t.article !== undefined ? [normaliseClause(t.article)] : []),
+  ]),
 ];
 
 function targetOf(p: PackDef, id: string, kinds: readonly DeterminationKind[]): ClauseTarget {
