@@ -4,7 +4,7 @@ import { yearOf } from '../../domain/dates.js';
 import type { CadreFact, DeterminationFact, UnitAssessmentFact } from '../../domain/facts.js';
 import type { PostRole } from '../../domain/vocabulary.js';
 import type { FactIndex } from '../../policy/fact-index.js';
-import type { Rule, RuleContext } from '../../policy/types.js';
+import type { RuleContext } from '../../policy/types.js';
 
 export const INCENTIVE_DOC = '陕西省党政干部鼓励激励办法(试行)';
 export const TOLERANCE_DOC = '陕西省党政干部容错纠错办法(试行)';
@@ -120,22 +120,7 @@ export function describeCadre(c: CadreFact): string {
   return `${c.id} ${c.name}（${c.unit} ${role}${c.partySecretary ? '，党委(党组)书记' : ''}${areas}）`;
 }
 
-const FULL = { '(': '（', ')': '）' } as const;
-/**
- * Whether a determination's clause names this rule: the rule id (shaanxi/adjustment/8.3), the locator (8.3),
- * mechanism/locator, or the article as printed (第八条（三）, half- or full-width brackets).
- */
-export function clauseNames(clause: string, rule: Rule): boolean {
-  const c = clause.replace(/\s+/g, '').replace(/[()]/g, (m) => FULL[m as '(' | ')']);
-  return (
-    c === rule.id ||
-    c === rule.locator ||
-    c === `${rule.mechanism}/${rule.locator}` ||
-    c === rule.citation.article.replace(/\s+/g, '')
-  );
-}
-
-/** Determinations on a subject, made on or before asOf, under this rule's clause. */
+/** Determinations on a subject, made on or before asOf, under this rule's clause (read as in every pack, src/policy/clauses.ts). */
 export function determinationsFor(ctx: RuleContext, subject: string): DeterminationFact[] {
   return ctx.determinations(subject);
 }
