@@ -6,6 +6,7 @@ import type {
   AssessmentScheme,
   CadreCategory,
   DeterminationKind,
+  HonorAward,
   HonorConferrer,
   IncidentCategory,
   IndividualGrade,
@@ -99,6 +100,8 @@ export interface Honor extends Versioned {
   date: string;
   conferredBy: HonorConferrer;
   title: string;
+  /** which title of which article (HONOR_AWARDS), when a rule relies on it; null/absent = none of them */
+  award?: HonorAward | null;
 }
 
 /** 事故/事件 in a unit's area of responsibility. */

@@ -5,6 +5,7 @@ import type {
   AssessmentScheme,
   CadreCategory,
   DeterminationKind,
+  HonorAward,
   HonorConferrer,
   IncidentCategory,
   Level,
@@ -72,6 +73,8 @@ export interface HonorFact {
   date: string;
   conferredBy: HonorConferrer;
   title: string;
+  /** Which title of which article this honour is, when a rule relies on it (optional; absent = none of them). */
+  award?: HonorAward;
 }
 
 export interface IncidentFact {

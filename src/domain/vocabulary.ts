@@ -115,6 +115,25 @@ export const HONOR_CONFERRER_LABELS: Record<HonorConferrer, string> = {
   unit: '本单位',
 };
 
+/**
+ * Honours that rules rely on, each a named title of one article conferred by one body. A rule reads these, never the
+ * free-text title: an unrelated 平安建设先进县 is not the 推进高质量发展先进县 because both titles contain 先进县.
+ */
+export const HONOR_AWARDS = ['jiangsu_advanced_county', 'jiangsu_excellent_county_principal'] as const;
+export type HonorAward = (typeof HONOR_AWARDS)[number];
+export const HONOR_AWARD_SPECS: Record<HonorAward, { label: string; conferredBy: HonorConferrer; article: string }> = {
+  jiangsu_advanced_county: {
+    label: '推进高质量发展“先进县（市、区）”',
+    conferredBy: 'provincial',
+    article: '江苏省党政干部鼓励激励办法 第七条（二）',
+  },
+  jiangsu_excellent_county_principal: {
+    label: '优秀县（市、区）党政正职',
+    conferredBy: 'provincial',
+    article: '江苏省党政干部鼓励激励办法 第七条（三）',
+  },
+};
+
 export const INCIDENT_CATEGORIES = [
   'production_safety',
   'food_drug',

@@ -1,6 +1,7 @@
 // Evaluation: every rule of every pack in each subject's chain, applied once per subject, in one pass over facts
 // indexed once. No I/O, no jurisdiction knowledge: packs are handed in by the caller.
 import type { CadreFact, Facts, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
+import { clauseBookFor } from './clauses.js';
 import { FactIndex } from './fact-index.js';
 import { ParamResolver } from './params.js';
 import type { Evaluation, Finding, InfluenceInput, PackDef, Rule, RuleContext, Value } from './types.js';
@@ -87,6 +88,7 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
   const { asOf } = opts;
   const facts = idx.facts;
   const params = new ParamResolver(registry, asOf, opts.params ?? {});
+  const clauses = clauseBookFor(registry.packs);
 
   // Each unit's chain: its own binding, else the nearest ancestor's, else the evaluation's pack.
   const chainOfUnit = new Map<string, readonly string[]>();
@@ -131,7 +133,9 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
   };
   for (const u of facts.units) for (const p of chainOfUnit.get(u.id) ?? []) push(unitsOfPack, p, u);
   for (const c of facts.cadres) for (const p of chainOfCadre(c)) push(cadresOfPack, p, c);
-  for (const r of facts.toleranceRequests) for (const p of chainOfSubject(r.subject)) push(requestsOfPack, p, r);
+  // A request made after the evaluation date is not yet on record at that date: no pack evaluates it.
+  for (const r of facts.toleranceRequests)
+    if (r.date <= asOf) for (const p of chainOfSubject(r.subject)) push(requestsOfPack, p, r);
 
   const findings = new Map<string, Finding>();
   const values: Record<string, Record<string, Value>> = {};
@@ -224,6 +228,12 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
         units: () => units,
         requests: () => requests,
         chainOf: chainOfSubject,
+        determinations: (subject, ruleId = rule.id) => {
+          const ds = idx.determinations(subject);
+          if (ds.length === 0) return [];
+          const own = chainOfSubject(subject)[0] ?? rule.pack;
+          return ds.filter((d) => d.date <= asOf && clauses.names(d.clause, d.kind, ruleId, own));
+        },
       };
       prepared.push({ rule, ctx, by: registry.superseders(rule.id) });
     }

@@ -9,6 +9,7 @@ import {
   CADRE_CATEGORIES,
   DETERMINATION_KINDS,
   FOOD_DRUG_SEVERITIES,
+  HONOR_AWARDS,
   HONOR_CONFERRERS,
   INCIDENT_CATEGORIES,
   LEVELS,
@@ -62,7 +63,13 @@ const regularAssessment = z.strictObject({
   period: z.string().regex(/^\d{4}Q[1-4]$/, '应为季度，如 2019Q2 (must be a quarter like 2019Q2)'),
   grade: z.enum(['好', '较好', '一般', '较差']),
 });
-const honor = z.strictObject({ subject: id, date, conferredBy: z.enum(HONOR_CONFERRERS), title: z.string() });
+const honor = z.strictObject({
+  subject: id,
+  date,
+  conferredBy: z.enum(HONOR_CONFERRERS),
+  title: z.string(),
+  award: z.enum(HONOR_AWARDS).optional(),
+});
 const incident = z.strictObject({
   unit: id,
   date,

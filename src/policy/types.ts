@@ -1,5 +1,6 @@
 // The rules-as-code model (DESIGN §3, §4). Knows no jurisdiction: packs build on these types.
-import type { CadreFact, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
+import type { CadreFact, DeterminationFact, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
+import type { DeterminationKind } from '../domain/vocabulary.js';
 import type { FactIndex } from './fact-index.js';
 
 export type Mechanism = 'incentive' | 'tolerance' | 'adjustment' | 'opinion';
@@ -75,6 +76,11 @@ export interface RuleContext {
   requests(): readonly ToleranceRequestFact[];
   /** The chain of packs governing a subject (cadre, unit, or a request's subject), nearest first; [] if none. */
   chainOf(subject: string): readonly string[];
+  /**
+   * Determinations on a subject, dated on or before asOf, made under a rule (default: the rule being evaluated) and of
+   * a kind that rule reads — matched one way for every pack (src/policy/clauses.ts).
+   */
+  determinations(subject: string, ruleId?: string): DeterminationFact[];
 }
 
 export interface RuleSpec {
@@ -131,4 +137,9 @@ export interface PackDef {
   errata?: string[];
   rules: Rule[];
   params: ParamDef[];
+  /**
+   * The rules a determination (组织认定) may be made under, each with the kinds of determination it reads (a general
+   * `other` is always accepted). A determination naming any other clause of the pack names nothing.
+   */
+  determinationClauses?: Record<string, readonly DeterminationKind[]>;
 }

@@ -11,6 +11,7 @@ import type {
   AssessmentScheme,
   CadreCategory,
   DeterminationKind,
+  HonorAward,
   HonorConferrer,
   IncidentCategory,
   Level,
@@ -298,7 +299,7 @@ const COLUMNS = {
     'votes_incompetent',
   ],
   regular_assessments: ['cadre_id', 'period', 'grade'],
-  honors: ['subject_id', 'date', 'conferred_by', 'title'],
+  honors: ['subject_id', 'date', 'conferred_by', 'title', 'award'],
   incidents: ['unit_id', 'date', 'category', 'severity'],
   determinations: ['subject_id', 'date', 'kind', 'clause'],
   sanctions: ['cadre_id', 'date', 'kind'],
@@ -410,6 +411,7 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
       date: r[1] as string,
       conferredBy: r[2] as HonorConferrer,
       title: r[3] as string,
+      ...(r[4] != null ? { award: r[4] as HonorAward } : {}),
     }),
   );
   await scan('incidents', COLUMNS.incidents, (r) =>

@@ -115,8 +115,9 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
   honors: table(
     'honors',
     'honors',
-    { subjectType: 'text', subjectId: 'text', date: 'text', conferredBy: 'text', title: 'text' },
+    { subjectType: 'text', subjectId: 'text', date: 'text', conferredBy: 'text', title: 'text', award: 'text?' },
     'title',
+    ['award'],
   ),
   incidents: table(
     'incidents',

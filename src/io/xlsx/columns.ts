@@ -25,6 +25,8 @@ import {
   type AssessmentScheme,
 } from '../../domain/vocabulary.js';
 import { matterProblems } from '../../domain/accountability-matters.js';
+import { HONOR_AWARDS, HONOR_AWARD_SPECS } from '../../domain/vocabulary.js';
+import { checkDeterminationClause } from '../../packs/determination-clauses.js';
 import { isErrorValue, type Cell } from './cells.js';
 import { TOLERANCE_FLAG_COLUMNS, V, allowedText, codeOf, labelOf, type Vocab } from './vocab.js';
 
@@ -91,6 +93,12 @@ const id = (header: string, required: boolean, note?: string): ColumnSpec => ({
     note ?? (required ? '本表内唯一，其他表以此编号引用' : '可留空（系统自动生成）；填写时须唯一，导出文件中已填好'),
   width: 16,
 });
+/** 评选项目: the honours rules rely on (HONOR_AWARDS), named with their article. */
+const HONOR_AWARD_VOCAB: Vocab = {
+  name: '评选项目',
+  codes: HONOR_AWARDS,
+  labels: Object.fromEntries(HONOR_AWARDS.map((a) => [a, HONOR_AWARD_SPECS[a].label])),
+};
 const enumCol = (header: string, field: string, vocab: Vocab, required: boolean, note?: string): ColumnSpec => ({
   header,
   field,
@@ -373,6 +381,13 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       date('表彰日期', 'date', true),
       enumCol('授予机关', 'conferredBy', V.conferrer, true),
       text('荣誉名称', 'title', true, 30),
+      enumCol(
+        '评选项目',
+        'award',
+        HONOR_AWARD_VOCAB,
+        false,
+        '规则所依据的评选项目（如江苏“推进高质量发展先进县”）才填；其他表彰留空。规则只认此列，不按荣誉名称中的字词判断',
+      ),
     ],
   },
   incidents: {
@@ -410,9 +425,16 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       ...subjectCols,
       date('认定日期', 'date', true),
       enumCol('认定类别', 'kind', V.determinationKind, true),
-      text('依据条款', 'clause', true, 24, '规则包中的条款，如 第八条（三） 或 shaanxi/adjustment/8.3'),
+      text(
+        '依据条款',
+        'clause',
+        true,
+        24,
+        '写明文件和条款，如 《陕西省推进省管党政领导干部能上能下办法(试行)》第八条（三）',
+      ),
       text('备注', 'note', false, 30),
     ],
+    check: (r) => checkDeterminationClause(r.clause),
   },
   sanctions: {
     kind: 'sanctions',

@@ -11,5 +11,15 @@ export const anhui = definePack({
   documents: [DOCUMENT],
   errata: [],
   rules: opinionRules,
+  // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
+  // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
+  determinationClauses: {
+    // 推进干部能上能下（第6项）
+    'anhui/opinion/6': ['political', 'inaction', 'party_governance', 'team_review'],
+    // 考核结果运用（第9项）
+    'anhui/opinion/9': ['inaction', 'team_review'],
+    // 纠错改正（第12项）
+    'anhui/opinion/12': [],
+  },
   params: opinionParams,
 });

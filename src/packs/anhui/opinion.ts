@@ -51,7 +51,7 @@ const asOfYear = (ctx: RuleContext) => yearOf(ctx.asOf);
 
 /** Determinations the competent organ made under one of this document's items, up to the evaluation date. */
 function determinationsUnder(ctx: RuleContext, subject: string, clause: string) {
-  return ctx.facts.determinations(subject).filter((d) => d.clause === clause && d.date <= ctx.asOf);
+  return ctx.determinations(subject, `anhui/opinion/${clause}`);
 }
 
 // ————————————————————————————————— 一、大力教育引导干部担当作为、干事创业 —————————————————————————————————
@@ -83,7 +83,7 @@ export const o6 = rule({
     '两部分：(1) 组织认定属于本项所列情形（determination clause "6"，如巡视巡察、环保督查、审计中发现贯彻执行不坚决不全面不到位，' +
     '或不作为、慢作为等）→ 预警：应予调整（调离、改任非领导职务、免职、降职等方式），已在认定之后作出调整的注明已调整；' +
     '(2) 影响期：调离岗位、改任非领导职务、免职的一年内不得提拔，降职的两年内不得提拔，自调整决定之日起计，' +
-    '首个可提拔日 = 决定日 + N 年（2月29日 → 2月28日，DESIGN §3）。本项未规定引咎辞职、责令辞职的影响期，不据此计算。' +
+    '首个可提拔日 = 决定日 + N 年（2月29日 → 2月28日，见读法说明）。本项未规定引咎辞职、责令辞职的影响期，不据此计算。' +
     '与处分影响期重叠时取较晚者（national 规则包给出政务处分、党纪处分的影响期）。',
   forCadre(c, ctx) {
     const rows = new ByYear();
@@ -137,7 +137,7 @@ export const o9 = rule({
     '个人年度（综合）考核等次为优秀 → commendation:<year> = 嘉奖，并在一定范围内通报；不称职 → 预警：及时调整；' +
     '组织认定不适宜担任现职（determination clause "9"）→ 及时调整。单位综合考核（scheme comprehensive）排名靠后 → 约谈，' +
     '对单位及其主要负责人给出；“靠后”的名次数本项未规定，为开放参数 anhui.opinion.lowRankCount（后 N 名，同一年度同类单位中），' +
-    '未配置时报告缺口。只看评价日期所在年度之前的考核年度（DESIGN §3）。',
+    '未配置时报告缺口。只看评价日期所在年度之前的考核年度（见读法说明）。',
   forAll(ctx) {
     const byCadre = new Map<string, { year: number; because: string[] }[]>();
     lowRanked.set(ctx.facts, byCadre);

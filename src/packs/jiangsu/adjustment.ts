@@ -1,18 +1,19 @@
 // 江苏省推进党政领导干部能上能下办法. Rules raise 预警 (应予调整) from assessment grades, vote shares, incidents and the
 // organs' determinations; the adjustment itself is decided by people (第十一条) and, once recorded, opens the
 // influence period of 第十二条.
-import { addMonths, addYears, yearOf } from '../../domain/dates.js';
+import { addYears, yearOf } from '../../domain/dates.js';
 import type { AdjustmentFact, CadreFact, IncidentFact, UnitFact } from '../../domain/facts.js';
 import { POST_ROLE_LABELS } from '../../domain/vocabulary.js';
 import { rule } from '../../policy/define.js';
 import { exceeds, formatRatio, ratio } from '../../policy/rational.js';
+import { lookbackStartOf, twoConsecutiveYears, withinOneYear } from '../../policy/readings.js';
 import type { Citation, InfluenceBlock, RuleContext, RuleSpec } from '../../policy/types.js';
 import {
   describeDetermination,
   describeIncident,
   determinationsNaming,
   DOC_ADJUSTMENT,
-  incidentsInOneYear,
+  windowReading,
   incidentsOf,
   isLeader,
   latestYearBefore,
@@ -318,10 +319,7 @@ function fireIncidents(ctx: RuleContext, u: UnitFact, area: string, because: str
     ctx.fire({ subject: c.id, year, because: [...because, roleLine(c, area)], conclusion: ALERT });
 }
 
-const withinLookback = (ctx: RuleContext, i: IncidentFact) => {
-  const lookback = Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24);
-  return i.date <= ctx.asOf && i.date >= addMonths(ctx.asOf, -lookback);
-};
+const withinLookback = (ctx: RuleContext, i: IncidentFact) => i.date >= lookbackStartOf(windowReading(ctx));
 
 export const a9_5 = rule({
   id: 'jiangsu/adjustment/9.5',
@@ -331,19 +329,19 @@ export const a9_5 = rule({
     '第九条（五）',
     '（五）履行安全生产责任不力，导致本地区本单位发生特别重大生产安全责任事故，或一年内发生2起以上（含2起）重大生产安全责任事故的。',
   ),
-  note: '事故记录（category production_safety）记在发生地单位；特别重大事故一起即触发；重大（含特别重大）事故在任一12个月内（jiangsu.adjustment.incidentWindow）2起以上，窗口结束于评估日前 lookbackMonths（24）个月内。及于主要负责人和分管安全生产（production_safety）的班子成员；亦可依认定（clause 9.5）。',
+  note: '事故记录记在发生地单位，本地区本单位包括本单位及下辖各单位；特别重大事故一起即触发；重大（含特别重大）事故在一年内（自第一起起算的一年期间，或按参数为同一自然年）2起以上，该期间的最后一日在评估日前回溯期（默认24个月）内（见读法说明“本地区”“一年内”“回溯期”）。及于主要负责人和分管安全生产（production_safety）的班子成员；亦可依认定（clause 9.5）。',
   forUnit(u, ctx) {
     const grave = incidentsOf(ctx, u.id, ['production_safety'], ['特别重大']).filter((i) => withinLookback(ctx, i));
     for (const i of grave) fireIncidents(ctx, u, 'production_safety', [describeIncident(i)], yearOf(i.date));
     const serious = incidentsOf(ctx, u.id, ['production_safety'], ['特别重大', '重大']);
-    const hit = serious.length >= 2 ? incidentsInOneYear(ctx, serious) : undefined;
-    if (hit && hit.count >= 2)
+    const hit = withinOneYear(serious, 2, windowReading(ctx));
+    if (hit)
       fireIncidents(
         ctx,
         u,
         'production_safety',
-        [...hit.incidents.map(describeIncident), `一年内 ${hit.count} 起重大以上生产安全事故（2起以上含2起）`],
-        yearOf(hit.incidents[hit.incidents.length - 1]!.date),
+        [...hit.events.map(describeIncident), `一年内 ${hit.events.length} 起重大以上生产安全事故（2起以上含2起）`],
+        hit.year,
       );
     byDetermination({ area: 'production_safety' }).forUnit!(u, ctx);
   },
@@ -358,37 +356,32 @@ export const a9_6 = rule({
     '第九条（六）',
     '（六）预防和化解社会矛盾不力，导致本地区本单位连续两年发生特别重大群体性事件和公共安全事件，或一年内发生多起重大群体性事件和公共安全事件的。',
   ),
-  note: '群体性事件（mass_incident）与公共安全事件（public_security）合并计算。连续两年：相邻两个日历年各有特别重大事件，后一年的事件在评估日前 lookbackMonths 内。“多起”读作两起以上（jiangsu.adjustment.multipleIncidents，默认2，地方细则可调高），重大以上事件在一个12个月窗口内计数。及于主要负责人和分管维稳（stability）的班子成员；亦可依认定（clause 9.6）。',
+  note: '群体性事件与公共安全事件合并计算，本地区本单位包括下辖各单位。连续两年：相邻两个自然年各有特别重大事件，后一年的12月31日在回溯期内（见读法说明“连续两年发生”）。“多起”读作两起以上（jiangsu.adjustment.multipleIncidents，默认2，地方细则可调高），重大以上事件在一个12个月窗口内计数。及于主要负责人和分管维稳（stability）的班子成员；亦可依认定（clause 9.6）。',
   forUnit(u, ctx) {
     const cats = ['mass_incident', 'public_security'];
-    const grave = incidentsOf(ctx, u.id, cats, ['特别重大']).filter((i) => i.date <= ctx.asOf);
-    const byYear = new Map<number, IncidentFact>();
-    for (const i of grave) byYear.set(yearOf(i.date), i);
-    for (const i of grave) {
-      const y = yearOf(i.date);
-      const prev = byYear.get(y - 1);
-      if (prev && withinLookback(ctx, i))
-        fireIncidents(
-          ctx,
-          u,
-          'stability',
-          [describeIncident(prev), describeIncident(i), `连续两年（${y - 1}、${y}）发生特别重大事件`],
-          y,
-        );
-    }
+    const grave = incidentsOf(ctx, u.id, cats, ['特别重大']);
+    const pair = twoConsecutiveYears(grave, windowReading(ctx));
+    if (pair)
+      fireIncidents(
+        ctx,
+        u,
+        'stability',
+        [...pair.events.map(describeIncident), `连续两年（${pair.years[0]}、${pair.years[1]}）发生特别重大事件`],
+        pair.years[1],
+      );
     const serious = incidentsOf(ctx, u.id, cats, ['特别重大', '重大']);
-    const hit = serious.length >= 2 ? incidentsInOneYear(ctx, serious) : undefined;
-    const min = hit ? Number(ctx.param<number>('jiangsu.adjustment.multipleIncidents') ?? 2) : 0;
-    if (hit && hit.count >= min)
+    const min = Number(ctx.param<number>('jiangsu.adjustment.multipleIncidents') ?? 2);
+    const hit = withinOneYear(serious, min, windowReading(ctx));
+    if (hit)
       fireIncidents(
         ctx,
         u,
         'stability',
         [
-          ...hit.incidents.map(describeIncident),
-          `一年内 ${hit.count} 起重大以上群体性事件和公共安全事件（多起：${min}起以上）`,
+          ...hit.events.map(describeIncident),
+          `一年内 ${hit.events.length} 起重大以上群体性事件和公共安全事件（多起：${min}起以上）`,
         ],
-        yearOf(hit.incidents[hit.incidents.length - 1]!.date),
+        hit.year,
       );
     byDetermination({ area: 'stability' }).forUnit!(u, ctx);
   },

@@ -2,6 +2,7 @@
 // and training priority. Amounts are parameters the text leaves to the province's departments (第九条（三）).
 import { hasConsecutiveYears, yearOf } from '../../domain/dates.js';
 import type { CadreFact, HonorFact, UnitAssessmentFact } from '../../domain/facts.js';
+import { HONOR_AWARD_SPECS, type HonorAward } from '../../domain/vocabulary.js';
 import { rule } from '../../policy/define.js';
 import { selectByQuota } from '../../policy/quota.js';
 import type { Citation, RuleContext } from '../../policy/types.js';
@@ -91,14 +92,14 @@ export const r7_1 = rule({
 const COUNTY_KINDS = ['county', 'district'];
 const ADVANCED_COUNTY_PLACES = 20;
 
-/** Honors the province conferred whose title names the item (the province's decision as recorded). */
-const provincialHonors = (ctx: RuleContext, subject: string, word: string): HonorFact[] =>
+/**
+ * Honors recorded as the item's own award (HONOR_AWARDS), conferred by the body the article names (省委、省政府). The
+ * free-text title is never matched: an unrelated 平安建设先进县 or a central 全国优秀县委书记 is not this item's title.
+ */
+const provincialHonors = (ctx: RuleContext, subject: string, award: HonorAward): HonorFact[] =>
   ctx.facts
     .honors(subject)
-    .filter(
-      (h) =>
-        h.date <= ctx.asOf && (h.conferredBy === 'provincial' || h.conferredBy === 'central') && h.title.includes(word),
-    );
+    .filter((h) => h.date <= ctx.asOf && h.award === award && h.conferredBy === HONOR_AWARD_SPECS[award].conferredBy);
 
 interface AdvancedCounty {
   unit: string;
@@ -108,7 +109,7 @@ interface AdvancedCounty {
 }
 
 /**
- * 先进县（市、区）: those the province determined (a determination naming 7.2, or a provincial honor titled 先进县);
+ * 先进县（市、区）: those the province determined (a determination naming 7.2, or a provincial honor recorded as this award);
  * for a year with no such decision on record, a proposal of 20 from the 高质量发展监测评价 (county_monitoring), else the
  * 年度综合考核 score or rank, with ties at the 20th place left for decision.
  */
@@ -118,12 +119,12 @@ function advancedCounties(ctx: RuleContext): { list: AdvancedCounty[]; ties: str
   const decidedYears = new Set<number>();
   const counties = ctx.units().filter((u) => COUNTY_KINDS.includes(u.kind));
   for (const u of counties) {
-    for (const d of determinationsNamingAs(ctx, u.id, u.id, 'jiangsu/incentive/7.2', '7.2')) {
+    for (const d of determinationsNamingAs(ctx, u.id, u.id, 'jiangsu/incentive/7.2')) {
       const y = yearOf(d.date);
       decidedYears.add(y);
       list.push({ unit: u.id, year: y, because: [describeDetermination(d)], proposed: false });
     }
-    for (const h of provincialHonors(ctx, u.id, '先进县')) {
+    for (const h of provincialHonors(ctx, u.id, 'jiangsu_advanced_county')) {
       const y = yearOf(h.date);
       decidedYears.add(y);
       list.push({
@@ -173,8 +174,8 @@ function advancedCounties(ctx: RuleContext): { list: AdvancedCounty[]; ties: str
 }
 
 /** determinationsNaming for an item other than the rule being evaluated (9.1 and 8.3 read 7.2's and 7.3's). */
-const determinationsNamingAs = (ctx: RuleContext, subject: string, unit: string, id: string, locator: string) =>
-  determinationsNaming(ctx, subject, unit, { id, locator });
+const determinationsNamingAs = (ctx: RuleContext, subject: string, _unit: string, id: string) =>
+  ctx.determinations(subject, id);
 
 export const r7_2 = rule({
   id: 'jiangsu/incentive/7.2',
@@ -205,9 +206,9 @@ export const r7_2 = rule({
 /** Determinations or provincial honors naming a cadre 优秀县（市、区）党政正职. */
 function excellentCountyPrincipal(ctx: RuleContext, c: CadreFact): { year: number; because: string }[] {
   const out: { year: number; because: string }[] = [];
-  for (const d of determinationsNamingAs(ctx, c.id, c.unit, 'jiangsu/incentive/7.3', '7.3'))
+  for (const d of determinationsNamingAs(ctx, c.id, c.unit, 'jiangsu/incentive/7.3'))
     out.push({ year: yearOf(d.date), because: describeDetermination(d) });
-  for (const h of provincialHonors(ctx, c.id, '优秀县'))
+  for (const h of provincialHonors(ctx, c.id, 'jiangsu_excellent_county_principal'))
     out.push({ year: yearOf(h.date), because: `${c.id} ${h.date} ${h.conferredBy} 表彰“${h.title}”` });
   return out;
 }

@@ -16,6 +16,37 @@ export const jiangsu = definePack({
     '原文无已知编号错误。容错纠错办法按“一、（一）”分节，编号 1.1 即 一、（一）；各节导语编为该节编号（如 4 = 四、导语）。',
   ],
   rules: [...incentiveRules, ...toleranceRules, ...adjustmentRules],
+  // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
+  // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
+  determinationClauses: {
+    // 政治表现认定（能上能下办法 第六条）
+    'jiangsu/adjustment/6.1': ['political'],
+    'jiangsu/adjustment/6.2': ['political'],
+    'jiangsu/adjustment/6.3': ['political'],
+    'jiangsu/adjustment/6.4': ['political'],
+    'jiangsu/adjustment/6.5': ['political'],
+    // 不担当不作为认定（第九条）；分领域的认定也可按该领域记录
+    'jiangsu/adjustment/9.1': ['inaction'],
+    'jiangsu/adjustment/9.2': ['inaction'],
+    'jiangsu/adjustment/9.3': ['inaction', 'poverty'],
+    'jiangsu/adjustment/9.4': ['inaction', 'environment'],
+    'jiangsu/adjustment/9.5': ['inaction'],
+    'jiangsu/adjustment/9.6': ['inaction', 'stability'],
+    'jiangsu/adjustment/9.7': ['inaction'],
+    // 履行全面从严治党责任和意识形态责任不力认定（第十条）
+    'jiangsu/adjustment/10.1': ['party_governance'],
+    'jiangsu/adjustment/10.2': ['party_governance'],
+    'jiangsu/adjustment/10.3': ['party_governance'],
+    'jiangsu/adjustment/10.4': ['party_governance'],
+    'jiangsu/adjustment/10.5': ['party_governance'],
+    // 鼓励激励办法中由组织认定的事项（一般认定）
+    'jiangsu/incentive/7.2': [],
+    'jiangsu/incentive/7.3': [],
+    'jiangsu/incentive/8.4': [],
+    'jiangsu/incentive/8.5': [],
+    'jiangsu/incentive/9.2': [],
+    'jiangsu/incentive/10.2': [],
+  },
   params: [
     param({
       key: 'jiangsu.incentive.bonusByGrade',
@@ -33,17 +64,17 @@ export const jiangsu = definePack({
     param({
       key: 'jiangsu.incentive.quotaRounding',
       description: '“按照35％的比例”计算名额时的取整方式（floor | round | ceil）；默认向下取整，名额不超过35%。',
-      values: [{ from: ALWAYS, value: 'floor', citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: ALWAYS, value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
     param({
       key: 'jiangsu.adjustment.incidentWindow',
       description: '“一年内发生…起”的计算窗口：rolling12m（任一连续12个月）或 calendarYear（同一日历年）。',
-      values: [{ from: ALWAYS, value: 'rolling12m', citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: ALWAYS, value: 'rolling12m', citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
     param({
       key: 'jiangsu.adjustment.lookbackMonths',
       description: '事故、事件窗口须结束于评估日前多少个月之内。',
-      values: [{ from: ALWAYS, value: 24, citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: ALWAYS, value: 24, citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
     param({
       key: 'jiangsu.adjustment.multipleIncidents',

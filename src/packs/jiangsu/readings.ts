@@ -1,75 +1,28 @@
 // Readings shared by the jiangsu rules: which determination names which item, who a rule concerns (党政主要负责人,
 // 分管领导, 党委书记), the assessment year a rule judges, and 第一等次 by the 35% quota of 第七条（一）.
-import { addMonths, periodEnd, yearOf } from '../../domain/dates.js';
 import type { CadreFact, DeterminationFact, IncidentFact, UnitAssessmentFact, UnitFact } from '../../domain/facts.js';
 import { normalSeverity } from '../../domain/vocabulary.js';
 import { pct } from '../../policy/rational.js';
 import { quotaPlaces, selectByQuota, type Rounding } from '../../policy/quota.js';
+import { incidentsInTerritory, type WindowReading } from '../../policy/readings.js';
 import type { RuleContext } from '../../policy/types.js';
 
 export const DOC_INCENTIVE = '江苏省党政干部鼓励激励办法';
 export const DOC_TOLERANCE = '江苏省进一步健全容错纠错机制的办法';
 export const DOC_ADJUSTMENT = '江苏省推进党政领导干部能上能下办法';
 
-const CN_NUM = [
-  '〇',
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-];
-
-/** 第九条（三） for locator 9.3: a determination may also name the item as printed. */
-function printedArticle(locator: string): string | undefined {
-  const [a, i] = locator.split('.').map(Number);
-  if (a === undefined || !CN_NUM[a]) return undefined;
-  return i === undefined ? `第${CN_NUM[a]}条` : CN_NUM[i] ? `第${CN_NUM[a]}条（${CN_NUM[i]}）` : undefined;
-}
-
 /**
- * The pack that governs a subject first (its own unit's binding, inherited, or the evaluation's pack). A bare locator
- * such as '9.3' is ambiguous between packs (如东's 9.3 is another article), so it is read as jiangsu's only when
- * jiangsu is the subject's own pack.
- */
-function ownPack(ctx: RuleContext, subject: string): string | undefined {
-  return ctx.chainOf(subject)[0];
-}
-
-/**
- * Determinations on `subject` (dated on or before asOf) whose clause names this rule's item: the full rule id
- * ('jiangsu/adjustment/9.3') always; the bare locator ('9.3') or the printed article ('第九条（三）') unless the
- * subject sits under a unit bound to another pack.
+ * Determinations on `subject` (dated on or before asOf) made under this rule's item (or another item of the pack),
+ * matched as every pack matches them (src/policy/clauses.ts): the full rule id, the document with the article, or in
+ * the subject's own pack's numbering the bare locator or printed article when only one item of the pack bears it.
  */
 export function determinationsNaming(
   ctx: RuleContext,
   subject: string,
-  unitOfSubject: string,
-  item: { id: string; locator: string } = ctx.rule,
+  _unitOfSubject: string,
+  item: { id: string } = ctx.rule,
 ): DeterminationFact[] {
-  const ds = ctx.facts.determinations(subject);
-  if (ds.length === 0) return [];
-  const { id, locator } = item;
-  const own = ownPack(ctx, subject) ?? ownPack(ctx, unitOfSubject);
-  const bareOk = own === undefined || own === 'jiangsu' || own === 'national';
-  const printed = printedArticle(locator);
-  return ds.filter(
-    (d) =>
-      d.date <= ctx.asOf &&
-      (d.clause.trim() === id ||
-        (bareOk && (d.clause.trim() === locator || (printed !== undefined && d.clause.trim() === printed)))),
-  );
+  return ctx.determinations(subject, item.id);
 }
 
 export const describeDetermination = (d: DeterminationFact) =>
@@ -97,16 +50,7 @@ export function responsibleFor(ctx: RuleContext, unit: string, area: string | un
 export const secretariesOf = (ctx: RuleContext, unit: string) =>
   ctx.facts.cadresOf(unit).filter((c) => c.partySecretary === true);
 
-/**
- * DESIGN §3: assessment-based rules judge the run of years ending at the latest assessment year on record before the
- * evaluation date's year.
- */
-export function latestYearBefore(years: Iterable<number>, asOf: string): number | undefined {
-  const limit = yearOf(asOf);
-  let best: number | undefined;
-  for (const y of years) if (y < limit && (best === undefined || y > best)) best = y;
-  return best;
-}
+export { latestYearBefore } from '../../policy/readings.js';
 
 // ---- 第一等次 by quota (鼓励激励办法 第七条（一）) -------------------------------------------------------------
 
@@ -195,47 +139,31 @@ export function comprehensiveGrade(
 
 // ---- incidents in a window (能上能下办法 第九条（五）（六）) -----------------------------------------------------
 
-export interface IncidentHit {
-  count: number;
-  incidents: IncidentFact[];
-}
-
 export const describeIncident = (i: IncidentFact) => `${i.unit} ${i.date} ${i.category} ${i.severity}`;
 
-/**
- * DESIGN §3: "一年内发生N起" = N or more incidents within one 12-month window (or one calendar year when
- * jiangsu.adjustment.incidentWindow = calendarYear) that ends within lookbackMonths before asOf. Only incidents on or
- * before asOf count. Returns the fullest qualifying window.
- */
-export function incidentsInOneYear(ctx: RuleContext, incidents: readonly IncidentFact[]): IncidentHit | undefined {
-  const mode = ctx.param<string>('jiangsu.adjustment.incidentWindow') ?? 'rolling12m';
-  const lookback = Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24);
-  const cutoff = addMonths(ctx.asOf, -lookback);
-  const sorted = incidents
-    .filter((i) => i.date <= ctx.asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  let best: IncidentHit | undefined;
-  for (let i = 0; i < sorted.length; i++) {
-    const first = sorted[i]!;
-    const end = mode === 'calendarYear' ? `${first.date.slice(0, 4)}-12-31` : periodEnd(first.date, 12);
-    if (mode === 'calendarYear' && i > 0 && sorted[i - 1]!.date.slice(0, 4) === first.date.slice(0, 4)) continue;
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1]!.date <= end) j++;
-    if (sorted[j]!.date < cutoff) continue; // the window ended before the lookback period
-    const count = j - i + 1;
-    if (!best || count > best.count) best = { count, incidents: sorted.slice(i, j + 1) };
-  }
-  return best;
+/** The pack's reading of 一年内 / the look-back (parameters jiangsu.adjustment.incidentWindow, lookbackMonths). */
+export function windowReading(ctx: RuleContext): WindowReading {
+  return {
+    asOf: ctx.asOf,
+    mode: ctx.param<string>('jiangsu.adjustment.incidentWindow') ?? 'rolling12m',
+    lookbackMonths: Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24),
+  };
 }
 
-/** Incidents of given categories at or above a severity (food/drug grades mapped onto the general scale). */
+/**
+ * 本地区本单位: incidents of given categories at or above a severity anywhere in the unit's territory (the unit and
+ * the units below it), on or before asOf (food/drug grades mapped onto the general scale).
+ */
 export function incidentsOf(
   ctx: RuleContext,
   unit: string,
   categories: readonly string[],
   severities: readonly string[],
 ): IncidentFact[] {
-  return ctx.facts
-    .incidents(unit)
-    .filter((i) => categories.includes(i.category) && severities.includes(normalSeverity(i.severity)));
+  return incidentsInTerritory(
+    ctx.facts,
+    unit,
+    ctx.asOf,
+    (i) => categories.includes(i.category) && severities.includes(normalSeverity(i.severity)),
+  );
 }

@@ -25,6 +25,8 @@ const EXCLUSIONS: Record<string, { flag: ToleranceFlag; words: string }[]> = {
     { flag: 'politicalIssue', words: '政治立场有问题的一票否决' },
     { flag: 'integrityIssue', words: '廉洁上有问题的绝不容忍' },
     { flag: 'criminal', words: '确保容错在纪律红线、法律底线内进行' },
+    // 恶意串通 is outside 纪律红线、法律底线 and is not 未谋私利 (一、), as 陕西 第七条, 如东 三、（一）2 and 安徽 11 read it
+    { flag: 'collusion', words: '确保容错在纪律红线、法律底线内进行（恶意串通）' },
   ],
 };
 const ALL_EXCLUDING = [...new Set(Object.values(EXCLUSIONS).flatMap((l) => l.map((e) => e.flag)))];
@@ -56,7 +58,7 @@ export const t1 = rule({
     '一、',
     '江苏高质量发展需要广大干部带领群众敢闯敢试、先行先试。实施容错纠错机制就是对在改革创新、担当作为中出现一些偏差失误的干部，只要不违反党的纪律和国家法律法规，勤勉尽责、未谋私利，能够及时纠错改正，都不作负面评价，免除相关责任或从轻减轻处理，积极关心和保护锐意改革、勇于创新的干部。',
   ),
-  note: '调查核实未认定任何排除情形（三个区分开来中违纪违法的一侧、政治立场问题、廉洁问题、应承担刑事责任）时，认定符合容错情形（eligible）；免责、从轻或减轻由问责机关或部门认定、党委（党组）审核（四、）。',
+  note: '调查核实未认定任何排除情形（三个区分开来中违纪违法的一侧、政治立场问题、廉洁问题、应承担刑事责任、恶意串通）时，认定符合容错情形（eligible）；免责、从轻或减轻由问责机关或部门认定、党委（党组）审核（四、）。',
   forRequest(r, ctx) {
     if (ALL_EXCLUDING.some((f) => r.findings[f] === true)) return;
     ctx.set(r.subject, `tolerance:${r.id}`, 'eligible');
@@ -234,7 +236,7 @@ export const t4 = rule({
     '四、',
     '调查核实后，相关问责机关或部门应当以事实为依据，以纪律规定和法律法规为准绳，科学作出容错纠错认定结论，既要体现对干部的从严要求，对政治立场有问题的一票否决、廉洁上有问题的绝不容忍，确保容错在纪律红线、法律底线内进行；也要体现对干部的关心爱护，凡是具有容错情形的都应充分予以考虑，对及时发现错误、中止错误，主动挽回损失和消除不良影响的，可以免除相关责任或从轻减轻处理。',
   ),
-  note: '政治立场问题（politicalIssue）一票否决；廉洁问题（integrityIssue）绝不容忍；应承担刑事责任（criminal）超出法律底线。任一认定即不予容错。',
+  note: '政治立场问题（politicalIssue）一票否决；廉洁问题（integrityIssue）绝不容忍；应承担刑事责任（criminal）、恶意串通（collusion）超出纪律红线、法律底线（恶意串通的读法与陕西、如东、安徽一致，见 docs/READINGS.md）。任一认定即不予容错。',
   forRequest: exclusion('4'),
 });
 

@@ -45,10 +45,7 @@ const withLead = (locator: string, item: string) => `${LEADS[locator.split('.')[
 
 /** Determinations under a clause of this pack, dated on or before the evaluation date. */
 function determinationsUnder(ctx: RuleContext, subject: string, clause: string): DeterminationFact[] {
-  const full = ID(clause);
-  return ctx.facts
-    .determinations(subject)
-    .filter((d) => (d.clause === clause || d.clause === full) && d.date <= ctx.asOf);
+  return ctx.determinations(subject, ID(clause));
 }
 
 const detLine = (d: DeterminationFact) => `${d.subject} ${d.date} 认定 ${d.kind} ${d.clause}`;

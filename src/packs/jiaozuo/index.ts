@@ -26,6 +26,30 @@ export const jiaozuo = definePack({
     '鼓励激励措施 6 的序号印为表情符号。',
   ],
   rules: [...toleranceRules, ...incentiveRules],
+  // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
+  // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
+  determinationClauses: {
+    // 考核评价结果（激励评价标准一）
+    'jiaozuo/incentive/standard1.6': ['team_review'],
+    'jiaozuo/incentive/standard1.9': [],
+    // 完成中心任务成效（激励评价标准二）
+    'jiaozuo/incentive/standard2.1': [],
+    'jiaozuo/incentive/standard2.2': [],
+    'jiaozuo/incentive/standard2.3': [],
+    'jiaozuo/incentive/standard2.4': ['poverty', 'environment'],
+    'jiaozuo/incentive/standard2.5': ['party_governance'],
+    'jiaozuo/incentive/standard2.6': [],
+    // 本职工作突破进取（激励评价标准三）
+    'jiaozuo/incentive/standard3.1': [],
+    'jiaozuo/incentive/standard3.2': [],
+    'jiaozuo/incentive/standard3.3': [],
+    // 鼓励激励措施 3、4 的各项（一般认定）
+    'jiaozuo/incentive/measure.3.1': [],
+    'jiaozuo/incentive/measure.3.2': [],
+    'jiaozuo/incentive/measure.4.1': [],
+    'jiaozuo/incentive/measure.4.2': [],
+    'jiaozuo/incentive/measure.4.3': [],
+  },
   params: [
     param({
       key: SHARE_KEY,
@@ -40,7 +64,7 @@ export const jiaozuo = definePack({
     param({
       key: ROUNDING_KEY,
       description: '名额取整方式 floor|round|ceil（默认 floor：“按30%的比例”不超过30%）',
-      values: [{ from: UNDATED, value: 'floor', citation: 'DESIGN §3 默认读法' }],
+      values: [{ from: UNDATED, value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
     }),
   ],
 });

@@ -320,10 +320,10 @@ const EXCLUSIONS: readonly ExclusionSpec[] = [
     n: 1,
     text: '违反党的纪律、法律法规的强制性或禁止性规定的。',
     title: '违反党的纪律、法律法规的强制性或禁止性规定',
-    flags: ['prohibited', 'criminal', 'integrityIssue', 'politicalIssue'],
+    flags: ['prohibited', 'criminal', 'collusion', 'integrityIssue', 'politicalIssue'],
     note:
-      '页面把序号 1 印成“-”。prohibited 之外，应承担刑事责任（criminal）必然违反法律的禁止性规定，廉洁问题（integrityIssue）、' +
-      '政治立场问题（politicalIssue）分别违反党的廉洁纪律、政治纪律，均读作本项。',
+      '页面把序号 1 印成“-”。违反明令禁止之外，应承担刑事责任必然违反法律的禁止性规定，恶意串通违反党的纪律和法律的禁止性规定，' +
+      '廉洁问题、政治立场问题分别违反党的廉洁纪律、政治纪律，均读作本项（与其他规则包对“恶意串通”的读法一致，见 docs/READINGS.md）。',
   },
   {
     n: 2,

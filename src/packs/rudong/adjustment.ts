@@ -1,12 +1,13 @@
 // 如东县人民检察院推进党员干部能上能下实施细则: alerts for 中层干部 (and 党支部书记 under 第九条) who meet a clause
 // of 第六条–第九条, the procedure of 第十条, and the influence periods of 第十一条.
 // Erratum (seeds README): 第八条 prints two items as （四）; the last one (其他不担当不作为…) is （五）, locator 8.5.
-import { addMonths, addYears, yearOf } from '../../domain/dates.js';
+import { addYears, yearOf } from '../../domain/dates.js';
 import type { CadreFact, UnitFact } from '../../domain/facts.js';
 import { normalSeverity, type AdjustmentMethod } from '../../domain/vocabulary.js';
 import { param, rule } from '../../policy/define.js';
 import type { FactIndex } from '../../policy/fact-index.js';
 import { exceeds, formatRatio, ratio } from '../../policy/rational.js';
+import { twoConsecutiveYears, withinOneYear, type WindowReading } from '../../policy/readings.js';
 import type { Rule, RuleContext } from '../../policy/types.js';
 import {
   DOC_ADJUSTMENT,
@@ -16,7 +17,6 @@ import {
   isBranchSecretaryOrMidlevel,
   isMidlevel,
   latestAssessmentYear,
-  lookbackStart,
 } from './common.js';
 
 const cite = (article: string, text: string) => ({ document: DOC_ADJUSTMENT, article, text });
@@ -68,7 +68,7 @@ function determinationRule(
     note:
       (d.note ? d.note + ' ' : '') +
       `适用于${subjectsZh}。依据记录中按本项作出的认定（条款写作 ${d.locator}、adjustment/${d.locator}、${id} 或 ${d.article}），` +
-      '认定日期须在评估日之前、回溯期（rudong.adjustment.lookbackMonths）之内。',
+      '认定日期须在评估日之前；认定没有时效（见 docs/READINGS.md“组织认定的时效”）。',
     ...(d.supersedes ? { supersedes: d.supersedes, covers: subjects } : {}),
     forCadre(c, ctx) {
       if (!subjects(c, ctx.facts)) return;
@@ -194,55 +194,45 @@ const CATEGORY_ZH: Record<string, string> = { mass_incident: '群体性事件', 
 
 /**
  * 第八条（二）from the incident record: 特别重大 群体性事件/公共安全事件 in two consecutive calendar years, or 多起
- * (read as two or more, any severity) within one year (a rolling 12-month window, or the calendar year when
- * rudong.adjustment.incidentWindow = 'calendarYear'); the later incident must fall within the look-back.
+ * (read as two or more, any severity) within one year (a period of one year, or the calendar year when
+ * rudong.adjustment.incidentWindow = 'calendarYear'); the window (or the later year) must end within the look-back, as
+ * in every pack (src/policy/readings.ts). The text has no 本地区: incidents recorded at the cadre's own unit count.
  */
 function stabilityIncidents(c: CadreFact, ctx: RuleContext): void {
-  const from = lookbackStart(ctx);
+  const reading: WindowReading = {
+    asOf: ctx.asOf,
+    mode: ctx.param<string>('rudong.adjustment.incidentWindow') ?? 'rolling12m',
+    lookbackMonths: ctx.param<number>('rudong.adjustment.lookbackMonths') ?? 24,
+  };
   const list = ctx.facts.incidents(c.unit).filter((i) => i.date <= ctx.asOf && STABILITY_CATEGORIES.has(i.category));
   if (list.length < 2) return;
   const line = (i: (typeof list)[number]) => `${i.unit} ${i.date} ${CATEGORY_ZH[i.category]} ${i.severity}`;
-  // 连续两年发生特别重大: a pair of such incidents in adjacent years, the later one within the look-back.
-  const grave = list.filter((i) => normalSeverity(i.severity) === '特别重大');
-  for (let j = grave.length - 1; j >= 0; j--) {
-    const later = grave[j]!;
-    if (later.date < from) break;
-    const earlier = grave.find((i) => yearOf(i.date) === yearOf(later.date) - 1);
-    if (earlier) {
-      ctx.fire({
-        subject: c.id,
-        year: yearOf(later.date),
-        because: [
-          line(earlier),
-          line(later),
-          `连续两年（${yearOf(earlier.date)}、${yearOf(later.date)}）发生特别重大事件`,
-        ],
-        conclusion: ALERT,
-      });
-      break;
-    }
-  }
+  // 连续两年发生特别重大
+  const pair = twoConsecutiveYears(
+    list.filter((i) => normalSeverity(i.severity) === '特别重大'),
+    reading,
+  );
+  if (pair)
+    ctx.fire({
+      subject: c.id,
+      year: pair.years[1],
+      because: [...pair.events.map(line), `连续两年（${pair.years[0]}、${pair.years[1]}）发生特别重大事件`],
+      conclusion: ALERT,
+    });
   // 一年内发生多起.
-  const calendar = ctx.param<string>('rudong.adjustment.incidentWindow') === 'calendarYear';
-  for (let j = list.length - 1; j >= 1; j--) {
-    const later = list[j]!;
-    if (later.date < from) break;
-    const start = list.findIndex((i) =>
-      calendar ? yearOf(i.date) === yearOf(later.date) : addMonths(i.date, 12) >= later.date,
-    );
-    if (start >= 0 && start < j) {
-      const window = list.slice(start, j + 1);
-      ctx.fire({
-        subject: c.id,
-        year: yearOf(later.date),
-        because: [
-          ...window.map(line),
-          `${calendar ? `${yearOf(later.date)} 年度内` : `${window[0]!.date} 至 ${later.date} 一年内`}发生 ${window.length} 起`,
-        ],
-        conclusion: ALERT,
-      });
-      break;
-    }
+  const hit = withinOneYear(list, 2, reading);
+  if (hit) {
+    const first = hit.events[0]!;
+    const last = hit.events[hit.events.length - 1]!;
+    ctx.fire({
+      subject: c.id,
+      year: hit.year,
+      because: [
+        ...hit.events.map(line),
+        `${hit.calendar ? `${yearOf(first.date)} 年度内` : `${first.date} 至 ${last.date} 一年内`}发生 ${hit.events.length} 起`,
+      ],
+      conclusion: ALERT,
+    });
   }
 }
 
@@ -433,11 +423,11 @@ export const adjustmentParams = [
   param({
     key: 'rudong.adjustment.incidentWindow',
     description: '“一年内发生多起”的一年：rolling12m（任意连续12个月）或 calendarYear（日历年度）。',
-    values: [{ from: '1900-01-01', value: 'rolling12m', citation: 'DESIGN §3 默认读法' }],
+    values: [{ from: '1900-01-01', value: 'rolling12m', citation: '读法说明（docs/READINGS.md）默认读法' }],
   }),
   param({
     key: 'rudong.adjustment.lookbackMonths',
     description: '预警扫描的回溯月数：事件、认定须在评估日之前这一期间内。',
-    values: [{ from: '1900-01-01', value: 24, citation: 'DESIGN §3 默认读法' }],
+    values: [{ from: '1900-01-01', value: 24, citation: '读法说明（docs/READINGS.md）默认读法' }],
   }),
 ];

@@ -1,6 +1,6 @@
 // Shared readings for the rudong pack (如东县人民检察院): who the texts address, which assessment year a rule judges,
 // how a determination names the clause it was made under, and the dates of an alert scan. Pure functions over facts.
-import { addMonths, yearOf } from '../../domain/dates.js';
+import { yearOf } from '../../domain/dates.js';
 import type { CadreFact, DeterminationFact, UnitFact } from '../../domain/facts.js';
 import type { FactIndex } from '../../policy/fact-index.js';
 import type { RuleContext } from '../../policy/types.js';
@@ -46,37 +46,18 @@ export function gradeRun(cadre: string, year: number, grade: string, facts: Fact
   return n;
 }
 
-/** `<pack>.adjustment.lookbackMonths` (DESIGN §3 default 24): how far back an alert scan looks. */
-export function lookbackStart(ctx: RuleContext): string {
-  const months = ctx.param<number>('rudong.adjustment.lookbackMonths') ?? 24;
-  return addMonths(ctx.asOf, -months);
-}
-
 /**
- * Whether a determination was made under the rule's clause. The record may name the clause by the locator ('6.1'),
- * the mechanism-qualified locator ('adjustment/6.1'), the full rule id ('rudong/adjustment/6.1') or the article as
- * printed ('第六条（一）'). Bare locators do not collide inside this pack: the only determination-based clauses are
- * adjustment 6.x, 8.x, 9.x and incentive 7.3.
+ * Determinations under the clause made on or before the evaluation date. No look-back: the text sets no time limit on
+ * an organ's determination, and no pack limits one (docs/READINGS.md, 组织认定的时效); the look-back bounds only the
+ * incident windows of 一年内.
  */
-export function clauseMatches(d: DeterminationFact, ruleId: string, articles: readonly string[]): boolean {
-  const [pack, mechanism, locator] = ruleId.split('/');
-  const c = d.clause.trim();
-  return (
-    c === locator || c === `${mechanism}/${locator}` || c === `${pack}/${mechanism}/${locator}` || articles.includes(c)
-  );
-}
-
-/** Determinations under the clause made on or before the evaluation date and within the scan's look-back. */
 export function determinationsUnder(
   subject: string,
   ruleId: string,
-  articles: readonly string[],
+  _articles: readonly string[],
   ctx: RuleContext,
 ): DeterminationFact[] {
-  const from = lookbackStart(ctx);
-  return ctx.facts
-    .determinations(subject)
-    .filter((d) => d.date <= ctx.asOf && d.date >= from && clauseMatches(d, ruleId, articles));
+  return ctx.determinations(subject, ruleId);
 }
 
 export const KIND_LABEL: Record<string, string> = {

@@ -65,7 +65,7 @@ export const r6_1 = rule({
   note:
     '“一定比例”未规定具体数值：参数 rudong.incentive.excellentRatio 无默认值，未配置时不给出 excellentQuota 并报告缺口。' +
     '嘉奖、三等功均须报县委县政府同意；本规则只提出名单。连续三年按考核年度连续、无间断计算，' +
-    '以评估日所在年度之前最近一个考核年度为止（DESIGN §3）；原文未规定记功后是否重新起算，故连续满三年即提出三等功。',
+    '以评估日所在年度之前最近一个考核年度为止（见读法说明）；原文未规定记功后是否重新起算，故连续满三年即提出三等功。',
   forCadre(c, ctx) {
     const year = latestAssessmentYear(c.id, ctx);
     if (year === undefined || gradeIn(c.id, year, ctx.facts) !== '优秀') return;
@@ -172,10 +172,8 @@ export const r7_3 = rule({
   note: ERRATUM_7 + ' 是否“经受住考验、表现突出、作出重大贡献”由组织认定：依据记录中按本项（条款 7.3）作出的认定。',
   supersedes: ['jiangsu/incentive/8.5'],
   forCadre(c, ctx) {
-    for (const d of ctx.facts.determinations(c.id)) {
-      if (d.date > ctx.asOf) continue;
+    for (const d of ctx.determinations(c.id)) {
       const cl = d.clause.trim();
-      if (!['7.3', 'incentive/7.3', 'rudong/incentive/7.3', '第七条（三）'].includes(cl)) continue;
       ctx.fire({
         subject: c.id,
         year: yearOf(d.date),
@@ -297,6 +295,6 @@ export const incentiveParams = [
   param({
     key: 'rudong.incentive.quotaRounding',
     description: '按比例计算名额时的取整方式（floor：名额不超过比例）。',
-    values: [{ from: '1900-01-01', value: 'floor', citation: 'DESIGN §3 默认读法' }],
+    values: [{ from: '1900-01-01', value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
   }),
 ];

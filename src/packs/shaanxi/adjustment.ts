@@ -3,12 +3,13 @@
 // under that clause; the finding goes to the cadres the item names (主要负责人, 分管领导干部 with the matching
 // 分管 area, 党委(党组)书记, 有关领导干部) and opens an alert (预警), never an adjustment by itself. 第十六条 turns a
 // decided adjustment into an influence period.
-import { addMonths, addYears, yearOf } from '../../domain/dates.js';
+import { addYears, yearOf } from '../../domain/dates.js';
 import type { CadreFact, IncidentFact, UnitFact } from '../../domain/facts.js';
 import { normalSeverity, type IncidentCategory, type PostRole } from '../../domain/vocabulary.js';
 import { rule } from '../../policy/define.js';
 import { selectByQuota } from '../../policy/quota.js';
 import { atLeast, formatRatio, pct, ratio } from '../../policy/rational.js';
+import { incidentsInTerritory, twoConsecutiveYears, withinOneYear, type WindowReading } from '../../policy/readings.js';
 import type { Citation, RuleContext } from '../../policy/types.js';
 import {
   ADJUSTMENT_DOC,
@@ -22,7 +23,6 @@ import {
   latestYearBefore,
   LEADER_POSTS,
   rankingOf,
-  subtree,
   targetsOf,
   type Targets,
 } from './common.js';
@@ -120,72 +120,55 @@ function adjustmentRule(spec: AdjustmentSpec) {
 const SEVERITY_RANK = { 一般: 1, 较大: 2, 重大: 3, 特别重大: 4 } as const;
 type Sev = keyof typeof SEVERITY_RANK;
 
+/** 县(区) / 市(区) 发生: incidents anywhere in the unit's territory (本地区, the unit and the units below it). */
 function incidentsIn(
   ctx: RuleContext,
   u: UnitFact,
   categories: readonly IncidentCategory[],
   atLeastSeverity: Sev,
 ): IncidentFact[] {
-  const out: IncidentFact[] = [];
-  for (const unit of subtree(ctx.facts, u))
-    for (const i of ctx.facts.incidents(unit.id))
-      if (
-        i.date <= ctx.asOf &&
-        categories.includes(i.category) &&
-        SEVERITY_RANK[normalSeverity(i.severity)] >= SEVERITY_RANK[atLeastSeverity]
-      )
-        out.push(i);
-  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return incidentsInTerritory(
+    ctx.facts,
+    u,
+    ctx.asOf,
+    (i) =>
+      categories.includes(i.category) && SEVERITY_RANK[normalSeverity(i.severity)] >= SEVERITY_RANK[atLeastSeverity],
+  );
 }
 
 const incidentLine = (i: IncidentFact) => `${i.unit} ${i.date} ${i.category} ${i.severity}`;
 
-function lookbackStart(ctx: RuleContext): string {
-  const months = ctx.param<number>('shaanxi.adjustment.lookbackMonths') ?? 24;
-  return addMonths(ctx.asOf, -months);
+function windowOf(ctx: RuleContext): WindowReading {
+  return {
+    asOf: ctx.asOf,
+    mode: ctx.param<string>('shaanxi.adjustment.incidentWindow') ?? 'rolling12m',
+    lookbackMonths: ctx.param<number>('shaanxi.adjustment.lookbackMonths') ?? 24,
+  };
 }
 
 /** `n` or more incidents within one year (一年内), the window ending within the look-back period. */
-function withinOneYear(ctx: RuleContext, list: readonly IncidentFact[], n: number): Trigger | undefined {
-  const start = lookbackStart(ctx);
-  const mode = ctx.param<string>('shaanxi.adjustment.incidentWindow') ?? 'rolling12m';
-  if (mode === 'calendarYear') {
-    for (let y = asOfYear(ctx); y >= yearOf(start); y--) {
-      const inYear = list.filter((i) => yearOf(i.date) === y);
-      if (inYear.length >= n)
-        return { year: y, because: [...inYear.map(incidentLine), `${y}年内 ${inYear.length} 起（按自然年）`] };
-    }
-    return undefined;
-  }
-  // Rolling: incidents i..j share a window when the later falls on or before the end of the year the earlier opens.
-  for (let j = list.length - 1; j >= 0 && list[j]!.date >= start; j--) {
-    let i = j;
-    while (i > 0 && addMonths(list[i - 1]!.date, 12) >= list[j]!.date) i--;
-    if (j - i + 1 >= n) {
-      const hit = list.slice(i, j + 1);
-      return {
-        year: yearOf(list[j]!.date),
-        because: [...hit.map(incidentLine), `${hit[0]!.date} 至 ${hit[hit.length - 1]!.date} 一年内 ${hit.length} 起`],
-      };
-    }
-  }
-  return undefined;
+function withinOne(ctx: RuleContext, list: readonly IncidentFact[], n: number): Trigger | undefined {
+  const hit = withinOneYear(list, n, windowOf(ctx));
+  if (!hit) return undefined;
+  const first = hit.events[0]!;
+  const last = hit.events[hit.events.length - 1]!;
+  return {
+    year: hit.year,
+    because: [
+      ...hit.events.map(incidentLine),
+      hit.calendar
+        ? `${yearOf(first.date)}年内 ${hit.events.length} 起（按自然年）`
+        : `${first.date} 至 ${last.date} 一年内 ${hit.events.length} 起`,
+    ],
+  };
 }
 
-/** 连续两年发生: incidents in two consecutive calendar years, the later one within the look-back period. */
-function twoConsecutiveYears(ctx: RuleContext, list: readonly IncidentFact[]): Trigger | undefined {
-  const start = lookbackStart(ctx);
-  const years = new Set(list.map((i) => yearOf(i.date)));
-  for (let y = asOfYear(ctx); y >= yearOf(start); y--)
-    if (years.has(y) && years.has(y - 1))
-      return {
-        year: y,
-        because: [
-          ...list.filter((i) => [y - 1, y].includes(yearOf(i.date))).map(incidentLine),
-          `${y - 1}、${y} 连续两年发生`,
-        ],
-      };
-  return undefined;
+/** 连续两年发生: incidents in two consecutive calendar years, the later year ending within the look-back period. */
+function twoYears(ctx: RuleContext, list: readonly IncidentFact[]): Trigger | undefined {
+  const pair = twoConsecutiveYears(list, windowOf(ctx));
+  if (!pair) return undefined;
+  const [y0, y1] = pair.years;
+  return { year: y1, because: [...pair.events.map(incidentLine), `${y0}、${y1} 连续两年发生`] };
 }
 
 const some = (t: Trigger | undefined): Trigger[] => (t ? [t] : []);
@@ -461,7 +444,7 @@ export const adjustmentRules = [
       text: '县域经济社会发展监测考评连续两年退位幅度在前3名的县(市)和退位幅度最大的城区主要负责人。',
     },
     note:
-      '退位幅度 = 今年名次 − 上年名次，只计正值；县(市)取最大的3个，城区取最大的1个（DESIGN §3）。连续两年指评估日所在年度之前最近一个考评年度及其上一年。' +
+      '退位幅度 = 今年名次 − 上年名次，只计正值；县(市)取最大的3个，城区取最大的1个（见读法说明）。连续两年指评估日所在年度之前最近一个考评年度及其上一年。' +
       '名额分界处并列的不予决定，列入缺口。对象为主要负责人。',
     targets: PRINCIPAL,
     globalTriggers(ctx) {
@@ -593,12 +576,12 @@ export const adjustmentRules = [
       if (COUNTY_KINDS.has(u.kind)) {
         const major = incidentsIn(ctx, u, ['production_safety'], '重大');
         const large = incidentsIn(ctx, u, ['production_safety'], '较大');
-        return some(withinOneYear(ctx, major, 1) ?? withinOneYear(ctx, large, 2));
+        return some(withinOne(ctx, major, 1) ?? withinOne(ctx, large, 2));
       }
       if (CITY_KINDS.has(u.kind)) {
         const top = incidentsIn(ctx, u, ['production_safety'], '特别重大');
         const major = incidentsIn(ctx, u, ['production_safety'], '重大');
-        return some(withinOneYear(ctx, top, 1) ?? withinOneYear(ctx, major, 2));
+        return some(withinOne(ctx, top, 1) ?? withinOne(ctx, major, 2));
       }
       return [];
     },
@@ -614,8 +597,8 @@ export const adjustmentRules = [
     note: '县(市、区)：一年内2起三级(较大)以上；市(区)：连续两个自然年均发生二级(重大)以上。对象为主要负责人和分管食品药品安全（food_drug）的领导干部。',
     targets: { principal: true, inCharge: 'food_drug' },
     unitTriggers(u, ctx) {
-      if (COUNTY_KINDS.has(u.kind)) return some(withinOneYear(ctx, incidentsIn(ctx, u, ['food_drug'], '较大'), 2));
-      if (CITY_KINDS.has(u.kind)) return some(twoConsecutiveYears(ctx, incidentsIn(ctx, u, ['food_drug'], '重大')));
+      if (COUNTY_KINDS.has(u.kind)) return some(withinOne(ctx, incidentsIn(ctx, u, ['food_drug'], '较大'), 2));
+      if (CITY_KINDS.has(u.kind)) return some(twoYears(ctx, incidentsIn(ctx, u, ['food_drug'], '重大')));
       return [];
     },
   }),
@@ -637,9 +620,9 @@ export const adjustmentRules = [
       const cats = ['mass_incident', 'public_security'] as const;
       const top = incidentsIn(ctx, u, cats, '特别重大');
       if (COUNTY_KINDS.has(u.kind))
-        return some(withinOneYear(ctx, top, 1) ?? withinOneYear(ctx, incidentsIn(ctx, u, cats, '重大'), 2));
-      if (CITY_KINDS.has(u.kind)) return some(twoConsecutiveYears(ctx, top));
-      if (u.kind === 'provincial_dept') return some(withinOneYear(ctx, top, 1));
+        return some(withinOne(ctx, top, 1) ?? withinOne(ctx, incidentsIn(ctx, u, cats, '重大'), 2));
+      if (CITY_KINDS.has(u.kind)) return some(twoYears(ctx, top));
+      if (u.kind === 'provincial_dept') return some(withinOne(ctx, top, 1));
       return [];
     },
   }),

@@ -1,10 +1,10 @@
 // Shared reading aids for the 陕西 rules: document titles, the years a rule judges, rankings from the published
 // ranks (or scores), who "主要负责人 / 分管领导 / 有关领导干部" are among a unit's cadres, and determinations by clause.
 import { yearOf } from '../../domain/dates.js';
-import type { CadreFact, DeterminationFact, UnitAssessmentFact, UnitFact } from '../../domain/facts.js';
+import type { CadreFact, DeterminationFact, UnitAssessmentFact } from '../../domain/facts.js';
 import type { PostRole } from '../../domain/vocabulary.js';
 import type { FactIndex } from '../../policy/fact-index.js';
-import type { Rule, RuleContext } from '../../policy/types.js';
+import type { RuleContext } from '../../policy/types.js';
 
 export const INCENTIVE_DOC = '陕西省党政干部鼓励激励办法(试行)';
 export const TOLERANCE_DOC = '陕西省党政干部容错纠错办法(试行)';
@@ -19,15 +19,7 @@ export const LEADER_POSTS: ReadonlySet<PostRole> = new Set<PostRole>(['principal
 
 export const asOfYear = (ctx: RuleContext): number => yearOf(ctx.asOf);
 
-/**
- * DESIGN §3: assessment-based rules judge the run of years ending at the latest assessment year on record before
- * the evaluation date's year.
- */
-export function latestYearBefore(years: Iterable<number>, beforeYear: number): number | undefined {
-  let best: number | undefined;
-  for (const y of years) if (y < beforeYear && (best === undefined || y > best)) best = y;
-  return best;
-}
+export { latestYearBefore } from '../../policy/readings.js';
 
 /** Length of the run of consecutive years ending at `end` in which `ok` holds (a missing year breaks the run). */
 export function runEndingAt(end: number, ok: (year: number) => boolean): number {
@@ -128,24 +120,9 @@ export function describeCadre(c: CadreFact): string {
   return `${c.id} ${c.name}（${c.unit} ${role}${c.partySecretary ? '，党委(党组)书记' : ''}${areas}）`;
 }
 
-const FULL = { '(': '（', ')': '）' } as const;
-/**
- * Whether a determination's clause names this rule: the rule id (shaanxi/adjustment/8.3), the locator (8.3),
- * mechanism/locator, or the article as printed (第八条（三）, half- or full-width brackets).
- */
-export function clauseNames(clause: string, rule: Rule): boolean {
-  const c = clause.replace(/\s+/g, '').replace(/[()]/g, (m) => FULL[m as '(' | ')']);
-  return (
-    c === rule.id ||
-    c === rule.locator ||
-    c === `${rule.mechanism}/${rule.locator}` ||
-    c === rule.citation.article.replace(/\s+/g, '')
-  );
-}
-
-/** Determinations on a subject, made on or before asOf, under this rule's clause. */
+/** Determinations on a subject, made on or before asOf, under this rule's clause (read as in every pack, src/policy/clauses.ts). */
 export function determinationsFor(ctx: RuleContext, subject: string): DeterminationFact[] {
-  return ctx.facts.determinations(subject).filter((d) => d.date <= ctx.asOf && clauseNames(d.clause, ctx.rule));
+  return ctx.determinations(subject);
 }
 
 export const determinationLine = (d: DeterminationFact): string =>
@@ -164,17 +141,4 @@ export function memo<T>(ctx: RuleContext, key: string, compute: () => T): T {
   const v = compute();
   m.set(key, v);
   return v;
-}
-
-/** Units below a unit, the unit itself first (incidents in a 县 or 市 happen anywhere in its territory). */
-export function subtree(facts: FactIndex, unit: UnitFact): UnitFact[] {
-  const out: UnitFact[] = [unit];
-  const seen = new Set([unit.id]);
-  for (let i = 0; i < out.length; i++)
-    for (const ch of facts.childUnits(out[i]!.id))
-      if (!seen.has(ch.id)) {
-        seen.add(ch.id);
-        out.push(ch);
-      }
-  return out;
 }

@@ -470,7 +470,7 @@ export const incentiveRules = [
     },
     note:
       '县(市)与城区分别排序（单位类别 county / district）；名次取公布的名次，无名次时按得分排序。争先进位：上年名次减今年名次，' +
-      '只有进位的单位参评，按进位数排序取前10名县(市)、前5名城区（DESIGN §3）。名额分界处并列的单位列入缺口待定。',
+      '只有进位的单位参评，按进位数排序取前10名县(市)、前5名城区（见读法说明）。名额分界处并列的单位列入缺口待定。',
     forAll(ctx) {
       const years = new Set(
         ['county_monitoring', 'agriculture', 'industry', 'ecology'].flatMap((scheme) => yearsUpTo(ctx, scheme)),

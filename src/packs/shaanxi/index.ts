@@ -5,7 +5,7 @@ import { adjustmentRules } from './adjustment.js';
 import { incentiveRules } from './incentive.js';
 import { toleranceRules } from './tolerance.js';
 
-const READING = 'DESIGN §3 默认读法（可由具体办法覆盖）';
+const READING = '读法说明（docs/READINGS.md）默认读法（可由具体办法覆盖）';
 
 export const shaanxi = definePack({
   id: 'shaanxi',
@@ -21,6 +21,38 @@ export const shaanxi = definePack({
     '能上能下办法第十二条（一）写作“县(区)”，其余各条写作“县(市、区)”；县级市按县(county)处理，两处适用范围相同。',
   ],
   rules: [...incentiveRules, ...toleranceRules, ...adjustmentRules],
+  // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
+  // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
+  determinationClauses: {
+    // 履行管党治党责任不力（能上能下办法 第六条）
+    'shaanxi/adjustment/6.1': ['party_governance'],
+    'shaanxi/adjustment/6.2': ['party_governance'],
+    'shaanxi/adjustment/6.3': ['party_governance'],
+    'shaanxi/adjustment/6.4': ['party_governance'],
+    // 领导班子分析研判（第七条）
+    'shaanxi/adjustment/7': ['team_review'],
+    // 考核结果（第八条、第九条）
+    'shaanxi/adjustment/8.1': ['inaction'],
+    'shaanxi/adjustment/8.2': ['inaction'],
+    'shaanxi/adjustment/8.3': ['inaction'],
+    'shaanxi/adjustment/8.4': ['inaction'],
+    'shaanxi/adjustment/9.1': ['inaction'],
+    'shaanxi/adjustment/9.2': ['inaction'],
+    // 脱贫攻坚（第十条）
+    'shaanxi/adjustment/10.1': ['poverty'],
+    'shaanxi/adjustment/10.2': ['poverty'],
+    'shaanxi/adjustment/10.3': ['poverty'],
+    'shaanxi/adjustment/10.4': ['poverty'],
+    // 生态环境（第十一条）
+    'shaanxi/adjustment/11.1': ['environment'],
+    'shaanxi/adjustment/11.2': ['environment'],
+    // 安全生产、食品药品安全（第十二条）
+    'shaanxi/adjustment/12.1': ['inaction'],
+    'shaanxi/adjustment/12.2': ['inaction'],
+    // 社会稳定（第十三条）
+    'shaanxi/adjustment/13.1': ['stability'],
+    'shaanxi/adjustment/13.2': ['stability'],
+  },
   params: [
     param({
       key: 'shaanxi.incentive.progressPrizeTiers',
