@@ -7,6 +7,7 @@ import { registerDemoCommands } from './commands/demo.js';
 import { registerExplainCommands } from './commands/explain.js';
 import { registerOpsCommands } from './commands/ops.js';
 import { registerServeCommands } from './commands/serve.js';
+import { registerProcedureCommands } from './commands/procedures.js';
 import { CliError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerExplainCommands(program);
   registerOpsCommands(program);
   registerServeCommands(program);
+  registerProcedureCommands(program);
   return program;
 }
 
