@@ -90,7 +90,7 @@ export function readProcedureScenario(file: string): ProcedureScenario {
   try {
     facts = parseScenario({ name: r.data.name, pack: r.data.pack, asOf: r.data.steps[0]!.on, facts: r.data.facts });
   } catch (e) {
-    if (e instanceof ScenarioError) throw new ProcedureScenarioError(file, `facts.${e.field}`, e.reason);
+    if (e instanceof ScenarioError) throw new ProcedureScenarioError(file, e.field, e.reason);
     throw e;
   }
   const ids = new Set([...facts.facts.units.map((u) => u.id), ...facts.facts.cadres.map((c) => c.id)]);
