@@ -21,6 +21,7 @@ import { dbOf, type ServerContext } from './context.js';
 import { sessionCacheFor } from './session-cache.js';
 import { errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
+import { caseRoutes } from './routes/cases.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -182,6 +183,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ioRoutes(api, { maxUploadBytes: opts.maxUploadBytes ?? 50 * 1024 * 1024 });
       ruleRoutes(api);
       adminRoutes(api);
+      caseRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -37,6 +37,9 @@ export interface CaseOptions {
   now?: () => Date;
 }
 
+/** Work done in the same transaction as a step (an audit entry). */
+export type AlsoInTransaction = (tx: RecordStore, c: CaseRow, step: StepRow) => Promise<void>;
+
 export interface StepRequest {
   action: string;
   /** the date the step is taken (YYYY-MM-DD) */
@@ -157,8 +160,11 @@ export class ToleranceCases {
     return def;
   }
 
-  /** Starts a case ex officio or on application; returns it after its first step. */
-  async start(actor: Actor, req: StartRequest): Promise<CaseRow> {
+  /**
+   * Starts a case ex officio or on application; returns it after its first step. `also` runs inside the step's
+   * transaction (the server's audit entry), so it commits with the step or not at all.
+   */
+  async start(actor: Actor, req: StartRequest, also?: AlsoInTransaction): Promise<CaseRow> {
     const chains = new UnitChains(this.store);
     const where = await whereOf(this.store, req.subject);
     if (!where) throw new CaseInputError('subject', '所涉干部或单位不存在', 'no such subject');
@@ -206,13 +212,20 @@ export class ToleranceCases {
         closed: isFinal(def, next.state),
         startedBy: actor.userId ?? null,
       });
-      await this.record(repo, def, row, spec, actor, req, null, NEW_STATE);
+      const s = await this.record(repo, def, row, spec, actor, req, null, NEW_STATE);
+      await also?.(tx, row, s);
       return row;
     });
   }
 
-  /** Takes one step on a case at `version`; returns the case after it. */
-  async act(actor: Actor, caseId: string, version: number, req: StepRequest): Promise<CaseRow> {
+  /** Takes one step on a case at `version`; returns the case after it. `also`: as for start. */
+  async act(
+    actor: Actor,
+    caseId: string,
+    version: number,
+    req: StepRequest,
+    also?: AlsoInTransaction,
+  ): Promise<CaseRow> {
     const chains = new UnitChains(this.store);
     const repo = casesOf(this.store);
     const c = await repo.get(caseId);
@@ -257,7 +270,8 @@ export class ToleranceCases {
         outcome: next.context.outcome,
         closed: isFinal(def, next.state),
       });
-      await this.record(trepo, def, after, spec, actor, req, evaluation, c.state);
+      const s = await this.record(trepo, def, after, spec, actor, req, evaluation, c.state);
+      await also?.(tx, after, s);
       return after;
     });
   }
