@@ -16,6 +16,7 @@ import {
 } from '../../mechanisms/tolerance/errors.js';
 import { casesOf, StaleCaseError, type CaseRow } from '../../store/cases.js';
 import { subtreeUnitIds } from '../../mechanisms/tolerance/units.js';
+import { armDeadlines, type ArmedDeadlines } from '../../mechanisms/tolerance/deadlines.js';
 import { audit } from '../audit-log.js';
 import { dbOf } from '../context.js';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
@@ -79,6 +80,15 @@ interface StepBody {
 
 export function caseRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
+  // deadlines on record are re-armed whenever the server starts (they are data, not timers)
+  let armed: ArmedDeadlines | undefined;
+  app.addHook('onReady', async () => {
+    armed = await armDeadlines(ctx.store, {
+      today: () => ctx.now().toISOString().slice(0, 10),
+      onOverdue: (d) => app.log.info({ deadlines: d.map((x) => x.id) }, 'case deadlines overdue'),
+    });
+  });
+  app.addHook('onClose', async () => armed?.stop());
   const cases = () => new ToleranceCases(ctx.store, { now: ctx.now });
 
   /** The cases a person sees among `candidates`. */
