@@ -405,11 +405,11 @@ export class CaseRepository {
   }
 
   async putDecision(d: DecisionRow): Promise<void> {
-    await this.db.deleteFrom('case_decisions').where('case_id', '=', d.caseId).execute();
+    await this.db.deleteFrom('case_decisions').where('id', '=', d.caseId).execute();
     await this.db
       .insertInto('case_decisions')
       .values({
-        case_id: d.caseId,
+        id: d.caseId,
         pack: d.pack,
         subject_type: d.subjectType,
         subject_id: d.subjectId,

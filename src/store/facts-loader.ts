@@ -305,7 +305,7 @@ const COLUMNS = {
   adjustments: ['cadre_id', 'date', 'method'],
   tolerance_requests: ['id', 'subject_id', 'date', 'situation', 'findings'],
   case_decisions: [
-    'case_id',
+    'id',
     'subject_id',
     'matter_id',
     'decided_on',
@@ -458,11 +458,11 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
     });
   });
   // Concluded tolerance cases: the decision, and a reduced sanction as a sanction of its own (its own period).
-  f.toleranceDecisions = [];
+  const decisions: NonNullable<Facts['toleranceDecisions']> = [];
   await scan('case_decisions', COLUMNS.case_decisions, (r) => {
     const date = r[3] as string;
     if (date > asOf) return;
-    f.toleranceDecisions!.push({
+    decisions.push({
       case: r[0] as string,
       subject: r[1] as string,
       matter: r[2] as string,
@@ -474,5 +474,6 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
     if (r[7] !== null && (r[8] as string) <= asOf)
       f.sanctions.push({ cadre: r[1] as string, date: r[8] as string, kind: r[7] as SanctionKind });
   });
+  if (decisions.length) f.toleranceDecisions = decisions;
   return f;
 }

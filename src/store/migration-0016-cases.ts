@@ -94,7 +94,8 @@ export const m0016Cases: Migration = {
 
     await db.schema
       .createTable('case_decisions')
-      .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id'))
+      // the case's own id: one decision a case, replaced when an appeal changes it
+      .addColumn('id', 'text', (c) => c.primaryKey().references('cases.id'))
       .addColumn('pack', 'text', (c) => c.notNull())
       .addColumn('subject_type', 'text', (c) => c.notNull())
       .addColumn('subject_id', 'text', (c) => c.notNull())
