@@ -8,6 +8,7 @@ import { registerExplainCommands } from './commands/explain.js';
 import { registerOpsCommands } from './commands/ops.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerAccountCommands } from './commands/account.js';
+import { registerProcedureCommands } from './commands/procedures.js';
 import { CliError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerOpsCommands(program);
   registerServeCommands(program);
   registerAccountCommands(program);
+  registerProcedureCommands(program);
   return program;
 }
 

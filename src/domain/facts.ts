@@ -111,6 +111,22 @@ export interface ToleranceRequestFact {
   findings: Partial<Record<ToleranceFlag, boolean>>;
 }
 
+/**
+ * A decision recorded at the conclusion of a tolerance case (容错认定结论 / 容错决定): the rulebooks read it so that the
+ * explanation names the decision that changed it (PROCEDURES §7.5).
+ */
+export interface ToleranceDecisionFact {
+  case: string;
+  subject: string;
+  /** the accountability matter the case belongs to */
+  matter: string;
+  date: string;
+  outcome: 'exempt' | 'lighter' | 'mitigated' | 'not_tolerated';
+  /** the body that decided, as the text names it */
+  body: string;
+  article: string;
+}
+
 export interface Facts {
   units: UnitFact[];
   cadres: CadreFact[];
@@ -123,6 +139,8 @@ export interface Facts {
   sanctions: SanctionFact[];
   adjustments: AdjustmentFact[];
   toleranceRequests: ToleranceRequestFact[];
+  /** concluded tolerance cases (absent in scenario files that have none) */
+  toleranceDecisions?: ToleranceDecisionFact[];
 }
 
 export function emptyFacts(): Facts {

@@ -29,14 +29,18 @@ export function readScenario(file: string): Scenario {
   }
 }
 
-/** Every .yaml/.yml file under the given files or folders, sorted, recursively. */
-export function findScenarioFiles(paths: readonly string[]): string[] {
+/**
+ * Every .yaml/.yml file under the given files or folders, sorted, recursively; sub-folders named in `skipDirs` are
+ * passed over (a pack's `scenarios/procedures/` holds procedure scenarios, another format).
+ */
+export function findScenarioFiles(paths: readonly string[], skipDirs: readonly string[] = []): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
+  const walk = (p: string, top = false) => {
     const st = statSync(p);
+    if (st.isDirectory() && !top && skipDirs.some((d) => p.endsWith(`/${d}`))) return;
     if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
     else if (/\.ya?ml$/.test(p)) out.push(p);
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) walk(p, true);
   return out;
 }

@@ -7,8 +7,11 @@ import { jiaozuo } from './jiaozuo/index.js';
 import { national } from './national/index.js';
 import { rudong } from './rudong/index.js';
 import { shaanxi } from './shaanxi/index.js';
+import { withDecisionEffects } from './procedure-effects.js';
 
-export const ALL_PACKS: readonly PackDef[] = [national, jiangsu, shaanxi, rudong, anhui, jiaozuo];
+export const ALL_PACKS: readonly PackDef[] = [national, jiangsu, shaanxi, rudong, anhui, jiaozuo].map(
+  withDecisionEffects,
+);
 
 let registry: PackRegistry | undefined;
 export function packRegistry(): PackRegistry {

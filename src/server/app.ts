@@ -25,6 +25,7 @@ import { audit } from './audit-log.js';
 import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
+import { caseRoutes } from './routes/cases.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
@@ -238,6 +239,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ioRoutes(api, { maxUploadBytes: opts.maxUploadBytes ?? 50 * 1024 * 1024 });
       ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
+      caseRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -305,6 +305,17 @@ const COLUMNS = {
   sanctions: ['cadre_id', 'date', 'kind'],
   adjustments: ['cadre_id', 'date', 'method'],
   tolerance_requests: ['id', 'subject_id', 'date', 'situation', 'findings'],
+  case_decisions: [
+    'id',
+    'subject_id',
+    'matter_id',
+    'decided_on',
+    'outcome',
+    'body',
+    'article',
+    'measure',
+    'measure_on',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 function sqliteJobs(asOf: string, page: number): Job[] {
@@ -448,6 +459,24 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
       findings: parseFlags(r[4]),
     });
   });
+  // Concluded tolerance cases: the decision, and a reduced sanction as a sanction of its own (its own period).
+  const decisions: NonNullable<Facts['toleranceDecisions']> = [];
+  await scan('case_decisions', COLUMNS.case_decisions, (r) => {
+    const date = r[3] as string;
+    if (date > asOf) return;
+    decisions.push({
+      case: r[0] as string,
+      subject: r[1] as string,
+      matter: r[2] as string,
+      date,
+      outcome: r[4] as 'exempt',
+      body: r[5] as string,
+      article: r[6] as string,
+    });
+    if (r[7] !== null && (r[8] as string) <= asOf)
+      f.sanctions.push({ cadre: r[1] as string, date: r[8] as string, kind: r[7] as SanctionKind });
+  });
+  if (decisions.length) f.toleranceDecisions = decisions;
   return f;
 }
 

@@ -15,6 +15,7 @@ import { m0011AuthNotify } from './migration-0011-auth-notify.js';
 import { m0012LoginGuards } from './migration-0012-login-guards.js';
 import { m0014HonorAward } from './migration-0014-honor-award.js';
 import { m0015AccountabilityMatters } from './migration-0015-accountability-matters.js';
+import { m0016Cases } from './migration-0016-cases.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -183,6 +184,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_login_guards': m0012LoginGuards,
   '0014_honor_award': m0014HonorAward,
   '0015_accountability_matters': m0015AccountabilityMatters,
+  '0016_cases': m0016Cases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -26,7 +26,7 @@ export function registerPolicyCommands(program: Command): void {
       let failed = 0;
       let files: string[];
       try {
-        files = findScenarioFiles(paths);
+        files = findScenarioFiles(paths, ['procedures']);
       } catch (e) {
         throw new CliError(`找不到情景 cannot read scenarios: ${(e as Error).message}`);
       }

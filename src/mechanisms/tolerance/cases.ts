@@ -1,0 +1,383 @@
+// Tolerance cases (容错纠错) under each pack's procedure: starting a case, taking a step, what a person may do and
+// see, 待办 and 已办. One code path for the server and `sanxiang test-procedures`. Each step is checked (the action is
+// open, the actor is the one the text names, the inputs are there) and then written in one transaction: the case
+// moves on at the version the actor read, the step joins the history, and its effects (the decision the rulebooks
+// read, a rectification deadline) land with it.
+import { randomUUID } from 'node:crypto';
+import { isDate, yearOf, addDays } from '../../domain/dates.js';
+import {
+  CASE_OUTCOMES,
+  CASE_OUTCOME_LABELS,
+  NEW_STATE,
+  type ActionSpec,
+  type CaseOutcome,
+  type ProcedureDef,
+} from '../../domain/procedure.js';
+import { SANCTION_KINDS } from '../../domain/vocabulary.js';
+import { casesOf, type CaseRow, type StepRow } from '../../store/cases.js';
+import type { RecordStore } from '../../store/types.js';
+import { definitionRegistry, type DefinitionRegistry } from '../../workflow/definitions.js';
+import { isFinal, openActions, step } from '../../workflow/engine.js';
+import { sees, stands, UnitChains, type Actor, type CaseWhere } from './actors.js';
+import { CaseForbiddenError, CaseInputError, CaseNotFoundError, CaseStepClosedError } from './errors.js';
+import { evaluateCase, recordedFindings, type CaseEvaluation } from './evaluation.js';
+
+/** A local 具体办法's deadline for a state (none of the five texts gives one, so none ships). */
+export interface LocalDeadline {
+  days: number;
+  /** the local document and article that sets it */
+  source: string;
+}
+
+export interface CaseOptions {
+  registry?: DefinitionRegistry;
+  /** local settings: deadlines per pack and state */
+  deadlines?: Readonly<Record<string, Readonly<Record<string, LocalDeadline>>>>;
+  /** the clock for `recorded_at` (tests) */
+  now?: () => Date;
+}
+
+/** Work done in the same transaction as a step (an audit entry). */
+export type AlsoInTransaction = (tx: RecordStore, c: CaseRow, step: StepRow) => Promise<void>;
+
+export interface StepRequest {
+  action: string;
+  /** the date the step is taken (YYYY-MM-DD) */
+  on: string;
+  inputs?: Record<string, unknown>;
+  reason?: string;
+}
+
+export interface StartRequest extends StepRequest {
+  subject: { type: 'cadre' | 'unit'; id: string };
+}
+
+/** Extra inputs every step may carry: what the investigation established, put to the pack's evaluation. */
+const FINDING_INPUTS = new Set(['situation', 'flags', 'departureReason', 'measure', 'measureOn', 'comment']);
+
+async function packOf(store: RecordStore, chains: UnitChains, unitId: string): Promise<string | undefined> {
+  for (const id of await chains.of(unitId)) {
+    const u = await store.repo('units').get(id);
+    if (u?.pack) return u.pack;
+  }
+  return undefined;
+}
+
+async function whereOf(
+  store: RecordStore,
+  subject: { type: 'cadre' | 'unit'; id: string },
+): Promise<CaseWhere | undefined> {
+  if (subject.type === 'cadre') {
+    const c = await store.repo('cadres').get(subject.id);
+    if (!c) return undefined;
+    return { subjectType: 'cadre', subjectId: c.id, handlingUnitId: c.managingUnitId, subjectUnitId: c.managingUnitId };
+  }
+  const u = await store.repo('units').get(subject.id);
+  if (!u) return undefined;
+  // 干部管理权限 over a unit's leadership lies with the unit above it
+  return { subjectType: 'unit', subjectId: u.id, handlingUnitId: u.parentId ?? u.id, subjectUnitId: u.id };
+}
+
+const caseWhere = (c: CaseRow): CaseWhere => ({
+  subjectType: c.subjectType,
+  subjectId: c.subjectId,
+  handlingUnitId: c.handlingUnitId,
+  subjectUnitId: c.subjectType === 'unit' ? c.subjectId : c.handlingUnitId,
+});
+
+function required(spec: ActionSpec, name: string, outcome: CaseOutcome | undefined): boolean {
+  const r = spec.inputs?.find((i) => i.name === name)?.required;
+  return r === true || (Array.isArray(r) && outcome !== undefined && r.includes(outcome));
+}
+
+/** Checks the inputs against the step's declaration; returns the conclusion, if the step makes one. */
+function checkInputs(spec: ActionSpec, req: StepRequest): CaseOutcome | undefined {
+  if (!isDate(req.on)) throw new CaseInputError('on', '日期格式应为 YYYY-MM-DD', 'on must be a YYYY-MM-DD date');
+  const inputs = req.inputs ?? {};
+  const declared = new Set((spec.inputs ?? []).map((i) => i.name));
+  for (const k of Object.keys(inputs))
+    if (!declared.has(k) && !FINDING_INPUTS.has(k))
+      throw new CaseInputError(`inputs.${k}`, `此步骤不接受该项：${k}`, `${spec.id} takes no input ${k}`);
+  let outcome: CaseOutcome | undefined;
+  if (spec.concludes) {
+    const o = inputs.outcome;
+    if (typeof o !== 'string' || !(CASE_OUTCOMES as readonly string[]).includes(o))
+      throw new CaseInputError('inputs.outcome', '请选择认定结论', 'outcome is required');
+    if (!spec.concludes.includes(o as CaseOutcome))
+      throw new CaseInputError(
+        'inputs.outcome',
+        `此步骤不能作出“${CASE_OUTCOME_LABELS[o as CaseOutcome]}”的结论`,
+        `${spec.id} cannot conclude ${o}`,
+      );
+    outcome = o as CaseOutcome;
+  }
+  for (const i of spec.inputs ?? []) {
+    const v = inputs[i.name];
+    const missing = v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+    if (missing) {
+      if (required(spec, i.name, outcome))
+        throw new CaseInputError(`inputs.${i.name}`, `缺少必填项：${i.label}`, `${i.name} is required`);
+      continue;
+    }
+    if (i.kind === 'date' && !isDate(v))
+      throw new CaseInputError(`inputs.${i.name}`, `${i.label}：日期格式应为 YYYY-MM-DD`, `${i.name} must be a date`);
+    if ((i.kind === 'text' || i.kind === 'reference') && typeof v !== 'string')
+      throw new CaseInputError(`inputs.${i.name}`, `${i.label}：应为文字`, `${i.name} must be a string`);
+    if (i.kind === 'names' && !(Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')))
+      throw new CaseInputError(`inputs.${i.name}`, `${i.label}：至少填写一项`, `${i.name} must be a list of names`);
+  }
+  if (inputs.measure !== undefined && !(SANCTION_KINDS as readonly string[]).includes(String(inputs.measure)))
+    throw new CaseInputError('inputs.measure', '从轻、减轻后的处分种类不在规定之列', 'measure must be a sanction kind');
+  if (inputs.measureOn !== undefined && !isDate(inputs.measureOn))
+    throw new CaseInputError('inputs.measureOn', '处分日期格式应为 YYYY-MM-DD', 'measureOn must be a date');
+  if (spec.reasonRequired && !(req.reason ?? '').trim())
+    throw new CaseInputError('reason', '此步骤须写明理由', `${spec.id} needs a written reason`);
+  return outcome;
+}
+
+/** Does the conclusion depart from the pack's evaluation (tolerate what it found ineligible, or the reverse)? */
+function departs(outcome: CaseOutcome, ev: CaseEvaluation): boolean {
+  if (ev.verdict === 'ineligible') return outcome !== 'not_tolerated';
+  if (ev.verdict === 'eligible') return outcome === 'not_tolerated';
+  return false;
+}
+
+export class ToleranceCases {
+  private readonly registry: DefinitionRegistry;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly opts: CaseOptions = {},
+  ) {
+    this.registry = opts.registry ?? definitionRegistry();
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  definitionOf(c: Pick<CaseRow, 'pack' | 'procedure' | 'definitionVersion'>): ProcedureDef {
+    const def = this.registry.get(c.pack, c.procedure, c.definitionVersion);
+    if (!def) throw new Error(`missing procedure definition ${c.pack}/${c.procedure}@${c.definitionVersion}`);
+    return def;
+  }
+
+  /**
+   * Starts a case ex officio or on application; returns it after its first step. `also` runs inside the step's
+   * transaction (the server's audit entry), so it commits with the step or not at all.
+   */
+  async start(actor: Actor, req: StartRequest, also?: AlsoInTransaction): Promise<CaseRow> {
+    const chains = new UnitChains(this.store);
+    const where = await whereOf(this.store, req.subject);
+    if (!where) throw new CaseInputError('subject', '所涉干部或单位不存在', 'no such subject');
+    const pack = await packOf(this.store, chains, where.subjectUnitId);
+    const def = pack ? this.registry.current(pack, 'tolerance') : undefined;
+    if (!def)
+      throw new CaseInputError(
+        'subject',
+        '所涉干部或单位所在地区没有容错纠错程序',
+        'no tolerance procedure for the subject',
+      );
+    if (!def.subjects.includes(req.subject.type))
+      throw new CaseInputError(
+        'subject',
+        '本地规定的容错对象不包括单位',
+        `${def.pack} tolerance cases concern cadres only`,
+      );
+    const spec = def.actions.find((a) => a.id === req.action && a.from.includes(NEW_STATE));
+    if (!spec)
+      throw new CaseStepClosedError(
+        '该操作不能启动容错案件',
+        `${req.action} does not start a ${def.pack} tolerance case`,
+      );
+    const outcome = checkInputs(spec, req);
+    if (!(await stands(chains, actor, spec.actor, where)))
+      throw new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
+    const next = step(def, { state: NEW_STATE, context: { outcome: null, marks: {} } }, spec.id, outcome)!;
+    const id = randomUUID();
+    return this.store.transaction(async (tx) => {
+      const repo = casesOf(tx);
+      const row = await repo.insert({
+        id,
+        pack: def.pack,
+        procedure: def.procedure,
+        definitionVersion: def.version,
+        state: next.state,
+        context: next.context,
+        subjectType: where.subjectType,
+        subjectId: where.subjectId,
+        handlingUnitId: where.handlingUnitId,
+        matterId: String(req.inputs?.matter),
+        outcome: null,
+        openedOn: req.on,
+        year: yearOf(req.on),
+        closed: isFinal(def, next.state),
+        startedBy: actor.userId ?? null,
+      });
+      const s = await this.record(repo, def, row, spec, actor, req, null, NEW_STATE);
+      await also?.(tx, row, s);
+      return row;
+    });
+  }
+
+  /** Takes one step on a case at `version`; returns the case after it. `also`: as for start. */
+  async act(
+    actor: Actor,
+    caseId: string,
+    version: number,
+    req: StepRequest,
+    also?: AlsoInTransaction,
+  ): Promise<CaseRow> {
+    const chains = new UnitChains(this.store);
+    const repo = casesOf(this.store);
+    const c = await repo.get(caseId);
+    if (!c) throw new CaseNotFoundError(caseId);
+    const def = this.definitionOf(c);
+    const participant = actor.userId ? await repo.isParticipant(c.id, actor.userId) : false;
+    if (!(await sees(chains, actor, def, caseWhere(c), participant))) throw new CaseNotFoundError(caseId);
+    const spec = def.actions.find((a) => a.id === req.action);
+    if (!spec) throw new CaseInputError('action', `没有此步骤：${req.action}`, `unknown action ${req.action}`);
+    const outcome = checkInputs(spec, req);
+    const pos = { state: c.state, context: c.context as never };
+    if (!openActions(def, pos).some((a) => a.id === spec.id))
+      throw new CaseStepClosedError(
+        `案件当前处于“${def.states[c.state]?.label ?? c.state}”，不能办理“${spec.label}”`,
+        `${spec.id} is not open in state ${c.state}`,
+      );
+    if (!(await stands(chains, actor, spec.actor, caseWhere(c))))
+      throw new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
+    const next = step(def, pos, spec.id, outcome);
+    if (!next)
+      throw new CaseStepClosedError(`不能办理“${spec.label}”`, `${spec.id} refused by the procedure in ${c.state}`);
+    // the rules beside the people: the evaluation on the findings recorded so far (these inputs included)
+    const history = await repo.steps(c.id);
+    const evaluation = await evaluateCase(
+      this.store,
+      chains,
+      c,
+      recordedFindings([...history, { inputs: req.inputs ?? {} }]),
+      req.on,
+    );
+    if (outcome && departs(outcome, evaluation) && !String(req.inputs?.departureReason ?? '').trim())
+      throw new CaseInputError(
+        'inputs.departureReason',
+        '结论与规则评估不一致，须写明理由',
+        'a conclusion departing from the evaluation needs a written reason',
+      );
+    return this.store.transaction(async (tx) => {
+      const trepo = casesOf(tx);
+      const after = await trepo.advance(c.id, version, {
+        state: next.state,
+        context: next.context,
+        outcome: next.context.outcome,
+        closed: isFinal(def, next.state),
+      });
+      const s = await this.record(trepo, def, after, spec, actor, req, evaluation, c.state);
+      await also?.(tx, after, s);
+      return after;
+    });
+  }
+
+  /** Appends the step and writes its effects, inside the caller's transaction. */
+  private async record(
+    repo: ReturnType<typeof casesOf>,
+    def: ProcedureDef,
+    c: CaseRow,
+    spec: ActionSpec,
+    actor: Actor,
+    req: StepRequest,
+    evaluation: CaseEvaluation | null,
+    fromState: string,
+  ): Promise<StepRow> {
+    const inputs = req.inputs ?? {};
+    const outcome = spec.concludes ? (inputs.outcome as CaseOutcome) : undefined;
+    const documents = [...(spec.produces ?? []), ...(outcome ? (spec.producesFor?.[outcome] ?? []) : [])];
+    const s = await repo.appendStep({
+      caseId: c.id,
+      onDate: req.on,
+      recordedAt: this.now().toISOString(),
+      action: spec.id,
+      fromState,
+      toState: c.state,
+      actorUserId: actor.userId ?? null,
+      actorRole: actor.role,
+      actorUnitId: actor.unitId ?? null,
+      actorCadreId: actor.cadreId ?? null,
+      inputs,
+      reason: req.reason?.trim() || null,
+      documents,
+      evaluation: evaluation ? { verdict: evaluation.verdict, rules: evaluation.findings.map((f) => f.rule) } : null,
+    });
+    if (actor.userId) await repo.addParticipant(c.id, actor.userId, spec.start ? 'starter' : 'actor');
+    if (outcome)
+      await repo.putDecision({
+        caseId: c.id,
+        pack: c.pack,
+        subjectType: c.subjectType,
+        subjectId: c.subjectId,
+        matterId: c.matterId,
+        decidedOn: req.on,
+        outcome,
+        body: spec.actor.body,
+        article: spec.citation.article,
+        measure: typeof inputs.measure === 'string' ? inputs.measure : null,
+        measureOn: typeof inputs.measure === 'string' ? String(inputs.measureOn ?? req.on) : null,
+      });
+    if (spec.effect === 'rectification_order' && outcome === 'exempt') {
+      await repo.setDeadlineStatus(c.id, 'rectification', 'open', 'met');
+      await repo.addDeadline({
+        id: randomUUID(),
+        caseId: c.id,
+        kind: 'rectification',
+        dueOn: String(inputs.rectificationDue),
+        status: 'open',
+        setBySeq: s.seq,
+        source: `${spec.citation.document} ${spec.citation.article}（期限由作出决定的机关确定）`,
+      });
+    }
+    if (spec.id === 'rectified') await repo.setDeadlineStatus(c.id, 'rectification', 'open', 'met');
+    if (spec.effect === 'accountability_reopened')
+      await repo.setDeadlineStatus(c.id, 'rectification', 'open', 'overdue');
+    // deadlines only where a local rule sets one for the state the case now enters
+    if (fromState !== c.state) {
+      await repo.setDeadlineStatus(c.id, `state:${fromState}`, 'open', 'met');
+      const local = this.opts.deadlines?.[def.pack]?.[c.state];
+      if (local)
+        await repo.addDeadline({
+          id: randomUUID(),
+          caseId: c.id,
+          kind: `state:${c.state}`,
+          dueOn: addDays(req.on, local.days),
+          status: 'open',
+          setBySeq: s.seq,
+          source: local.source,
+        });
+    }
+    return s;
+  }
+
+  /** The actions this actor may take on the case now. */
+  async allowed(actor: Actor, c: CaseRow): Promise<ActionSpec[]> {
+    const def = this.definitionOf(c);
+    const chains = new UnitChains(this.store);
+    const out: ActionSpec[] = [];
+    for (const a of openActions(def, { state: c.state, context: c.context as never }))
+      if (await stands(chains, actor, a.actor, caseWhere(c))) out.push(a);
+    return out;
+  }
+
+  /** The case if the actor may see it; CaseNotFoundError otherwise (also for a case that does not exist). */
+  async visible(actor: Actor, caseId: string): Promise<CaseRow> {
+    const repo = casesOf(this.store);
+    const c = await repo.get(caseId);
+    if (!c) throw new CaseNotFoundError(caseId);
+    const participant = actor.userId ? await repo.isParticipant(c.id, actor.userId) : false;
+    if (!(await sees(new UnitChains(this.store), actor, this.definitionOf(c), caseWhere(c), participant)))
+      throw new CaseNotFoundError(caseId);
+    return c;
+  }
+
+  /** The evaluation beside the case as it stands. */
+  async evaluation(c: CaseRow, asOf: string): Promise<CaseEvaluation> {
+    const steps = await casesOf(this.store).steps(c.id);
+    return evaluateCase(this.store, new UnitChains(this.store), c, recordedFindings(steps), asOf);
+  }
+}

@@ -1,0 +1,392 @@
+// Tolerance cases over HTTP: the list (filters: state, pack, unit, year), 待办 and 已办, a case with its history,
+// the actions open to the person and the pack's evaluation beside it, starting a case, taking a step at a version
+// (a stale version is 409, nothing changed), comments. A case is seen only by its participants and the officers of
+// the handling organ within scope; anyone else — 三员 included — gets 404, as for an out-of-scope cadre. Each write
+// and its audit entry commit in one transaction.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { CASE_OUTCOME_LABELS, type ActionSpec, type CaseOutcome } from '../../domain/procedure.js';
+import type { Actor } from '../../mechanisms/tolerance/actors.js';
+import { ToleranceCases } from '../../mechanisms/tolerance/cases.js';
+import {
+  CaseForbiddenError,
+  CaseInputError,
+  CaseNotFoundError,
+  CaseStepClosedError,
+} from '../../mechanisms/tolerance/errors.js';
+import { casesOf, StaleCaseError, type CaseRow } from '../../store/cases.js';
+import { subtreeUnitIds } from '../../mechanisms/tolerance/units.js';
+import { armDeadlines, type ArmedDeadlines } from '../../mechanisms/tolerance/deadlines.js';
+import { audit } from '../audit-log.js';
+import { dbOf } from '../context.js';
+import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
+import { errorSchemas } from '../schemas.js';
+
+function actorOf(req: FastifyRequest): Actor {
+  const u = req.user!;
+  return { userId: u.id, role: u.role, unitId: u.unitId ?? null, cadreId: u.cadreId ?? null };
+}
+
+/** The mechanism's refusals as the API's answers. */
+function mapped(e: unknown): unknown {
+  if (e instanceof CaseInputError) return badRequest(e.field, e.reason_zh, e.reason);
+  if (e instanceof CaseForbiddenError) return forbidden(e.reason_zh, e.reason);
+  if (e instanceof CaseNotFoundError) return notFound('案件不存在', `not found: case ${e.caseId}`);
+  if (e instanceof CaseStepClosedError) return new HttpError(409, { reason_zh: e.reason_zh, reason: e.reason });
+  if (e instanceof StaleCaseError)
+    return new HttpError(409, {
+      reason_zh: '案件已被他人办理，请刷新后重试',
+      reason: `stale version: case ${e.caseId}`,
+    });
+  return e;
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw mapped(e);
+  }
+}
+
+const actionView = (a: ActionSpec) => ({
+  action: a.id,
+  label: a.label,
+  body: a.actor.body,
+  article: `${a.citation.document} ${a.citation.article}`,
+  inputs: (a.inputs ?? []).map((i) => ({ name: i.name, label: i.label, kind: i.kind, required: i.required })),
+  outcomes: a.concludes?.map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] })) ?? [],
+  reasonRequired: a.reasonRequired === true,
+});
+
+const stepBody = {
+  type: 'object',
+  required: ['action', 'on'],
+  additionalProperties: false,
+  properties: {
+    action: { type: 'string', minLength: 1, maxLength: 40 },
+    on: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    inputs: { type: 'object' },
+    reason: { type: 'string', maxLength: 4000 },
+  },
+} as const;
+
+interface StepBody {
+  action: string;
+  on: string;
+  inputs?: Record<string, unknown>;
+  reason?: string;
+}
+
+export function caseRoutes(app: FastifyInstance): void {
+  const ctx = app.ctx;
+  // deadlines on record are re-armed whenever the server starts (they are data, not timers)
+  let armed: ArmedDeadlines | undefined;
+  app.addHook('onReady', async () => {
+    armed = await armDeadlines(ctx.store, {
+      today: () => ctx.now().toISOString().slice(0, 10),
+      onOverdue: (d) => app.log.info({ deadlines: d.map((x) => x.id) }, 'case deadlines overdue'),
+    });
+  });
+  app.addHook('onClose', async () => armed?.stop());
+  const cases = () => new ToleranceCases(ctx.store, { now: ctx.now });
+
+  /** The cases a person sees among `candidates`. */
+  async function visibleAmong(actor: Actor, candidates: CaseRow[]): Promise<CaseRow[]> {
+    const tc = cases();
+    const out: CaseRow[] = [];
+    for (const c of candidates) {
+      try {
+        await tc.visible(actor, c.id);
+        out.push(c);
+      } catch (e) {
+        if (!(e instanceof CaseNotFoundError)) throw e;
+      }
+    }
+    return out;
+  }
+
+  async function candidates(actor: Actor, q: { state?: string; pack?: string; unit?: string; year?: number }) {
+    const repo = casesOf(ctx.store);
+    const units = q.unit
+      ? await subtreeUnitIds(ctx.store, q.unit)
+      : actor.unitId
+        ? await subtreeUnitIds(ctx.store, actor.unitId)
+        : undefined;
+    const own = actor.userId ? await repo.participantCases(actor.userId) : [];
+    const inScope = await repo.list({
+      state: q.state,
+      pack: q.pack,
+      year: q.year,
+      handlingUnitIds: units,
+      limit: 2000,
+    });
+    const mine = own.length ? await repo.list({ ids: own, state: q.state, pack: q.pack, year: q.year }) : [];
+    const seen = new Set<string>();
+    return [...inScope, ...mine].filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
+  }
+
+  const summary = (c: CaseRow) => ({
+    id: c.id,
+    version: c.version,
+    pack: c.pack,
+    state: c.state,
+    stateLabel: cases().definitionOf(c).states[c.state]?.label ?? c.state,
+    subjectType: c.subjectType,
+    subjectId: c.subjectId,
+    handlingUnitId: c.handlingUnitId,
+    matterId: c.matterId,
+    outcome: c.outcome,
+    outcomeLabel: c.outcome ? CASE_OUTCOME_LABELS[c.outcome as CaseOutcome] : null,
+    openedOn: c.openedOn,
+    year: c.year,
+    closed: c.closed,
+  });
+
+  // No role list on the case routes: who sees a case is decided per case (participants and the handling organ), so
+  // 三员 and everyone else get the same 404 as for a case that does not exist, and empty lists.
+  const config = {};
+  const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } as const;
+
+  app.get<{ Querystring: { state?: string; pack?: string; unit?: string; year?: number } }>(
+    '/cases',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '容错案件列表 tolerance cases the person sees',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            state: { type: 'string', maxLength: 40 },
+            pack: { type: 'string', enum: ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] },
+            unit: { type: 'string', maxLength: 64 },
+            year: { type: 'integer', minimum: 1949, maximum: 2200 },
+          },
+        },
+        response: { ...errorSchemas(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const items = await visibleAmong(actor, await candidates(actor, req.query));
+      return { total: items.length, items: items.map(summary) };
+    },
+  );
+
+  app.get(
+    '/cases/todo',
+    { config, schema: { tags: ['cases'], summary: '待办 cases with a step open to the person' } },
+    async (req) => {
+      const actor = actorOf(req);
+      const tc = cases();
+      const out = [];
+      for (const c of await visibleAmong(actor, await candidates(actor, {}))) {
+        if (c.closed) continue;
+        const allowed = await tc.allowed(actor, c);
+        if (allowed.length) out.push({ ...summary(c), actions: allowed.map((a) => a.label) });
+      }
+      return { total: out.length, items: out };
+    },
+  );
+
+  app.get(
+    '/cases/done',
+    { config, schema: { tags: ['cases'], summary: '已办 cases the person acted on' } },
+    async (req) => {
+      const repo = casesOf(ctx.store);
+      const ids = await repo.actedBy(req.user!.id);
+      const items = await visibleAmong(actorOf(req), await repo.list({ ids }));
+      return { total: items.length, items: items.map(summary) };
+    },
+  );
+
+  app.get(
+    '/cases/versions',
+    {
+      config: { roles: ['org_officer', 'discipline_officer'] },
+      schema: { tags: ['cases'], summary: '各程序版本上运行的案件数 cases by procedure version' },
+    },
+    async () => ({ items: await casesOf(ctx.store).versionReport() }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '案件详情 a case',
+        params: idParams,
+        response: { ...errorSchemas(401, 403, 404) },
+      },
+    },
+    async (req) =>
+      guarded(async () => {
+        const actor = actorOf(req);
+        const tc = cases();
+        const c = await tc.visible(actor, req.params.id);
+        const def = tc.definitionOf(c);
+        const repo = casesOf(ctx.store);
+        const asOf = ctx.now().toISOString().slice(0, 10);
+        const detail = {
+          ...summary(c),
+          procedure: { title: def.title, version: def.version, states: def.states },
+          history: (await repo.steps(c.id)).map((s) => ({
+            seq: s.seq,
+            on: s.onDate,
+            action: s.action,
+            label: def.actions.find((a) => a.id === s.action)?.label ?? s.action,
+            from: s.fromState,
+            to: s.toState,
+            role: s.actorRole,
+            inputs: s.inputs,
+            reason: s.reason,
+            documents: s.documents,
+            evaluation: s.evaluation,
+          })),
+          allowed: (await tc.allowed(actor, c)).map(actionView),
+          evaluation: await tc.evaluation(c, asOf),
+          comments: await repo.comments(c.id),
+          deadlines: await repo.deadlines(c.id),
+        };
+        await audit(ctx.db, req, { action: 'case.read', targetKind: 'cases', targetId: c.id });
+        return detail;
+      }),
+  );
+
+  app.post<{ Body: StepBody & { subjectType: 'cadre' | 'unit'; subjectId: string } }>(
+    '/cases',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '启动容错案件（依申请或依职权） start a tolerance case',
+        body: {
+          ...stepBody,
+          required: ['action', 'on', 'subjectType', 'subjectId'],
+          properties: {
+            ...stepBody.properties,
+            subjectType: { type: 'string', enum: ['cadre', 'unit'] },
+            subjectId: { type: 'string', minLength: 1, maxLength: 64 },
+          },
+        },
+        response: { ...errorSchemas(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) =>
+      guarded(async () => {
+        const b = req.body;
+        const c = await cases().start(
+          actorOf(req),
+          {
+            action: b.action,
+            on: b.on,
+            inputs: b.inputs,
+            reason: b.reason,
+            subject: { type: b.subjectType, id: b.subjectId },
+          },
+          async (tx, row, s) =>
+            audit(dbOf(tx), req, {
+              action: 'case.start',
+              targetKind: 'cases',
+              targetId: row.id,
+              after: { step: s.seq, action: s.action, state: row.state },
+            }),
+        );
+        void reply.code(201);
+        return summary(c);
+      }),
+  );
+
+  app.post<{ Params: { id: string }; Body: StepBody & { version: number } }>(
+    '/cases/:id/steps',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '办理一个步骤（须带案件版本，版本过期返回 409） take a step at a version',
+        params: idParams,
+        body: {
+          ...stepBody,
+          required: ['action', 'on', 'version'],
+          properties: { ...stepBody.properties, version: { type: 'integer', minimum: 1 } },
+        },
+        response: { ...errorSchemas(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      guarded(async () => {
+        const b = req.body;
+        const c = await cases().act(
+          actorOf(req),
+          req.params.id,
+          b.version,
+          { action: b.action, on: b.on, inputs: b.inputs, reason: b.reason },
+          async (tx, row, s) =>
+            audit(dbOf(tx), req, {
+              action: 'case.step',
+              targetKind: 'cases',
+              targetId: row.id,
+              after: { step: s.seq, action: s.action, from: s.fromState, to: s.toState },
+            }),
+        );
+        return summary(c);
+      }),
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { text: string; attachment?: { name: string; type: string; size: number; sha256: string } };
+  }>(
+    '/cases/:id/comments',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '案件意见与附件登记 a comment (attachment metadata) on a case',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: {
+            text: { type: 'string', minLength: 1, maxLength: 4000 },
+            attachment: {
+              type: 'object',
+              required: ['name', 'type', 'size', 'sha256'],
+              additionalProperties: false,
+              properties: {
+                name: { type: 'string', minLength: 1, maxLength: 200 },
+                type: { type: 'string', minLength: 1, maxLength: 100 },
+                size: { type: 'integer', minimum: 0 },
+                sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+              },
+            },
+          },
+        },
+        response: { ...errorSchemas(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      guarded(async () => {
+        const c = await cases().visible(actorOf(req), req.params.id);
+        const id = randomUUID();
+        await ctx.store.transaction(async (tx) => {
+          await casesOf(tx).addComment({
+            id,
+            caseId: c.id,
+            at: ctx.now().toISOString(),
+            authorUserId: req.user!.id,
+            authorRole: req.user!.role,
+            text: req.body.text,
+            attachment: req.body.attachment ?? null,
+          });
+          await audit(dbOf(tx), req, { action: 'case.comment', targetKind: 'cases', targetId: c.id });
+        });
+        void reply.code(201);
+        return { id };
+      }),
+  );
+}

@@ -1,0 +1,49 @@
+// Every procedure definition the packs declare, by pack, procedure and version. A case names the version it
+// started under and is run on that version to its end; `current` is what a new case starts on.
+import type { ProcedureDef } from '../domain/procedure.js';
+import { anhuiTolerance } from '../packs/anhui/procedures/tolerance.js';
+import { jiangsuTolerance } from '../packs/jiangsu/procedures/tolerance.js';
+import { jiaozuoTolerance } from '../packs/jiaozuo/procedures/tolerance.js';
+import { rudongTolerance } from '../packs/rudong/procedures/tolerance.js';
+import { shaanxiTolerance } from '../packs/shaanxi/procedures/tolerance.js';
+
+export class DefinitionRegistry {
+  private readonly byKey = new Map<string, ProcedureDef[]>();
+
+  constructor(defs: readonly ProcedureDef[]) {
+    for (const d of defs) {
+      const key = `${d.pack}/${d.procedure}`;
+      const list = this.byKey.get(key) ?? [];
+      if (list.some((x) => x.version === d.version)) throw new Error(`duplicate definition ${key}@${d.version}`);
+      list.push(d);
+      this.byKey.set(key, list);
+    }
+  }
+
+  /** The version new cases start on: the last one registered. */
+  current(pack: string, procedure: string): ProcedureDef | undefined {
+    const list = this.byKey.get(`${pack}/${procedure}`);
+    return list?.[list.length - 1];
+  }
+
+  get(pack: string, procedure: string, version: string): ProcedureDef | undefined {
+    return this.byKey.get(`${pack}/${procedure}`)?.find((d) => d.version === version);
+  }
+
+  all(): ProcedureDef[] {
+    return [...this.byKey.values()].flat();
+  }
+}
+
+export const TOLERANCE_DEFINITIONS: readonly ProcedureDef[] = [
+  jiangsuTolerance,
+  shaanxiTolerance,
+  rudongTolerance,
+  anhuiTolerance,
+  jiaozuoTolerance,
+];
+
+let registry: DefinitionRegistry | undefined;
+export function definitionRegistry(): DefinitionRegistry {
+  return (registry ??= new DefinitionRegistry(TOLERANCE_DEFINITIONS));
+}
