@@ -9,6 +9,7 @@ import { FactIndex } from '../../policy/fact-index.js';
 import type { Evaluation } from '../../policy/types.js';
 import { parseScenario, ScenarioError } from '../../policy/scenario.js';
 import { badRequest } from '../errors.js';
+import { namer } from '../plain-names.js';
 import { RECORD_ROLES } from '../roles.js';
 import { getRecord, seesCaseFilesOf } from '../scope.js';
 import { errorSchemas } from '../schemas.js';
@@ -16,6 +17,7 @@ import { errorSchemas } from '../schemas.js';
 export function ruleRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
   const registry = packRegistry();
+  const plainNotes = namer(registry);
 
   // The rulebooks themselves (public policy texts): every rule with its id, kind and verbatim article, for the
   // 政策规则 page. Built once: the packs do not change while the server runs.
@@ -29,8 +31,9 @@ export function ruleRoutes(app: FastifyInstance): void {
     document: r.citation.document,
     article: r.citation.article,
     text: r.citation.text,
-    // notes are for people: vocabulary codes in them become words (the article text stays verbatim)
-    note: r.note ? humanize(r.note) : null,
+    // notes are for people: vocabulary codes, rule ids and parameter keys in them become words (the article text
+    // stays verbatim)
+    note: r.note ? plainNotes.plain(humanize(r.note)) : null,
     supersedes: r.supersedes ?? [],
   }));
   app.get(
@@ -102,13 +105,23 @@ export function ruleRoutes(app: FastifyInstance): void {
       const ev = (await seesCaseFilesOf(ctx.store, req.user!, subject)) ? all : withoutTolerance(all, subject);
       const bound = cadre ? idx.ancestry(cadre.unit).find((u) => u.pack) : undefined;
       const chain = bound?.pack ? registry.chain(bound.pack) : [];
+      const findings = ev.findings.filter((f) => f.subject === subject);
+      // the page shows names, not the ids and keys the rules write into their reasons and gaps
+      const names = namer(registry, (id) => idx.unit(id)?.name ?? idx.cadre(id)?.name).namesIn([
+        ...chain,
+        ...findings.flatMap((f) => [f.rule, ...f.because, f.conclusion ?? '']),
+        ...ev.gaps,
+      ]);
+      const titles = Object.fromEntries(findings.map((f) => [f.rule, registry.rules.get(f.rule)?.title ?? '']));
       return {
         subject,
         asOf,
         chain,
-        findings: ev.findings.filter((f) => f.subject === subject),
+        findings,
         values: ev.values[subject] ?? {},
         gaps: ev.gaps,
+        names,
+        titles,
         text: cadre ? explainSubject(ev, idx, subject, chain) : `${subject} 在 ${asOf} 无任职记录`,
       };
     },
