@@ -56,9 +56,8 @@ const SHAPES: [RegExp, string][] = [
 
 /** The id- or key-shaped tokens in `text`, each with what it looks like and the line it is on. */
 export function idShapedTokens(text: string): string[] {
-  let rest = text;
   // account names are shown where accounts are managed and audited; they are not keys
-  for (const u of USERS) rest = rest.split(u).join('');
+  const rest = text.replace(new RegExp(`(?<![A-Za-z0-9_])(${USERS.join('|')})(?![A-Za-z0-9_])`, 'g'), '');
   const found: string[] = [];
   for (const line of rest.split('\n'))
     for (const [re, what] of SHAPES) {

@@ -2,7 +2,20 @@
 // (`jiangsu.incentive.bonusByGrade`) and record ids (`u000139`, `c00000036`) into their reasons, gaps and notes,
 // because those are what a rule can point at exactly; an official reads 《document》article, the parameter's
 // Chinese name and the unit's or cadre's name instead. This module finds those tokens and gives their names.
+import { TOLERANCE_FLAG_LABELS } from '../domain/vocabulary.js';
 import type { PackRegistry } from '../policy/engine.js';
+
+/** Record fields and value names the rules' notes mention, in the words of the forms and the explanation. */
+const FIELD_WORDS: Record<string, string> = {
+  ...TOLERANCE_FLAG_LABELS,
+  priorityPromotion: '优先提拔使用',
+  promotionAllowedFrom: '可提拔起始日期',
+  aboveOriginalLevelAllowedFrom: '可担任高于原职务层次职务的起始日期',
+  excellentQuota: '优秀等次名额',
+  bonusFactor: '奖金系数',
+  conferredBy: '授予机关',
+  inCharge: '分管领域',
+};
 
 /** What a record id is called, when the caller knows the record (units and cadres of the evaluated facts). */
 export type RecordName = (id: string) => string | undefined;
@@ -39,7 +52,7 @@ export function namer(registry: PackRegistry, record: RecordName = () => undefin
   for (const p of registry.packs.values()) packs.set(p.id, p.title);
 
   const nameOf = (token: string): string | undefined =>
-    rules.get(token) ?? params.get(token) ?? record(token) ?? undefined;
+    rules.get(token) ?? params.get(token) ?? FIELD_WORDS[token] ?? record(token) ?? undefined;
 
   /** The longest prefix of the token (dropping trailing sentence dots) that has a name. */
   const lookup = (token: string): [string, string] | undefined => {

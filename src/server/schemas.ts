@@ -90,7 +90,7 @@ const ENUMS: Partial<Record<string, Record<string, readonly string[]>>> = {
   toleranceRequests: { subjectType: ['unit', 'cadre'] },
 } as Partial<Record<string, Record<string, readonly string[]>>>;
 
-const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);
+const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date', 'partyJoinDate', 'workStartDate']);
 
 function fieldSchema(kind: RecordKind, c: ColumnDef): Schema {
   let s: Schema;

@@ -12,6 +12,7 @@ import { m0008SearchUnits } from './migration-0008-search-units.js';
 import { m0009CadreCounts } from './migration-0009-cadre-counts.js';
 import { m0010RosterRows } from './migration-0010-roster-rows.js';
 import { m0011AuthNotify } from './migration-0011-auth-notify.js';
+import { m0013CadreAppointmentFields } from './migration-0013-cadre-appointment-fields.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -177,6 +178,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_cadre_counts': m0009CadreCounts,
   '0010_roster_rows': m0010RosterRows,
   '0011_auth_notify': m0011AuthNotify,
+  '0013_cadre_appointment_fields': m0013CadreAppointmentFields,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

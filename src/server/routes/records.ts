@@ -12,7 +12,7 @@ import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from
 import { createSchema, entitySchema, errorSchemas, updateSchema } from '../schemas.js';
 import { TABLES } from '../../store/schema.js';
 
-const DATE_FIELDS = ['birthDate', 'startDate', 'endDate', 'date'];
+const DATE_FIELDS = ['birthDate', 'startDate', 'endDate', 'date', 'partyJoinDate', 'workStartDate'];
 
 /** Kinds whose rows are sensitive (身份证号, sanctions, case material): listing them is audited too. */
 const SENSITIVE = new Set<RecordKind>(['cadres', 'sanctions', 'accountability', 'determinations', 'toleranceRequests']);

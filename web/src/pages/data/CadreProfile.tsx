@@ -80,6 +80,8 @@ const HIDDEN_COLUMNS: Partial<Record<ProfileKind, string[]>> = {
   posts: ['partySecretary', 'inCharge', 'reason'],
 };
 
+const text = (v: unknown) => (typeof v === 'string' && v ? v : '—');
+
 /** 身份证号 is shown masked until the user asks (the read itself is already in the audit trail). */
 function maskId(v: string): string {
   return v.length > 10 ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : v;
@@ -118,9 +120,11 @@ const KIND_WORD: Record<string, string> = {
   regular_assessment: '平时考核',
   post_end: '免职',
   accountability: '问责',
+  tolerance_request: '容错申请',
+  toleranceRequest: '容错申请',
 };
 function kindWord(k: string): string {
-  return RECORD_KIND_LABELS[k as RecordKind] ?? KIND_WORD[k] ?? k;
+  return RECORD_KIND_LABELS[k as RecordKind] ?? KIND_WORD[k] ?? '记录';
 }
 
 /** The server writes codes into some timeline texts (the conferring organ, the finding's kind): show words. */
@@ -348,6 +352,15 @@ export function CadreProfilePage({ id }: { id: string }) {
               '—'
             )}
           </Descriptions.Item>
+          <Descriptions.Item label="民族">{text(c.ethnicity)}</Descriptions.Item>
+          <Descriptions.Item label="籍贯">{text(c.nativePlace)}</Descriptions.Item>
+          <Descriptions.Item label="出生地">{text(c.birthPlace)}</Descriptions.Item>
+          <Descriptions.Item label="学历学位">{text(c.education)}</Descriptions.Item>
+          <Descriptions.Item label="入党时间">{fmtDate(c.partyJoinDate as string | null)}</Descriptions.Item>
+          <Descriptions.Item label="参加工作时间">{fmtDate(c.workStartDate as string | null)}</Descriptions.Item>
+          <Descriptions.Item label="专业技术职务" span={2}>
+            {text(c.professionalTitle)}
+          </Descriptions.Item>
           <Descriptions.Item label="管理单位" span={2}>
             {names.get(String(c.managingUnitId)) ?? '—'}
           </Descriptions.Item>
@@ -391,7 +404,7 @@ export function CadreProfilePage({ id }: { id: string }) {
                       <div>{plainText(entryTitle(t.kind, t.title), ruleNames)}</div>
                       {t.detail && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {entryDetail(t.kind, t.detail)}
+                          {plainText(entryDetail(t.kind, t.detail), ruleNames)}
                         </Typography.Text>
                       )}
                     </div>
