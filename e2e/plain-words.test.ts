@@ -45,6 +45,9 @@ const PAGES = [
   '/admin/audit',
 ];
 
+/** Roles whose pages are kept as screenshots for people to look at. */
+const SHOWN: readonly string[] = ['org_officer', 'discipline_officer', 'cadre', 'auditadmin'];
+
 const SHAPES: [RegExp, string][] = [
   [/(?<![A-Za-z0-9])[uc]\d{6,}(?![A-Za-z0-9])/, 'a unit or cadre id'],
   [/(?<![A-Za-z0-9])(national|jiangsu|shaanxi|rudong|anhui|jiaozuo)[/.][A-Za-z]/, 'a rule id or parameter key'],
@@ -131,6 +134,7 @@ describe('every page as every role names things', () => {
       for (const path of PAGES) {
         await page.goto(`/#${path}`);
         await check(path);
+        if (SHOWN.includes(user)) await shot(page, `21-${user}${path.replace(/\//g, '-')}`);
         if (path === '/rules' && (await page.locator('.ant-table-row-expand-icon').count()) > 0) {
           // the first rows opened: article text, the rules it replaces and the reading notes
           for (const icon of (await page.locator('.ant-table-row-expand-icon').all()).slice(0, 6)) await icon.click();
@@ -139,6 +143,7 @@ describe('every page as every role names things', () => {
         if (path === '/admin/audit' && (await page.locator('.ant-table-row').count()) > 0) {
           await page.locator('.ant-table-row').first().click();
           await check('/admin/audit (entry opened)');
+          await shot(page, '22-audit-entry');
         }
       }
       // a cadre's profile: the user's own, or the first on the roster (a leader, with the longest record)
@@ -163,7 +168,7 @@ describe('every page as every role names things', () => {
         await page.getByRole('button', { name: /政策适用说明/ }).click();
         await page.getByTestId('explain-card').waitFor({ timeout: 90_000 });
         await check(`profile ${profile}, 政策适用说明`);
-        if (user === 'org_officer') await shot(page, '20-explain-card');
+        if (SHOWN.includes(user)) await shot(page, `20-explain-card-${user}`);
       }
       await context.close();
       expect(problems).toEqual([]);
