@@ -9,6 +9,9 @@ import { api } from '../../api';
 import { fmtDate } from '../../format';
 import { useLoad } from '../../hooks';
 import { PACK_LABELS, plainText, ruleInWords } from '../../plain';
+// the rules write vocabulary codes in their reasons (comprehensive, provincial, principal): the same words as the
+// command line's explanation
+import { humanize } from '../../../../src/policy/explain';
 
 type Value = string | number | boolean | null | string[];
 
@@ -180,7 +183,7 @@ export function ExplainPanel({ cadreId, name }: { cadreId: string; name?: string
                       ) : (
                         <Typography.Text strong>
                           {title}
-                          {f.conclusion ? `：${plainText(f.conclusion, names)}` : ''}
+                          {f.conclusion ? `：${plainText(humanize(f.conclusion), names)}` : ''}
                         </Typography.Text>
                       )}
                       <div>
@@ -191,7 +194,7 @@ export function ExplainPanel({ cadreId, name }: { cadreId: string; name?: string
                       </div>
                       <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                         {f.because.map((b, j) => (
-                          <li key={j}>{plainText(b, names)}</li>
+                          <li key={j}>{plainText(humanize(b), names)}</li>
                         ))}
                       </ul>
                       <Collapse
@@ -222,7 +225,7 @@ export function ExplainPanel({ cadreId, name }: { cadreId: string; name?: string
               </Typography.Paragraph>
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {gaps.map((g) => (
-                  <li key={g}>{plainText(g, names)}</li>
+                  <li key={g}>{plainText(humanize(g), names)}</li>
                 ))}
               </ul>
             </Card>

@@ -21,7 +21,9 @@ export function ImportExportPage() {
   const role = user?.role;
   const writable = role ? kindOptions.filter((o) => canWrite(role, o.value)) : [];
   // the template offered first is one of the kinds this role keeps (纪检监察 keeps 处分, not 干部)
-  const [templateKind, setTemplateKind] = useState<RecordKind>(writable[0]?.value ?? 'cadres');
+  const [templateKind, setTemplateKind] = useState<RecordKind>(
+    writable.some((o) => o.value === 'cadres') ? 'cadres' : (writable[0]?.value ?? 'cadres'),
+  );
   const [exportKind, setExportKind] = useState<RecordKind>('cadres');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
