@@ -49,7 +49,7 @@ const PAGES = [
 const SHOWN: readonly string[] = ['org_officer', 'discipline_officer', 'cadre', 'auditadmin'];
 
 const SHAPES: [RegExp, string][] = [
-  [/(?<![A-Za-z0-9])[uc]\d{6,}(?![A-Za-z0-9])/, 'a unit or cadre id'],
+  [/(?<![A-Za-z0-9])[a-z]{1,3}\d{6,}(?![A-Za-z0-9])/, 'a record id'],
   [/(?<![A-Za-z0-9])(national|jiangsu|shaanxi|rudong|anhui|jiaozuo)[/.][A-Za-z]/, 'a rule id or parameter key'],
   [/(?<![A-Za-z0-9])[a-z]+[A-Z][A-Za-z]*(?![A-Za-z0-9])/, 'a camelCase key'],
   [/(?<![A-Za-z0-9])[a-z]+_[a-z_]+(?![A-Za-z0-9])/, 'a snake_case code'],
@@ -113,6 +113,7 @@ afterAll(async () => {
 describe('the token check itself', () => {
   test('flags ids and keys, and leaves Chinese text, dates, numbers and account names alone', () => {
     expect(idShapedTokens('管理单位：u000036')).not.toEqual([]);
+    expect(idShapedTokens('容错认定（tr00000005）')).not.toEqual([]);
     expect(idShapedTokens('依据 jiangsu/incentive/7.2')).not.toEqual([]);
     expect(idShapedTokens('未配置：rudong.incentive.excellentRatio')).not.toEqual([]);
     expect(idShapedTokens('新增 cadreAssessments')).not.toEqual([]);

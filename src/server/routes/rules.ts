@@ -1,7 +1,7 @@
 // The rulebooks through the API: POST /evaluate (a DESIGN §4 scenario in, the evaluation out) and
 // GET /explain/cadre/:id (every finding about one cadre in scope, with the article text).
 import type { FastifyInstance } from 'fastify';
-import { isDate } from '../../domain/dates.js';
+import { chineseDate, isDate } from '../../domain/dates.js';
 import { packRegistry } from '../../packs/index.js';
 import { evaluate, evaluateIndexed } from '../../policy/engine.js';
 import { explainSubject, humanize } from '../../policy/explain.js';
@@ -107,7 +107,10 @@ export function ruleRoutes(app: FastifyInstance): void {
       const chain = bound?.pack ? registry.chain(bound.pack) : [];
       const findings = ev.findings.filter((f) => f.subject === subject);
       // the page shows names, not the ids and keys the rules write into their reasons and gaps
-      const names = namer(registry, (id) => idx.unit(id)?.name ?? idx.cadre(id)?.name).namesIn([
+      // the subject's tolerance requests are named by their date (值 tolerance:<request id>, reasons)
+      const requests = new Map(idx.requests(subject).map((r) => [r.id, `${chineseDate(r.date)}的容错申请`] as const));
+      const names = namer(registry, (id) => idx.unit(id)?.name ?? idx.cadre(id)?.name ?? requests.get(id)).namesIn([
+        ...Object.keys(ev.values[subject] ?? {}).flatMap((k) => k.split(':')),
         ...chain,
         ...findings.flatMap((f) => [f.rule, ...f.because, f.conclusion ?? '']),
         ...ev.gaps,

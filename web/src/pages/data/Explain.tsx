@@ -50,10 +50,10 @@ const VALUE_LABELS: Record<string, string> = {
 /** The verdicts, shown first and in words; every other value is a fact below them. */
 const VERDICTS = ['promotionAllowedFrom', 'aboveOriginalLevelAllowedFrom'];
 
-function valueLabel(name: string): string {
+function valueLabel(name: string, names: Record<string, string> | undefined): string {
   const [head, ...rest] = name.split(':');
   const base = VALUE_LABELS[head ?? ''] ?? '其他计算结果';
-  return rest.length ? `${base}（${rest.join('：')}）` : base;
+  return rest.length ? `${base}（${rest.map((r) => plainText(humanize(r), names)).join('：')}）` : base;
 }
 
 function valueText(v: Value, names: Record<string, string> | undefined): string {
@@ -157,7 +157,7 @@ export function ExplainPanel({ cadreId, name }: { cadreId: string; name?: string
             {facts.length > 0 && (
               <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
                 {facts.map(([k, v]) => (
-                  <Descriptions.Item key={k} label={valueLabel(k)}>
+                  <Descriptions.Item key={k} label={valueLabel(k, names)}>
                     {valueText(v, names)}
                   </Descriptions.Item>
                 ))}
