@@ -54,7 +54,8 @@ const SHAPES: [RegExp, string][] = [
   [/(?<![A-Za-z0-9])[a-z]+[A-Z][A-Za-z]*(?![A-Za-z0-9])/, 'a camelCase key'],
   [/(?<![A-Za-z0-9])[a-z]+_[a-z_]+(?![A-Za-z0-9])/, 'a snake_case code'],
   [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'a UUID'],
-  [/(?<![A-Za-z0-9_])[a-z]{4,}(?![A-Za-z0-9_])/, 'a vocabulary code in English'],
+  // a file extension (.xlsx) or a web address named as a source (xclz.gov.cn) is not a code
+  [/(?<![A-Za-z0-9_.])[a-z]{4,}(?![A-Za-z0-9_.])/, 'a vocabulary code in English'],
   [new RegExp(`(?<![A-Za-z0-9])(${RECORD_KINDS.join('|')})(?![A-Za-z0-9])`), 'a record kind key'],
 ];
 
@@ -121,6 +122,7 @@ describe('the token check itself', () => {
     expect(idShapedTokens('如东县 2025 comprehensive 一')).not.toEqual([]);
     expect(idShapedTokens('对象 5b5cf266-28d2-4204-a843-f5f35d89112f')).not.toEqual([]);
     expect(idShapedTokens('南通市 2024年5月4日 共 329 条规则 用户 city_org IP 127.0.0.1 Excel')).toEqual([]);
+    expect(idShapedTokens('拖拽 Excel 文件（.xlsx） 来源：xclz.gov.cn 发布的电子书')).toEqual([]);
   });
 });
 

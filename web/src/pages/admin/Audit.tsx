@@ -289,7 +289,7 @@ export function AuditPage() {
               </Descriptions.Item>
               <Descriptions.Item label="IP">{shown.ip ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="哈希">
-                <Typography.Text code style={{ fontSize: 11, wordBreak: 'break-all' }}>
+                <Typography.Text code style={{ fontSize: 11, wordBreak: 'break-all' }} data-record-number>
                   {shown.hash ?? '—'}
                 </Typography.Text>
               </Descriptions.Item>
