@@ -180,9 +180,12 @@ describe('web app in the browser', () => {
 
     // the rulebooks' conclusions about this cadre, with the articles, in a side panel
     await page.getByRole('button', { name: /政策适用说明/ }).click();
-    const explained = page.getByTestId('explain-text');
+    const explained = page.getByTestId('explain-card');
     await explained.waitFor({ timeout: 60_000 });
     expect(await explained.textContent()).toContain(name);
+    // the verdicts come first, in words
+    const verdicts = (await page.getByTestId('explain-verdicts').textContent())!;
+    expect(verdicts).toMatch(/可提拔|前不得提拔|未适用规则包/);
     await shot(page, '04b-profile-explain');
     await page.keyboard.press('Escape');
     await explained.waitFor({ state: 'detached' });
@@ -428,14 +431,20 @@ describe('web app in the browser', () => {
     const { context, page } = await newPage(browser.browser, server.url);
     await login(page, 'org_officer');
     await page.goto('/#/rules');
-    const rules = await apiGet<{ id: string; text: string; article: string }[]>(page, '/rules');
+    const rules = await apiGet<{ id: string; title: string; document: string; text: string; article: string }[]>(
+      page,
+      '/rules',
+    );
     expect(rules.length).toBeGreaterThan(300);
     await page.getByText(`共 ${rules.length} 条规则`).waitFor();
-    // search by rule id, open the row, and read the article text as the rulebook prints it
+    // search by words of the title, open the row, and read the article text as the rulebook prints it
     const target = rules.find((r) => r.id === 'shaanxi/adjustment/8.1')!;
-    await page.getByPlaceholder('规则编号、条款或条文').fill('shaanxi/adjustment/8.1');
-    await page.getByPlaceholder('规则编号、条款或条文').press('Enter');
-    await page.getByText('共 1 条规则').waitFor();
+    const sameTitle = rules.filter((r) =>
+      [r.id, r.title, r.document, r.article, r.text].some((t) => t.includes(target.title)),
+    ).length;
+    await page.getByPlaceholder('条款、标题或条文').fill(target.title);
+    await page.getByPlaceholder('条款、标题或条文').press('Enter');
+    await page.getByText(`共 ${sameTitle} 条规则`).waitFor();
     await page.locator('.ant-table-row-expand-icon').first().click();
     await page.getByText(target.text.slice(0, 20)).waitFor();
     await shot(page, '15-rules');

@@ -19,6 +19,8 @@ export default defineConfig({
         // antd and echarts are large and change rarely: separate chunks keep the app's own chunk small
         manualChunks(id: string) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
+          // the roster's Excel export loads it only when asked for
+          if (id.includes('node_modules/exceljs')) return 'exceljs';
           if (id.includes('node_modules/')) return 'vendor';
           return undefined;
         },

@@ -19,6 +19,7 @@ import { idNumber, personName, type Gender } from './names.js';
 import type { CadreCase, Plan } from './plan.js';
 import { rngFor, Weighted, type Rng } from './prng.js';
 import { votesFor, type VoteCounts } from './votes.js';
+import { personFor, YEARS_TO_LEVEL } from './person.js';
 
 export interface CadreContext {
   seed: number;
@@ -76,12 +77,23 @@ const STAFF_TITLES: Record<Level, readonly string[]> = {
   科员: ['一级科员', '二级科员', '科员'],
 };
 
+/** Staff categories that fit the unit: state-enterprise staff only in development zones (their platform companies). */
 const STAFF_CATEGORY = new Weighted<CadreCategory>([
-  ['公务员', 70],
-  ['参公', 15],
+  ['公务员', 72],
+  ['参公', 16],
   ['事业', 12],
-  ['国企', 3],
 ]);
+const STAFF_CATEGORY_BY_KIND: Partial<Record<UnitKind, Weighted<CadreCategory>>> = {
+  dev_zone: new Weighted<CadreCategory>([
+    ['公务员', 45],
+    ['参公', 15],
+    ['事业', 15],
+    ['国企', 25],
+  ]),
+  // a procuratorate's staff are civil servants; its clerks and contract staff come with their posts (teams.ts)
+  procuratorate: new Weighted<CadreCategory>([['公务员', 1]]),
+  internal_dept: new Weighted<CadreCategory>([['公务员', 1]]),
+};
 
 const SANCTION_KIND = new Weighted<SanctionKind>([
   ['警告', 25],
@@ -217,7 +229,8 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
   const level: Level = slot?.level ?? (STAFF_LEVEL[unit.kind] ?? STAFF_LEVEL_DEFAULT).sample(rng);
   const title = slot?.title ?? rng.pick(STAFF_TITLES[level]);
   const category: CadreCategory =
-    slot?.category ?? (leader || role === 'midlevel' ? '公务员' : STAFF_CATEGORY.sample(rng));
+    slot?.category ??
+    (leader || role === 'midlevel' ? '公务员' : (STAFF_CATEGORY_BY_KIND[unit.kind] ?? STAFF_CATEGORY).sample(rng));
   const gender: Gender = rng.chance(leader ? 0.82 : 0.55) ? '男' : '女';
   const [amin, amax] = AGE[level];
   const birthDate = `${2026 - rng.int(amin, amax)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
@@ -225,25 +238,21 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
   const gradesCase = cases.find((c) => c.type === 'grades');
   const adjustCase = cases.find((c) => c.type === 'adjustment');
 
-  out.cadres.push({
-    id,
-    name: personName(rng, gender),
-    gender,
-    birthDate,
-    idNumber: idNumber(rng, unit.idPrefix, birthDate, gender),
-    category,
-    managingUnitId: leader ? unit.leadersManagedBy : unit.id,
-  });
+  const name = personName(rng, gender);
 
   // ---- posts ------------------------------------------------------------------------------------------------
   // 聘用制书记员 and 劳务派遣 staff are hired on contract; others came in over three decades, a few just now
   let start: string;
   if (leader || role === 'midlevel') start = rng.dateBetween('2016-01-01', '2025-06-30');
   else if (gradesCase) start = rng.dateBetween('2005-01-01', '2015-12-31');
-  else
+  else {
+    // not before the cadre could have finished university and served the years the level takes
+    const earliest = `${Math.max(1996, Number(birthDate.slice(0, 4)) + 22 + YEARS_TO_LEVEL[level])}-09-01`;
     start = rng.chance(0.03)
       ? rng.dateBetween('2025-01-01', '2026-06-30')
-      : rng.dateBetween('1996-01-01', '2024-12-31');
+      : rng.dateBetween(earliest < '2024-12-31' ? earliest : '2024-06-30', '2024-12-31');
+  }
+  const firstPost = out.posts.length;
   const post = (p: Omit<NewRecord<'posts'>, 'id' | 'cadreId'>): void => {
     out.posts.push({ id: ctx.ids.take('p'), cadreId: id, ...p });
   };
@@ -304,6 +313,26 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
       reason: leader ? rng.pick(['提拔任用', '交流任职', '选举任命']) : role === 'midlevel' ? '竞争上岗' : '录用',
     });
   }
+
+  // ---- the person, consistent with the posts ------------------------------------------------------------------
+  const mine = out.posts.slice(firstPost);
+  const person = personFor(rng, { unit, level, category, leader, birthDate, posts: mine });
+  out.cadres.push({
+    id,
+    name,
+    gender,
+    birthDate: person.birthDate,
+    idNumber: idNumber(rng, unit.idPrefix, person.birthDate, gender),
+    category,
+    managingUnitId: leader ? unit.leadersManagedBy : unit.id,
+    ethnicity: person.ethnicity,
+    nativePlace: person.nativePlace,
+    birthPlace: person.birthPlace,
+    education: person.education,
+    workStartDate: person.workStartDate,
+    ...(person.partyJoinDate ? { partyJoinDate: person.partyJoinDate } : {}),
+    ...(person.professionalTitle ? { professionalTitle: person.professionalTitle } : {}),
+  });
 
   // ---- annual assessments -----------------------------------------------------------------------------------
   const hireYear = Number(start.slice(0, 4));

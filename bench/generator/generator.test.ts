@@ -291,3 +291,61 @@ describe('writing into the store', () => {
     }
   });
 });
+
+describe('a plausible person behind every record', () => {
+  /** whole years from `from` to `to`, by the calendar (a birthday counts on its day) */
+  const years = (from: string, to: string) =>
+    Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+  const firstPost = new Map<string, string>();
+  for (const p of rows.posts)
+    if (!firstPost.has(p.cadreId) || p.startDate < firstPost.get(p.cadreId)!) firstPost.set(p.cadreId, p.startDate);
+
+  it('everyone has the 任免审批表 entries, and 参加工作 follows schooling and comes before the first post', () => {
+    const bad = rows.cadres.filter((c) => {
+      const first = firstPost.get(c.id)!;
+      return (
+        !c.ethnicity ||
+        !c.nativePlace ||
+        !c.birthPlace ||
+        !c.education ||
+        !c.workStartDate ||
+        years(c.birthDate!, c.workStartDate) < 21 ||
+        c.workStartDate > first
+      );
+    });
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
+  it('no one is appointed before 18 or joins the party before 18, and no date lies in the future', () => {
+    const young = rows.posts.filter((p) => {
+      const c = rows.cadres.find((x) => x.id === p.cadreId)!;
+      return years(c.birthDate!, p.startDate) < 18;
+    });
+    expect(young.slice(0, 5)).toEqual([]);
+    const party = rows.cadres.filter(
+      (c) => c.partyJoinDate && (years(c.birthDate!, c.partyJoinDate) < 18 || c.partyJoinDate > '2026-12-31'),
+    );
+    expect(party.slice(0, 5)).toEqual([]);
+    // leaders are party members
+    const leaders = new Set(rows.posts.filter((p) => !p.endDate && p.role === 'principal').map((p) => p.cadreId));
+    expect(rows.cadres.filter((c) => leaders.has(c.id) && !c.partyJoinDate).map((c) => c.id)).toEqual([]);
+  });
+
+  it('a level is held only after the years of work it takes (副处 after 8, 正厅 after 17)', () => {
+    const cadre = new Map(rows.cadres.map((c) => [c.id, c]));
+    const need: Record<string, number> = { 副处: 8, 正处: 11, 副厅: 14, 正厅: 17, 副部: 20, 正部: 23 };
+    const bad = rows.posts.filter((p) => {
+      const n = need[p.level];
+      return n !== undefined && years(cadre.get(p.cadreId)!.workStartDate!, p.startDate) < n;
+    });
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
+  it('categories fit the unit: state-enterprise staff only in development zones', () => {
+    const unit = new Map(rows.units.map((u) => [u.id, u]));
+    const misplaced = rows.cadres.filter(
+      (c) => c.category === '国企' && unit.get(c.managingUnitId)!.kind !== 'dev_zone',
+    );
+    expect(misplaced).toEqual([]);
+  });
+});

@@ -301,11 +301,16 @@ export const QUEUES: readonly QueueSpec[] = [
         ...c,
         honor: { conferredBy: 'provincial' as const, title: '河南省五一劳动奖章', date: '2025-04-28' },
       })),
+      // 措施 6 (就高不就低): the 措施 4 commendation of 4.2 meets a 专项工作 嘉奖 of the same year
       ...det(
         'jiaozuo',
         'incentive',
         ['measure.3.1', 'measure.3.2', 'measure.4.1', 'measure.4.2', 'measure.4.3'],
         'other',
+      ).map((c) =>
+        c.type === 'determination' && c.clause.endsWith('measure.4.2')
+          ? { ...c, honor: { conferredBy: 'city' as const, title: '市委市政府专项工作嘉奖', date: '2026-03-02' } }
+          : c,
       ),
       honor('作出重大贡献', 'city', '记二等功', '2025-08-12'),
       honor('作出较大贡献', 'city', '记三等功', '2025-08-12'),

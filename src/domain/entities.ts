@@ -43,7 +43,33 @@ export interface Cadre extends Versioned {
   idNumber: string | null;
   category: CadreCategory;
   managingUnitId: string;
+  // The 干部任免审批表's personal entries, as officials write them (optional: older records and imports lack them).
+  /** 民族, e.g. 汉族 */
+  ethnicity?: string;
+  /** 籍贯, e.g. 江苏南通 */
+  nativePlace?: string;
+  /** 出生地 */
+  birthPlace?: string;
+  /** 学历学位, e.g. 大学 法学学士 / 研究生 管理学硕士 */
+  education?: string;
+  /** 入党时间, YYYY-MM-DD */
+  partyJoinDate?: string;
+  /** 参加工作时间, YYYY-MM-DD */
+  workStartDate?: string;
+  /** 专业技术职务, e.g. 高级经济师 */
+  professionalTitle?: string;
 }
+
+/** The 任免审批表 fields of a cadre, in the order the form prints them. */
+export const CADRE_APPOINTMENT_FIELDS = [
+  'ethnicity',
+  'nativePlace',
+  'birthPlace',
+  'education',
+  'partyJoinDate',
+  'workStartDate',
+  'professionalTitle',
+] as const;
 
 /** 任职: a post held over time. */
 export interface Post extends Versioned {

@@ -14,6 +14,8 @@ import { FactIndex } from '../policy/fact-index.js';
 import type { Evaluation, Finding, Value } from '../policy/types.js';
 import { loadSubjectFacts } from '../store/facts-loader.js';
 import type { KyselyStore } from '../store/kysely-store.js';
+import { chineseDate } from '../domain/dates.js';
+import { namer } from './plain-names.js';
 import type { AnyDb } from './context.js';
 import { cadreCond, kindCond, scopeOf, unitCond } from './scope.js';
 import type { User } from './accounts/users.js';
@@ -29,6 +31,10 @@ export interface Explanation {
   gaps: string[];
   /** true when findings or values resting on case files the reader does not take part in were left out */
   withheld: boolean;
+  /** ids and keys in the findings, values, chain and gaps → the names people read (units, cadres, articles) */
+  names: Record<string, string>;
+  /** rule → its title */
+  titles: Record<string, string>;
   text: string;
 }
 
@@ -176,6 +182,21 @@ export async function explainCadre(
   const seen: Evaluation = { ...ev, findings: shown.findings, values: { [subject]: shown.values }, gaps };
   let text = cadre ? explainSubject(seen, idx, subject, chain) : `${subject} 在 ${asOf} 无任职记录`;
   if (shown.withheld) text += `\n\n${WITHHELD_NOTE}`;
+  // the page shows names, not the ids and keys the rules write into their reasons and gaps; the subject's tolerance
+  // requests are named by their date. Only what is shown is named (the hidden cases and out-of-scope gaps are gone).
+  const requests = new Map(
+    idx
+      .requests(subject)
+      .filter((r) => !hidden.has(r.id))
+      .map((r) => [r.id, `${chineseDate(r.date)}的容错申请`] as const),
+  );
+  const names = namer(registry, (id) => idx.unit(id)?.name ?? idx.cadre(id)?.name ?? requests.get(id)).namesIn([
+    ...Object.keys(shown.values).flatMap((k) => k.split(':')),
+    ...chain,
+    ...shown.findings.flatMap((f) => [f.rule, ...f.because, f.conclusion ?? '']),
+    ...gaps,
+  ]);
+  const titles = Object.fromEntries(shown.findings.map((f) => [f.rule, registry.rules.get(f.rule)?.title ?? '']));
   return {
     subject,
     asOf,
@@ -184,6 +205,8 @@ export async function explainCadre(
     values: shown.values,
     gaps,
     withheld: shown.withheld,
+    names,
+    titles,
     text,
   };
 }

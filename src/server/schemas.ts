@@ -94,7 +94,7 @@ const ENUMS: Partial<Record<string, Record<string, readonly string[]>>> = {
   accountabilityMatters: { outcome: ACCOUNTABILITY_OUTCOMES },
 } as Partial<Record<string, Record<string, readonly string[]>>>;
 
-const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);
+const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date', 'partyJoinDate', 'workStartDate']);
 
 /** A numeric field's range from what it measures (src/domain/values.ts), as JSON-schema bounds. */
 function rangeOf(field: string): Schema {

@@ -13,6 +13,7 @@ import { m0009CadreCounts } from './migration-0009-cadre-counts.js';
 import { m0010RosterRows } from './migration-0010-roster-rows.js';
 import { m0011AuthNotify } from './migration-0011-auth-notify.js';
 import { m0012LoginGuards } from './migration-0012-login-guards.js';
+import { m0013CadreAppointmentFields } from './migration-0013-cadre-appointment-fields.js';
 import { m0014HonorAward } from './migration-0014-honor-award.js';
 import { m0015AccountabilityMatters } from './migration-0015-accountability-matters.js';
 import { m0016Cases } from './migration-0016-cases.js';
@@ -182,6 +183,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_roster_rows': m0010RosterRows,
   '0011_auth_notify': m0011AuthNotify,
   '0012_login_guards': m0012LoginGuards,
+  '0013_cadre_appointment_fields': m0013CadreAppointmentFields,
   '0014_honor_award': m0014HonorAward,
   '0015_accountability_matters': m0015AccountabilityMatters,
   '0016_cases': m0016Cases,

@@ -2,7 +2,7 @@
 // entity's JavaScript values and what the two databases store. The repositories, bulk insert and the fact
 // loader all work from this one description; the migrations in migrations.ts create exactly these columns
 // (a test checks that they agree).
-import type { RecordKind } from '../domain/entities.js';
+import { CADRE_APPOINTMENT_FIELDS, type RecordKind } from '../domain/entities.js';
 
 /**
  * text: strings and 'YYYY-MM-DD' dates (text compares correctly); json: a string array kept as JSON text;
@@ -66,8 +66,16 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
       idNumber: 'text?',
       category: 'text',
       managingUnitId: 'text',
+      ethnicity: 'text?',
+      nativePlace: 'text?',
+      birthPlace: 'text?',
+      education: 'text?',
+      partyJoinDate: 'text?',
+      workStartDate: 'text?',
+      professionalTitle: 'text?',
     },
     'name',
+    [...CADRE_APPOINTMENT_FIELDS],
   ),
   posts: table(
     'posts',

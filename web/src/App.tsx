@@ -1,7 +1,7 @@
 // The shell: login until there is a session, then the layout with the menu by mechanism (DESIGN §8). What a
 // role sees follows 三员分立: the three administrators see only their own 系统管理 page, record roles see the rest.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Avatar, Button, Card, Dropdown, Result, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Avatar, Breadcrumb, Button, Card, Dropdown, Result, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
@@ -67,8 +67,9 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
       label: '数据管理',
       icon: <DatabaseOutlined />,
       children: [
-        { key: '/data/roster', label: '组织与干部' },
-        { key: '/data/io', label: '导入导出' },
+        { key: '/data/roster', label: role === 'cadre' ? '本人档案' : '组织与干部' },
+        // the cadre keeps no record and exports none: nothing to offer there
+        ...(role === 'cadre' ? [] : [{ key: '/data/io', label: '导入导出' }]),
       ],
     },
   ];
@@ -88,6 +89,24 @@ const LATER: Record<string, { title: string; what: string }> = {
   '/care': { title: '关心关爱', what: '谈心谈话、澄清正名、受处理干部回访与重新使用' },
 };
 
+/** A page the role may not open: said in words, with the way back (an address typed or kept from another role). */
+function forbidden(role: Role): ReactNode {
+  return (
+    <Card>
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle="当前角色无权查看此页面。如需使用，请联系安全管理员调整角色或数据范围。"
+        extra={
+          <Button type="primary" onClick={() => navigate(homeFor(role))}>
+            返回首页
+          </Button>
+        }
+      />
+    </Card>
+  );
+}
+
 function route(path: string, role: Role): ReactNode {
   const admin = ADMIN_ROLES.includes(role);
   if (role === 'unassigned')
@@ -100,13 +119,13 @@ function route(path: string, role: Role): ReactNode {
     if (path === '/admin/users' && role === 'sys_admin') return <UsersPage />;
     if (path === '/admin/roles' && role === 'security_admin') return <RolesPage />;
     if (path === '/admin/audit' && role === 'audit_admin') return <AuditPage />;
-    return null;
+    return TITLES[path] ? forbidden(role) : null;
   }
-  if (admin) return null;
+  if (admin) return TITLES[path] || path.startsWith('/data/') ? forbidden(role) : null;
   if (path === '/home') return <HomePage />;
   if (path === '/rules') return <RulesPage />;
   if (path === '/data/roster') return <RosterPage />;
-  if (path === '/data/io') return <ImportExportPage />;
+  if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
   if (m?.[1]) return <CadreProfilePage id={decodeURIComponent(m[1])} />;
   const later = LATER[path];
@@ -128,9 +147,24 @@ const TITLES: Record<string, string> = {
   '/care': '关心关爱',
 };
 
-function pageTitle(path: string): string {
-  if (path.startsWith('/data/cadres/')) return '数据管理 / 干部档案';
-  return TITLES[path] ?? '';
+/** Where the page sits: 首页 first, then the menu group and the page; the cadre's profile under the roster. */
+function crumbs(path: string, role: Role): { title: ReactNode }[] {
+  const link = (to: string, label: string) => ({
+    title: (
+      <a href={`#${to}`} onClick={() => navigate(to)}>
+        {label}
+      </a>
+    ),
+  });
+  const roster = role === 'cadre' ? '本人档案' : '组织与干部';
+  if (path.startsWith('/data/cadres/'))
+    return role === 'cadre'
+      ? [{ title: '数据管理' }, { title: '本人档案' }]
+      : [{ title: '数据管理' }, link('/data/roster', roster), { title: '干部档案' }];
+  const parts = (TITLES[path] ?? '').split(' / ').filter(Boolean);
+  if (path === '/data/roster') parts[1] = roster;
+  const home = ADMIN_ROLES.includes(role) || path === '/home' ? [] : [link('/home', '首页')];
+  return [...home, ...parts.map((t) => ({ title: t }))];
 }
 
 /** The user's data scope in words: the unit they are bound to (the root of their tree), or the whole record. */
@@ -199,9 +233,7 @@ export function App() {
           }}
         >
           <Space size={12}>
-            <Typography.Text strong style={{ fontSize: 16 }}>
-              {pageTitle(path)}
-            </Typography.Text>
+            <Breadcrumb data-testid="breadcrumb" items={crumbs(path, role)} style={{ fontSize: 15 }} />
             {!ADMIN_ROLES.includes(role) && role !== 'unassigned' && (
               <ScopeTag role={role} unitId={user.unitId ?? user.unit_id} />
             )}

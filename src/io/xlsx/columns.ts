@@ -233,6 +233,14 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         true,
         '具有干部管理权限的单位；须为已有单位或本文件中位于此行之前的单位',
       ),
+      // 干部任免审批表 entries, optional
+      text('民族', 'ethnicity', false, 10),
+      text('籍贯', 'nativePlace', false, 14),
+      text('出生地', 'birthPlace', false, 14),
+      text('学历学位', 'education', false, 20),
+      date('入党时间', 'partyJoinDate', false),
+      date('参加工作时间', 'workStartDate', false),
+      text('专业技术职务', 'professionalTitle', false, 16),
     ],
   },
   posts: {

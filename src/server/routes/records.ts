@@ -22,7 +22,7 @@ import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from
 import { OFFSET_SCHEMA, createSchema, entitySchema, errorSchemas, updateSchema } from '../schemas.js';
 import { TABLES } from '../../store/schema.js';
 
-const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date']);
+const DATE_FIELDS = new Set(['birthDate', 'startDate', 'endDate', 'date', 'partyJoinDate', 'workStartDate']);
 
 /** Kinds whose rows are sensitive (身份证号, sanctions, case material): listing them is audited too. */
 const SENSITIVE = new Set<RecordKind>([

@@ -10,6 +10,7 @@ import { parseScenario, ScenarioError } from '../../policy/scenario.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { badRequest } from '../errors.js';
 import { explainCadre } from '../explanation.js';
+import { namer } from '../plain-names.js';
 import { RECORD_ROLES } from '../roles.js';
 import { getRecord } from '../scope.js';
 import { errorSchemas } from '../schemas.js';
@@ -27,6 +28,7 @@ export function ruleRoutes(
 ): void {
   const ctx = app.ctx;
   const registry = packRegistry();
+  const plainNotes = namer(registry);
 
   // The rulebooks themselves (public policy texts): every rule with its id, kind and verbatim article, for the
   // 政策规则 page. Built once: the packs do not change while the server runs.
@@ -40,8 +42,9 @@ export function ruleRoutes(
     document: r.citation.document,
     article: r.citation.article,
     text: r.citation.text,
-    // notes are for people: vocabulary codes in them become words (the article text stays verbatim)
-    note: r.note ? humanize(r.note) : null,
+    // notes are for people: vocabulary codes, rule ids and parameter keys in them become words (the article text
+    // stays verbatim)
+    note: r.note ? plainNotes.plain(humanize(r.note)) : null,
     supersedes: r.supersedes ?? [],
   }));
   app.get(

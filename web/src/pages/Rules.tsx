@@ -2,38 +2,13 @@
 // implements, searchable by id, article or words of the text, and filterable by rulebook, mechanism and kind.
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError, api } from '../api';
+import { ApiError } from '../api';
 import { useLoad } from '../hooks';
+import { MECHANISM_LABELS, PACK_LABELS } from '../plain';
+import { loadRules, type RuleRow } from '../rules';
 
-interface RuleRow {
-  id: string;
-  pack: string;
-  packTitle: string;
-  mechanism: string;
-  kind: 'computable' | 'procedure' | 'principle';
-  title: string | null;
-  document: string;
-  article: string;
-  text: string;
-  note: string | null;
-  supersedes: string[];
-}
-
-const MECHANISM: Record<string, string> = {
-  incentive: '鼓励激励',
-  tolerance: '容错纠错',
-  adjustment: '能上能下',
-  opinion: '实施意见',
-};
-
-const PACK: Record<string, string> = {
-  national: '国家法规',
-  jiangsu: '江苏省',
-  shaanxi: '陕西省',
-  rudong: '如东县人民检察院',
-  anhui: '安徽省',
-  jiaozuo: '焦作市',
-};
+const MECHANISM = MECHANISM_LABELS;
+const PACK = PACK_LABELS;
 
 const KIND: Record<RuleRow['kind'], { label: string; color: string }> = {
   computable: { label: '可计算', color: 'red' },
@@ -42,7 +17,7 @@ const KIND: Record<RuleRow['kind'], { label: string; color: string }> = {
 };
 
 export function RulesPage() {
-  const { data, error, loading } = useLoad(() => api.get<RuleRow[]>('/rules'), []);
+  const { data, error, loading } = useLoad(() => loadRules(), []);
   const [q, setQ] = useState('');
   const [pack, setPack] = useState<string>();
   const [mechanism, setMechanism] = useState<string>();
@@ -58,6 +33,8 @@ export function RulesPage() {
       ),
     [data, q, pack, mechanism, kind],
   );
+  // a rule another replaces is named as people cite it
+  const cite = useMemo(() => new Map((data ?? []).map((r) => [r.id, `《${r.document}》${r.article}`])), [data]);
   const denied = error instanceof ApiError && (error.status === 403 || error.status === 404);
   return (
     <Card
@@ -88,7 +65,7 @@ export function RulesPage() {
             onChange={setKind}
             options={Object.entries(KIND).map(([value, k]) => ({ value, label: k.label }))}
           />
-          <Input.Search placeholder="规则编号、条款或条文" allowClear onSearch={setQ} style={{ width: 240 }} />
+          <Input.Search placeholder="条款、标题或条文" allowClear onSearch={setQ} style={{ width: 240 }} />
         </Space>
       }
     >
@@ -114,7 +91,8 @@ export function RulesPage() {
                 </Typography.Paragraph>
                 {r.supersedes.length > 0 && (
                   <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                    对本规则包覆盖的对象，取代上级规则：{r.supersedes.join('、')}
+                    对本规则包覆盖的对象，取代上级规则：
+                    {r.supersedes.map((id) => cite.get(id) ?? PACK[id.split('/')[0] ?? ''] ?? '上级规则').join('、')}
                   </Typography.Paragraph>
                 )}
                 {r.note && (
@@ -126,7 +104,6 @@ export function RulesPage() {
             ),
           }}
           columns={[
-            { title: '规则编号', dataIndex: 'id', width: 250, render: (v: string) => <code>{v}</code> },
             { title: '规则包', dataIndex: 'pack', width: 130, render: (v: string) => PACK[v] ?? v },
             {
               title: '机制',
@@ -140,8 +117,9 @@ export function RulesPage() {
               width: 80,
               render: (v: RuleRow['kind']) => <Tag color={KIND[v].color}>{KIND[v].label}</Tag>,
             },
-            { title: '条款', dataIndex: 'article', width: 150, ellipsis: true },
-            { title: '内容', render: (_: unknown, r) => r.title ?? r.text, ellipsis: true },
+            { title: '条款', dataIndex: 'article', width: 170, ellipsis: true },
+            { title: '标题', render: (_: unknown, r) => r.title ?? r.text, ellipsis: true },
+            { title: '文件', dataIndex: 'document', width: 300, ellipsis: true, render: (v: string) => `《${v}》` },
           ]}
         />
       )}

@@ -20,6 +20,7 @@ import { api, qs, type AuditEntry, type Page, type VerifyResult } from '../../ap
 import { useLoad } from '../../hooks';
 import { fmtDateTime, roleLabel } from '../../format';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../vocab';
+import { FORM_FIELDS } from '../data/fields';
 
 const PAGE_SIZE = 20;
 
@@ -48,28 +49,80 @@ const ACTION_WORDS: Record<string, string> = {
   'audit.verify': '校验审计链',
   'key.rotate': '轮换密钥',
 };
-const actionOptions = Object.entries(ACTION_WORDS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const actionOptions = Object.entries(ACTION_WORDS).map(([value, label]) => ({ value, label }));
 /** The target's kind in words: a record kind, or an account. */
 function targetLabel(k: string): string {
   if (k === 'user') return '账号';
   if (k === 'import') return '导入文件';
-  return RECORD_KIND_LABELS[k as RecordKind] ?? k;
+  return RECORD_KIND_LABELS[k as RecordKind] ?? '其他对象';
 }
 
 function actionLabel(a: string): string {
-  return ACTION_WORDS[a] ?? a;
+  return ACTION_WORDS[a] ?? '其他操作';
 }
 
-function json(v: unknown): string {
-  if (v === null || v === undefined) return '—';
+/** A record's fields in words: the form's labels for the kind, and the fields every record has. */
+const COMMON_FIELDS: Record<string, string> = {
+  id: '编号',
+  version: '版本',
+  cadreId: '干部',
+  subjectType: '对象类型',
+  subjectId: '对象',
+  unitId: '单位',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  disabled: '停用',
+  mustChangePassword: '须修改密码',
+  totpEnabled: '双因素认证',
+  file: '文件',
+  kind: '类别',
+  count: '条数',
+  imported: '写入条数',
+};
+function fieldLabel(kind: string | null | undefined, field: string): string {
+  const spec = FORM_FIELDS[kind as RecordKind]?.find((f) => f.field === field);
+  return spec?.label ?? COMMON_FIELDS[field] ?? '其他字段';
+}
+/** Ids stay as they are in the audit record (they are what an investigation follows), marked as such. */
+const isIdField = (field: string) => field === 'id' || /Id$/.test(field);
+
+function asObject(v: unknown): Record<string, unknown> | null {
+  if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
     try {
-      return JSON.stringify(JSON.parse(v), null, 2);
+      return asObject(JSON.parse(v));
     } catch {
-      return v;
+      return { value: v };
     }
   }
-  return JSON.stringify(v, null, 2);
+  return typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+}
+
+/** The record before and after the change, field by field in words. */
+function Change({ kind, before, after }: { kind?: string | null; before: unknown; after: unknown }) {
+  const b = asObject(before) ?? {};
+  const a = asObject(after) ?? {};
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  if (fields.length === 0) return <Typography.Text type="secondary">无记录内容</Typography.Text>;
+  const show = (field: string, v: unknown) => {
+    if (v === undefined || v === null || v === '') return '—';
+    const text = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? '是' : '否') : JSON.stringify(v);
+    return isIdField(field) ? <span data-record-number>{text}</span> : text;
+  };
+  return (
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={fields.map((field) => ({ field, before: b[field], after: a[field] }))}
+      columns={[
+        { title: '字段', dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(kind, f) },
+        { title: '修改前', dataIndex: 'before', render: (v: unknown, r) => show(r.field, v) },
+        { title: '修改后', dataIndex: 'after', render: (v: unknown, r) => show(r.field, v) },
+      ]}
+    />
+  );
 }
 
 export function AuditPage() {
@@ -209,8 +262,7 @@ export function AuditPage() {
             },
             {
               title: '对象',
-              render: (_: unknown, r) =>
-                r.targetKind ? `${targetLabel(r.targetKind)}${r.targetId ? ` / ${r.targetId}` : ''}` : '—',
+              render: (_: unknown, r) => (r.targetKind ? targetLabel(r.targetKind) : '—'),
               ellipsis: true,
             },
             { title: 'IP', dataIndex: 'ip', width: 130, render: (v?: string | null) => v ?? '—' },
@@ -225,28 +277,27 @@ export function AuditPage() {
               <Descriptions.Item label="用户">
                 {shown.username ?? '—'}（{roleLabel(shown.role)}）
               </Descriptions.Item>
-              <Descriptions.Item label="单位">{shown.unitId ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="用户所属单位编号">
+                {shown.unitId ? <span data-record-number>{shown.unitId}</span> : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="操作">{actionLabel(shown.action)}</Descriptions.Item>
               <Descriptions.Item label="对象">
-                {shown.targetKind ? targetLabel(shown.targetKind) : '—'} {shown.targetId ?? ''}
+                {shown.targetKind ? targetLabel(shown.targetKind) : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="对象编号">
+                {shown.targetId ? <span data-record-number>{shown.targetId}</span> : '—'}
               </Descriptions.Item>
               <Descriptions.Item label="IP">{shown.ip ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="哈希">
-                <Typography.Text code style={{ fontSize: 11, wordBreak: 'break-all' }}>
+                <Typography.Text code style={{ fontSize: 11, wordBreak: 'break-all' }} data-record-number>
                   {shown.hash ?? '—'}
                 </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
             <Typography.Title level={5} style={{ marginTop: 16 }}>
-              修改前
+              记录内容
             </Typography.Title>
-            <pre style={{ background: '#f9fafb', padding: 8, fontSize: 12, maxHeight: 240, overflow: 'auto' }}>
-              {json(shown.before)}
-            </pre>
-            <Typography.Title level={5}>修改后</Typography.Title>
-            <pre style={{ background: '#f9fafb', padding: 8, fontSize: 12, maxHeight: 240, overflow: 'auto' }}>
-              {json(shown.after)}
-            </pre>
+            <Change kind={shown.targetKind} before={shown.before} after={shown.after} />
           </>
         )}
       </Drawer>

@@ -40,6 +40,8 @@ import {
 import { AREA_LABELS, DETERMINATION_KIND_LABELS, FORM_FIELDS, type FieldSpec } from './fields';
 import { RecordForm } from './RecordForm';
 import { ExplainPanel } from './Explain';
+import { plainText } from '../../plain';
+import { useRuleNames } from '../../rules';
 
 type ProfileKind =
   | 'posts'
@@ -77,6 +79,8 @@ const TAB_LABELS: Record<ProfileKind, string> = {
 const HIDDEN_COLUMNS: Partial<Record<ProfileKind, string[]>> = {
   posts: ['partySecretary', 'inCharge', 'reason'],
 };
+
+const text = (v: unknown) => (typeof v === 'string' && v ? v : '—');
 
 /** 身份证号 is shown masked until the user asks (the read itself is already in the audit trail). */
 function maskId(v: string): string {
@@ -116,9 +120,11 @@ const KIND_WORD: Record<string, string> = {
   regular_assessment: '平时考核',
   post_end: '免职',
   accountability: '问责',
+  tolerance_request: '容错申请',
+  toleranceRequest: '容错申请',
 };
 function kindWord(k: string): string {
-  return RECORD_KIND_LABELS[k as RecordKind] ?? KIND_WORD[k] ?? k;
+  return RECORD_KIND_LABELS[k as RecordKind] ?? KIND_WORD[k] ?? '记录';
 }
 
 /** The server writes codes into some timeline texts (the conferring organ, the finding's kind): show words. */
@@ -132,7 +138,13 @@ function entryDetail(kind: string, detail: string | null | undefined): string {
   return detail;
 }
 
-function renderValue(f: FieldSpec, v: unknown, unitNames: Map<string, string>): ReactNode {
+/** What a table cell needs to name things: unit names (the tree, or the names the rows carry) and rule names. */
+interface Namers {
+  units: Map<string, string>;
+  rules: Record<string, string>;
+}
+
+function renderValue(f: FieldSpec, v: unknown, n: Namers): ReactNode {
   if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">—</Typography.Text>;
   switch (f.type.t) {
     case 'date':
@@ -144,13 +156,14 @@ function renderValue(f: FieldSpec, v: unknown, unitNames: Map<string, string>): 
       return o?.label ?? String(v);
     }
     case 'unit':
-      return unitNames.get(String(v)) ?? String(v);
+      return n.units.get(String(v)) ?? '—';
     case 'areas':
       return Array.isArray(v) && v.length > 0
         ? v.map((a) => <Tag key={String(a)}>{AREA_LABELS[String(a)] ?? String(a)}</Tag>)
         : '—';
     default:
-      return String(v);
+      // an adjustment's rule and a determination's clause may be written as a rule id
+      return plainText(String(v), n.rules);
   }
 }
 
@@ -162,7 +175,8 @@ function sortRows(kind: ProfileKind, rows: Row[]): Row[] {
 export function CadreProfilePage({ id }: { id: string }) {
   const { user } = useAuth();
   const { message } = App.useApp();
-  const { names } = useUnitTree();
+  const { names: treeNames } = useUnitTree();
+  const ruleNames = useRuleNames();
   const { data, error, loading, reload } = useLoad(
     () => api.get<Profile>(`/cadres/${encodeURIComponent(id)}/profile`),
     [id],
@@ -198,6 +212,11 @@ export function CadreProfilePage({ id }: { id: string }) {
   if (!data) return null;
 
   const c = data.cadre;
+  // a cadre sees no unit tree: the units' names come with the rows that point at them
+  const names = new Map(treeNames);
+  for (const p of data.posts)
+    if (typeof p.unitName === 'string' && !names.has(String(p.unitId))) names.set(String(p.unitId), p.unitName);
+  const namers: Namers = { units: names, rules: ruleNames };
   const current = data.posts.filter((p) => !p.endDate);
   // quarterly 平时考核 would drown the rest (four a year): shown on request
   const timeline = [...data.timeline]
@@ -249,7 +268,7 @@ export function CadreProfilePage({ id }: { id: string }) {
                 dataIndex: f.field,
                 key: f.field,
                 ellipsis: f.type.t === 'textarea',
-                render: (v: unknown) => renderValue(f, v, names),
+                render: (v: unknown) => renderValue(f, v, namers),
               })),
             ...(may(kind)
               ? [
@@ -318,7 +337,9 @@ export function CadreProfilePage({ id }: { id: string }) {
           <Descriptions.Item label="性别">{(c.gender as string | null) ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="出生日期">{fmtDate(c.birthDate as string | null)}</Descriptions.Item>
           <Descriptions.Item label="人员类别">{String(c.category)}</Descriptions.Item>
-          <Descriptions.Item label="干部编号">{c.id}</Descriptions.Item>
+          <Descriptions.Item label="干部编号">
+            <span data-record-number>{c.id}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="身份证号">
             {typeof c.idNumber === 'string' && c.idNumber ? (
               <Space size={4}>
@@ -331,8 +352,17 @@ export function CadreProfilePage({ id }: { id: string }) {
               '—'
             )}
           </Descriptions.Item>
+          <Descriptions.Item label="民族">{text(c.ethnicity)}</Descriptions.Item>
+          <Descriptions.Item label="籍贯">{text(c.nativePlace)}</Descriptions.Item>
+          <Descriptions.Item label="出生地">{text(c.birthPlace)}</Descriptions.Item>
+          <Descriptions.Item label="学历学位">{text(c.education)}</Descriptions.Item>
+          <Descriptions.Item label="入党时间">{fmtDate(c.partyJoinDate as string | null)}</Descriptions.Item>
+          <Descriptions.Item label="参加工作时间">{fmtDate(c.workStartDate as string | null)}</Descriptions.Item>
+          <Descriptions.Item label="专业技术职务" span={2}>
+            {text(c.professionalTitle)}
+          </Descriptions.Item>
           <Descriptions.Item label="管理单位" span={2}>
-            {names.get(String(c.managingUnitId)) ?? String(c.managingUnitId)}
+            {names.get(String(c.managingUnitId)) ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label="现任职务" span={4}>
             {current.length === 0
@@ -371,10 +401,10 @@ export function CadreProfilePage({ id }: { id: string }) {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {fmtDate(t.date)} · {kindWord(t.kind)}
                       </Typography.Text>
-                      <div>{entryTitle(t.kind, t.title)}</div>
+                      <div>{plainText(entryTitle(t.kind, t.title), ruleNames)}</div>
                       {t.detail && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {entryDetail(t.kind, t.detail)}
+                          {plainText(entryDetail(t.kind, t.detail), ruleNames)}
                         </Typography.Text>
                       )}
                     </div>
@@ -407,7 +437,7 @@ export function CadreProfilePage({ id }: { id: string }) {
         title={`政策适用说明：${String(c.name)}`}
         destroyOnHidden
       >
-        <ExplainPanel cadreId={id} />
+        <ExplainPanel cadreId={id} name={String(c.name)} />
       </Drawer>
       {editing && (
         <RecordForm

@@ -18,14 +18,17 @@ type Outcome =
 export function ImportExportPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
-  const [templateKind, setTemplateKind] = useState<RecordKind>('cadres');
+  const role = user?.role;
+  const writable = role ? kindOptions.filter((o) => canWrite(role, o.value)) : [];
+  // the template offered first is one of the kinds this role keeps (纪检监察 keeps 处分, not 干部)
+  const [templateKind, setTemplateKind] = useState<RecordKind>(
+    writable.some((o) => o.value === 'cadres') ? 'cadres' : (writable[0]?.value ?? 'cadres'),
+  );
   const [exportKind, setExportKind] = useState<RecordKind>('cadres');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const role = user?.role;
-  const canImport = !!role && WRITER_ROLES.includes(role);
+  const canImport = !!role && WRITER_ROLES.includes(role) && writable.length > 0;
   const canExport = !!role && OFFICE_ROLES.includes(role);
-  const writable = role ? kindOptions.filter((o) => canWrite(role, o.value)) : [];
   const [importKind, setImportKind] = useState<string>(AUTO);
 
   async function get(path: string, name: string, what: string) {
@@ -63,8 +66,22 @@ export function ImportExportPage() {
     }
   }
 
+  if (!canImport && !canExport)
+    return (
+      <Card>
+        <Result status="info" title="当前角色不办理导入导出" subTitle="您可以在“数据管理”中查看管理范围内的记录。" />
+      </Card>
+    );
   return (
     <div>
+      {canImport && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`您可以导入和维护：${writable.map((o) => o.label).join('、')}；可以导出管理范围内的各类记录。`}
+        />
+      )}
       <Row gutter={12}>
         {canImport && (
           <Col span={canExport ? 12 : 24}>

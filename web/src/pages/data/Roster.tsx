@@ -17,7 +17,7 @@ import {
   Typography,
   App,
 } from 'antd';
-import { ApartmentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, qs, type Page, type RosterItem, type UnitNode, type Row } from '../../api';
 import { useLoad } from '../../hooks';
 import { toTreeData, useUnitTree } from '../../units';
@@ -34,8 +34,9 @@ import {
   type UnitKind,
 } from '../../vocab';
 import { RecordForm } from './RecordForm';
+import { exportRoster, type RosterFilter } from './roster-export';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [20, 50, 100];
 /** Short words for the table; the full labels are in the filter and the profile. */
 const ROLE_SHORT: Record<PostRole, string> = {
   principal: '党政正职',
@@ -44,6 +45,10 @@ const ROLE_SHORT: Record<PostRole, string> = {
   midlevel: '中层干部',
   staff: '一般干部',
 };
+
+/** 按职务次序: principals first, then deputies, members, middle-level and other cadres; higher levels first. */
+const roleRank = (r: string | null) => (r ? POST_ROLES.indexOf(r as PostRole) : POST_ROLES.length);
+const levelRank = (l: string | null) => (l ? LEVELS.indexOf(l as (typeof LEVELS)[number]) : LEVELS.length);
 
 function filterTree(nodes: UnitNode[], q: string): UnitNode[] {
   if (!q) return nodes;
@@ -71,6 +76,8 @@ export function RosterPage() {
   const [post, setPost] = useState<string | undefined>();
   const [level, setLevel] = useState<string | undefined>();
   const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]!);
+  const [exporting, setExporting] = useState(false);
   const [treeQuery, setTreeQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const canAdd = !!user && canWrite(user.role, 'cadres');
@@ -78,13 +85,26 @@ export function RosterPage() {
   const { data, error, loading, reload } = useLoad(
     () =>
       api.get<Page<RosterItem>>(
-        `/cadres${qs({ unitId, search, category, post, level, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })}`,
+        `/cadres${qs({ unitId, search, category, post, level, offset: (page - 1) * pageSize, limit: pageSize })}`,
       ),
-    [unitId, search, category, post, level, page],
+    [unitId, search, category, post, level, page, pageSize],
   );
 
   const shownTree = useMemo(() => filterTree(tree, treeQuery.trim()), [tree, treeQuery]);
   const expanded = useMemo(() => (treeQuery ? allKeys(shownTree, 6) : allKeys(tree, 1)), [shownTree, tree, treeQuery]);
+  async function runExport() {
+    const filter: RosterFilter = { unitId, search, category, post, level };
+    setExporting(true);
+    try {
+      const n = await exportRoster(filter, unitId ? names.get(unitId) : undefined);
+      void message.success(`已导出 ${n.toLocaleString('zh-CN')} 人`);
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
   const reset = (fn: () => void) => {
     fn();
     setPage(1);
@@ -141,13 +161,22 @@ export function RosterPage() {
           title={
             <Space>
               干部名册
-              {unitId && <Tag color="red">{names.get(unitId) ?? unitId}</Tag>}
+              {unitId && <Tag color="red">{names.get(unitId) ?? '所选单位'}</Tag>}
             </Space>
           }
           extra={
             <Space>
               <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
                 刷新
+              </Button>
+              <Button
+                icon={<ExportOutlined />}
+                loading={exporting}
+                disabled={!data?.total}
+                data-testid="roster-export"
+                onClick={() => void runExport()}
+              >
+                导出名册
               </Button>
               {canAdd && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -201,11 +230,17 @@ export function RosterPage() {
             onRow={(r) => ({ onDoubleClick: () => navigate(`/data/cadres/${encodeURIComponent(r.id)}`) })}
             pagination={{
               current: page,
-              pageSize: PAGE_SIZE,
+              pageSize,
               total: data?.total ?? 0,
-              showSizeChanger: false,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
               showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 人`,
-              onChange: setPage,
+              onChange: (p, size) => {
+                if (size !== pageSize) {
+                  setPageSize(size);
+                  setPage(1);
+                } else setPage(p);
+              },
             }}
             columns={[
               {
@@ -213,6 +248,7 @@ export function RosterPage() {
                 dataIndex: 'name',
                 width: 96,
                 fixed: 'left',
+                sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
                 render: (v: string, r) => <a href={`#/data/cadres/${encodeURIComponent(r.id)}`}>{v}</a>,
               },
               { title: '性别', dataIndex: 'gender', width: 52, render: (v: string | null) => v ?? '—' },
@@ -223,20 +259,33 @@ export function RosterPage() {
                 render: (v: string | null, r) =>
                   v ? `${r.postUnitName ?? ''}${v}` : <Typography.Text type="secondary">—</Typography.Text>,
               },
-              { title: '职级', dataIndex: 'level', width: 64, render: (v: string | null) => v ?? '—' },
+              {
+                title: '职级',
+                dataIndex: 'level',
+                width: 72,
+                sorter: (a, b) => levelRank(a.level) - levelRank(b.level),
+                render: (v: string | null) => v ?? '—',
+              },
               {
                 title: '职务类别',
                 dataIndex: 'role',
-                width: 88,
+                width: 96,
+                sorter: (a, b) => roleRank(a.role) - roleRank(b.role),
                 render: (v: string | null) => (v ? (ROLE_SHORT[v as PostRole] ?? v) : '—'),
               },
-              { title: '人员类别', dataIndex: 'category', width: 84 },
+              {
+                title: '人员类别',
+                dataIndex: 'category',
+                width: 92,
+                sorter: (a, b) => a.category.localeCompare(b.category, 'zh-CN'),
+              },
               {
                 title: '管理单位',
                 dataIndex: 'unitName',
                 width: 150,
                 ellipsis: true,
-                render: (v: string | null, r) => v ?? names.get(r.managingUnitId) ?? r.managingUnitId,
+                sorter: (a, b) => (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh-CN'),
+                render: (v: string | null, r) => v ?? names.get(r.managingUnitId) ?? '—',
               },
               {
                 title: '操作',

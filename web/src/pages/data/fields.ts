@@ -92,6 +92,14 @@ export const FORM_FIELDS: Partial<Record<RecordKind, FieldSpec[]>> = {
       required: true,
       extra: '具有干部管理权限的单位',
     },
+    // 干部任免审批表 entries
+    { field: 'ethnicity', label: '民族', type: { t: 'text', max: 20 }, extra: '如 汉族' },
+    { field: 'nativePlace', label: '籍贯', type: { t: 'text', max: 50 }, extra: '如 江苏南通' },
+    { field: 'birthPlace', label: '出生地', type: { t: 'text', max: 50 } },
+    { field: 'education', label: '学历学位', type: { t: 'text', max: 100 }, extra: '如 大学 法学学士' },
+    { field: 'partyJoinDate', label: '入党时间', type: { t: 'date' } },
+    { field: 'workStartDate', label: '参加工作时间', type: { t: 'date' } },
+    { field: 'professionalTitle', label: '专业技术职务', type: { t: 'text', max: 50 } },
   ],
   posts: [
     { field: 'unitId', label: '任职单位', type: { t: 'unit' }, required: true },
