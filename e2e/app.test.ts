@@ -2,6 +2,7 @@
 // Screenshots land in e2e/screenshots/ for people to look at.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   login,
   newPage,
   shot,
+  ROOT,
   startServer,
   type BrowserHandle,
   type RunningServer,
@@ -327,13 +329,28 @@ describe('web app in the browser', () => {
       body: JSON.stringify({ username: 'sysadmin', password: DEMO_PASSWORD }),
     });
     const cookie = (login1.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const initial = 'Initial-Pass-2026';
     const created = await fetch(`${server.url}/api/admin/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ username: 'e2e_newcomer', displayName: '新同志', password: initial }),
+      body: JSON.stringify({ username: 'e2e_newcomer', displayName: '新同志' }),
     });
     expect(created.status).toBe(201);
+    // the system administrator never sees a password: the operator issues it at the server console
+    expect(JSON.stringify(await created.json())).not.toMatch(/password/i);
+    const issued = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        'src/cli/run.ts',
+        '--data',
+        server.dataDir,
+        'account',
+        'reset',
+        'e2e_newcomer',
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SANXIANG_DATABASE_URL: '' } },
+    );
+    const initial = /临时密码 temporary password: (\S+)/.exec(issued)![1]!;
 
     const { context, page } = await newPage(browser.browser, server.url);
     await page.goto('/');

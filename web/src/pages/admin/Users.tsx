@@ -8,7 +8,6 @@ import { useLoad } from '../../hooks';
 import { fmtDateTime, roleLabel } from '../../format';
 import { displayName } from '../../auth';
 import { loadUsers } from './common';
-import { PASSWORD_HINT, passwordRule } from '../../password';
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
@@ -18,38 +17,22 @@ export function UsersPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [q, setQ] = useState('');
 
+  // 三员分立: no administrator ever sees another person's password. The account holder's temporary password is
+  // issued by the operator at the server console (docs/OPERATIONS.md), so these answers carry none.
+  const CONSOLE_NOTE = '临时密码由运维人员在服务器控制台签发，请当面交给账号本人；首次登录须修改密码';
+
   async function create() {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setFormError(null);
     try {
-      const r = await api.post<{
-        user?: User;
-        password?: string;
-        initialPassword?: string;
-        temporaryPassword?: string;
-      }>('/admin/users', {
-        username: v.username,
-        displayName: v.displayName,
-        ...(v.password ? { password: v.password } : {}),
-      });
+      await api.post<{ user?: User }>('/admin/users', { username: v.username, displayName: v.displayName });
       setCreating(false);
       form.resetFields();
-      const pw = r.temporaryPassword ?? r.password ?? r.initialPassword;
-      if (pw)
-        modal.info({
-          title: '账号已创建',
-          content: (
-            <span>
-              初始密码：
-              <Typography.Text copyable code>
-                {pw}
-              </Typography.Text>
-              （仅显示一次，首次登录须修改）
-            </span>
-          ),
-        });
-      else void message.success('账号已创建，首次登录须修改密码；请由安全管理员分配角色和数据范围');
+      modal.info({
+        title: '账号已创建',
+        content: `${CONSOLE_NOTE}。角色和数据范围请由安全管理员分配。`,
+      });
       void reload();
     } catch (e) {
       if (e instanceof ApiError && e.field) form.setFields([{ name: e.field, errors: [e.message] }]);
@@ -59,24 +42,8 @@ export function UsersPage() {
 
   async function update(u: User, body: Record<string, unknown>, done: string) {
     try {
-      const r = await api.put<{ password?: string; temporaryPassword?: string }>(
-        `/admin/users/${encodeURIComponent(u.id)}`,
-        { ...body, version: u.version },
-      );
-      const pw = r?.password ?? r?.temporaryPassword;
-      if (pw)
-        modal.info({
-          title: done,
-          content: (
-            <span>
-              临时密码：
-              <Typography.Text copyable code>
-                {pw}
-              </Typography.Text>
-              （仅显示一次，登录后须修改）
-            </span>
-          ),
-        });
+      await api.put(`/admin/users/${encodeURIComponent(u.id)}`, { ...body, version: u.version });
+      if (body.resetPassword) modal.info({ title: done, content: `原密码已停用，会话已结束。${CONSOLE_NOTE}。` });
       else void message.success(done);
       void reload();
     } catch (e) {
@@ -182,14 +149,6 @@ export function UsersPage() {
           </Form.Item>
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label="初始密码"
-            extra={`${PASSWORD_HINT}；留空则由系统生成临时密码`}
-            rules={[passwordRule]}
-          >
-            <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
       </Modal>
