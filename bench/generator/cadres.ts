@@ -389,6 +389,8 @@ export function emitCadre(ctx: CadreContext, unit: GenUnit, slot: Slot | null, i
           date: `${y + 1}-02-20`,
           conferredBy: 'provincial',
           title: EXCELLENT_COUNTY_PRINCIPAL,
+          // 江苏 7.3/8.3 read the structured title, never the free text (陕西 7.3 reads its own wording)
+          ...(unit.pack === 'jiangsu' ? { award: 'jiangsu_excellent_county_principal' as const } : {}),
         });
 
   // ---- quarterly assessments --------------------------------------------------------------------------------

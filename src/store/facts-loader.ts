@@ -503,6 +503,7 @@ const REGION_KEY: Record<string, { column: string; of: 'units' | 'cadres' | 'eit
   honors: { column: 'subject_id', of: 'either' },
   determinations: { column: 'subject_id', of: 'either' },
   tolerance_requests: { column: 'subject_id', of: 'either' },
+  case_decisions: { column: 'subject_id', of: 'either' },
 };
 
 /** The units of the subtree of `root` and those above it, from the units table read in full (it is small). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, removeTempDirs, tempDir } from './helpers.js';
-import { login, startServer, type ServerProcess } from './server-process.js';
+import { killHard, login, servingPids, startServer, type ServerProcess } from './server-process.js';
 
 const PASSWORD = 'Crash#Test2026';
 const CLIENTS = 4;
@@ -91,9 +91,12 @@ describe('crash (SIGKILL) while officers take case steps through the API', () =>
         const running = ids.map((id) => client(id));
         while (acked < 10) await new Promise((r) => setTimeout(r, 10));
         await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 500)));
-        // the pid killed is the process that writes: it holds the database file open
-        expect(openFiles(server.child.pid!)).toContain(dbFile);
-        server.child.kill('SIGKILL');
+        // the pid killed is the process that writes (the one the supervisor serves with): it holds the database
+        // file open; the supervisor goes down with it, as in a power cut
+        const writers = servingPids(server.child.pid!);
+        expect(writers).toHaveLength(1);
+        expect(openFiles(writers[0]!)).toContain(dbFile);
+        killHard(server);
         dead = true;
         await server.exited;
         await Promise.all(running);
