@@ -48,6 +48,16 @@ const ACTION_WORDS: Record<string, string> = {
   'record.export': '导出',
   'audit.verify': '校验审计链',
   'key.rotate': '轮换密钥',
+  'record.import.failed': '导入失败',
+  'audit.read': '查阅审计日志',
+  'access.refused': '越权访问被拒绝',
+  'roster.search': '查询干部名册',
+  'explain.read': '查阅结论说明',
+  'user.list': '查阅账号列表',
+  'case.start': '启动容错案件',
+  'case.step': '办理案件步骤',
+  'case.read': '查阅容错案件',
+  'case.comment': '案件意见',
 };
 const actionOptions = Object.entries(ACTION_WORDS).map(([value, label]) => ({ value, label }));
 /** The target's kind in words: a record kind, or an account. */
@@ -84,8 +94,45 @@ function fieldLabel(kind: string | null | undefined, field: string): string {
   const spec = FORM_FIELDS[kind as RecordKind]?.find((f) => f.field === field);
   return spec?.label ?? COMMON_FIELDS[field] ?? '其他字段';
 }
+/** The words of a search's conditions and of a reduced case-file entry (field names and a digest). */
+const DETAIL_WORDS: Record<string, string> = {
+  query: '查询条件',
+  limit: '每页条数',
+  offset: '起始位置',
+  from: '起始时间',
+  to: '截止时间',
+  user: '用户',
+  action: '操作',
+  search: '搜索词',
+  category: '人员类别',
+  post: '职务类型',
+  level: '职级',
+  asOf: '说明日期',
+  fields: '涉及字段',
+  sm3: '内容摘要',
+  ids: '涉及记录',
+  step: '步骤序号',
+  state: '状态',
+};
+/** A reduced entry's field names, in words. */
+function fieldNames(kind: string | null | undefined, v: unknown): string {
+  return Array.isArray(v) ? v.map((f) => fieldLabel(kind, String(f))).join('、') : detailText(kind, v);
+}
+/** A nested value (a search's conditions, a reduced entry) as 名称：值 pairs, never as raw keys. */
+function detailText(kind: string | null | undefined, v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => detailText(kind, x)).join('、');
+  if (v && typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(
+        ([k, x]) =>
+          `${DETAIL_WORDS[k] ?? fieldLabel(kind, k)}：${k === 'fields' ? fieldNames(kind, x) : detailText(kind, x)}`,
+      )
+      .join('；');
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return v === null || v === undefined || v === '' ? '—' : String(v);
+}
 /** Ids stay as they are in the audit record (they are what an investigation follows), marked as such. */
-const isIdField = (field: string) => field === 'id' || /Id$/.test(field);
+const isIdField = (field: string) => field === 'id' || field === 'sm3' || /Id$/.test(field);
 
 function asObject(v: unknown): Record<string, unknown> | null {
   if (v === null || v === undefined) return null;
@@ -107,7 +154,7 @@ function Change({ kind, before, after }: { kind?: string | null; before: unknown
   if (fields.length === 0) return <Typography.Text type="secondary">无记录内容</Typography.Text>;
   const show = (field: string, v: unknown) => {
     if (v === undefined || v === null || v === '') return '—';
-    const text = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? '是' : '否') : JSON.stringify(v);
+    const text = field === 'fields' ? fieldNames(kind, v) : typeof v === 'string' ? v : detailText(kind, v);
     return isIdField(field) ? <span data-record-number>{text}</span> : text;
   };
   return (
@@ -117,7 +164,12 @@ function Change({ kind, before, after }: { kind?: string | null; before: unknown
       pagination={false}
       dataSource={fields.map((field) => ({ field, before: b[field], after: a[field] }))}
       columns={[
-        { title: '字段', dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(kind, f) },
+        {
+          title: '字段',
+          dataIndex: 'field',
+          width: 140,
+          render: (f: string) => DETAIL_WORDS[f] ?? fieldLabel(kind, f),
+        },
         { title: '修改前', dataIndex: 'before', render: (v: unknown, r) => show(r.field, v) },
         { title: '修改后', dataIndex: 'after', render: (v: unknown, r) => show(r.field, v) },
       ]}
