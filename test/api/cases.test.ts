@@ -67,13 +67,31 @@ async function run(id: string, steps: [string, string, Record<string, unknown>?,
   }
 }
 
+/** The accountability matter a case about `cadreId` is started in (recorded as the accountability organ would). */
+let matters = 0;
+async function matterAbout(cadreId: string): Promise<string> {
+  const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+  const m = await srv.store.repo('accountabilityMatters').insert({
+    id: `m-api-${++matters}`,
+    subjectCadreId: cadreId,
+    subjectUnitId: null,
+    description: '项目审批失误',
+    accountableUnitId: cadre.managingUnitId,
+    openedOn: '2024-04-01',
+    decidedOn: null,
+    outcome: null,
+    decision: null,
+  });
+  return m.id;
+}
+
 async function open(subject: string): Promise<string> {
   const r = await as('discipline_officer').post('/api/cases', {
     subjectType: 'cadre',
     subjectId: subject,
     action: 'open',
     on: '2024-05-01',
-    inputs: { matter: 'm-api' },
+    inputs: { matter: await matterAbout(subject) },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
@@ -136,7 +154,7 @@ describe('a full tolerance case per pack', () => {
       subjectId: me.cadreId,
       action: 'apply',
       on: '2024-05-01',
-      inputs: { matter: 'm-rd', statement: '申请' },
+      inputs: { matter: await matterAbout(me.cadreId), statement: '申请' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const id = r.body.id as string;
@@ -235,6 +253,48 @@ describe('concurrency and refusals', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.field).toBe('inputs.statement');
     expect((await casesOf(srv.store).steps(id)).map((s) => s.action)).toEqual(['open']);
+  });
+});
+
+describe('the accountability matter a case starts in', () => {
+  const start = (user: string, subject: string, matter: string) =>
+    as(user).post('/api/cases', {
+      subjectType: 'cadre',
+      subjectId: subject,
+      action: user === 'cadre' ? 'apply' : 'open',
+      on: '2024-05-01',
+      inputs: user === 'cadre' ? { matter, statement: '申请' } : { matter },
+    });
+  const count = async () => (await casesOf(srv.store).list({})).length;
+
+  it('an unknown matter is 400 naming the matter, and nothing is started', async () => {
+    const before = await count();
+    const r = await start(D, await cadreOf('jiangsu'), 'm-no-such-matter');
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ field: 'inputs.matter' });
+    expect(await count()).toBe(before);
+  });
+
+  it('a matter about another cadre is 400 naming the matter', async () => {
+    const subject = await cadreOf('jiangsu');
+    const cadres = await srv.store.repo('cadres').list({ limit: 100_000 });
+    const sameUnit = cadres.find(
+      (c) => c.id !== subject && c.managingUnitId === cadres.find((x) => x.id === subject)!.managingUnitId,
+    );
+    const r = await start(D, subject, await matterAbout(sameUnit?.id ?? subject));
+    expect(sameUnit).toBeDefined();
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ field: 'inputs.matter', reason_zh: '问责事项所涉干部或单位与本案不一致' });
+  });
+
+  it('a matter the person may not see is refused in the same words as one that does not exist', async () => {
+    const me = (await as('cadre').get('/api/auth/me')).body;
+    const someoneElse = (await srv.store.repo('cadres').list({ limit: 10 })).find((c) => c.id !== me.cadreId)!;
+    const hidden = await start('cadre', me.cadreId, await matterAbout(someoneElse.id));
+    const unknown = await start('cadre', me.cadreId, 'm-no-such-matter');
+    expect(unknown.status).toBe(400);
+    expect(hidden.status).toBe(400);
+    expect(hidden.body).toEqual(unknown.body);
   });
 });
 

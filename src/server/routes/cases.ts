@@ -21,6 +21,7 @@ import { audit } from '../audit-log.js';
 import { dbOf } from '../context.js';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
 import { errorSchemas } from '../schemas.js';
+import { visibleIds } from '../scope.js';
 
 function actorOf(req: FastifyRequest): Actor {
   const u = req.user!;
@@ -286,6 +287,8 @@ export function caseRoutes(app: FastifyInstance): void {
             inputs: b.inputs,
             reason: b.reason,
             subject: { type: b.subjectType, id: b.subjectId },
+            matterVisible: async (id) =>
+              (await visibleIds(ctx.store, req.user!, 'accountabilityMatters', [id])).has(id),
           },
           async (tx, row, s) =>
             audit(dbOf(tx), req, {
