@@ -2,6 +2,7 @@
 // 200, one 409, history intact), a stale version, bad input, and every case route with every role (only those
 // taking part or the handling organ's officers see a case; 三员 and the rest get 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { casesOf } from '../../src/store/cases.js';
 import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
 
@@ -253,6 +254,68 @@ describe('concurrency and refusals', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.field).toBe('inputs.statement');
     expect((await casesOf(srv.store).steps(id)).map((s) => s.action)).toEqual(['open']);
+  });
+});
+
+const unzipper = createRequire(import.meta.url)('unzipper') as {
+  Open: { buffer(b: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+};
+
+/** The words of a .docx as a reader sees them: the text runs of every XML part, joined. */
+async function docxText(buf: Buffer): Promise<string> {
+  const dir = await unzipper.Open.buffer(buf);
+  let out = '';
+  for (const f of dir.files)
+    if (f.path.startsWith('word/') && f.path.endsWith('.xml'))
+      out += [...(await f.buffer()).toString('utf8').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return out;
+}
+
+describe('the documents of a case', () => {
+  it('陕西: each document the case produced downloads as a .docx naming the cadre, the outcome and the date, no ids', async () => {
+    const cadreId = await cadreOf('shaanxi');
+    const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+    const id = await open(cadreId);
+    await run(id, [
+      [D, 'hear', { statement: '申诉意见' }],
+      [D, 'report', { findings: '经核实，失误系政策界限不明所致' }],
+      [D, 'conclude', { outcome: 'exempt' }],
+      [D, 'notify'],
+      [D, 'publish', { scope: '本市' }],
+      [D, 'file'],
+    ]);
+    const list = await as(D).get(`/api/cases/${id}/documents`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((d: { name: string }) => d.name)).toEqual(['调查报告', '容错认定结论', '备案']);
+    const c = (await casesOf(srv.store).get(id))!;
+    const ids = [id, cadreId, c.handlingUnitId, c.matterId, cadre.managingUnitId];
+    for (const d of list.body.items as { n: number; name: string }[]) {
+      const r = await as(D).get(`/api/cases/${id}/documents/${d.n}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(d.name)}.docx`);
+      const text = await docxText(r.body as Buffer);
+      expect(text, d.name).toContain(cadre.name);
+      expect(text, d.name).toContain('免除相关责任');
+      expect(text, d.name).toContain('2024年5月10日');
+      for (const x of ids) expect(text, d.name).not.toContain(x);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    }
+    const audit = await (await loggedIn(srv.base, 'auditadmin')).get('/api/audit?action=case.document');
+    expect(audit.body.items.filter((i: { targetId: string }) => i.targetId === id)).toHaveLength(3);
+    expect((await as(D).get(`/api/cases/${id}/documents/4`)).status).toBe(404);
+  });
+
+  it('anyone who may not see the case gets 404 for its documents, as for the case', async () => {
+    const id = await open(await cadreOf('shaanxi'));
+    await run(id, [
+      [D, 'hear', { statement: '申诉意见' }],
+      [D, 'report', { findings: '调查报告' }],
+    ]);
+    for (const u of ['sysadmin', 'secadmin', 'auditadmin', 'unit_liaison']) {
+      expect((await as(u).get(`/api/cases/${id}`)).status, u).toBe(404);
+      expect((await as(u).get(`/api/cases/${id}/documents`)).status, u).toBe(404);
+      expect((await as(u).get(`/api/cases/${id}/documents/1`)).status, u).toBe(404);
+    }
   });
 });
 

@@ -22,6 +22,7 @@ import { dbOf } from '../context.js';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
 import { errorSchemas } from '../schemas.js';
 import { visibleIds } from '../scope.js';
+import { caseDocumentList, renderCaseDocument } from '../case-documents.js';
 
 function actorOf(req: FastifyRequest): Actor {
   const u = req.user!;
@@ -254,6 +255,64 @@ export function caseRoutes(app: FastifyInstance): void {
         };
         await audit(ctx.db, req, { action: 'case.read', targetKind: 'cases', targetId: c.id });
         return detail;
+      }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id/documents',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '案件已形成的文书 the documents the case has produced',
+        params: idParams,
+        response: { ...errorSchemas(401, 403, 404) },
+      },
+    },
+    async (req) =>
+      guarded(async () => {
+        const tc = cases();
+        const c = await tc.visible(actorOf(req), req.params.id);
+        const items = caseDocumentList(tc.definitionOf(c), await casesOf(ctx.store).steps(c.id));
+        return { total: items.length, items };
+      }),
+  );
+
+  app.get<{ Params: { id: string; n: number } }>(
+    '/cases/:id/documents/:n',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '下载文书（.docx） download one document of the case',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 64 }, n: { type: 'integer', minimum: 1 } },
+        },
+        response: { ...errorSchemas(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      guarded(async () => {
+        const tc = cases();
+        const c = await tc.visible(actorOf(req), req.params.id);
+        const def = tc.definitionOf(c);
+        const steps = await casesOf(ctx.store).steps(c.id);
+        const entry = caseDocumentList(def, steps).find((d) => d.n === req.params.n);
+        if (!entry) throw notFound('该文书不存在', `not found: document ${req.params.n} of case ${c.id}`);
+        const docx = await renderCaseDocument(ctx.store, def, c, steps, entry);
+        await audit(ctx.db, req, {
+          action: 'case.document',
+          targetKind: 'cases',
+          targetId: c.id,
+          after: { document: entry.n, name: entry.name },
+          caseContent: true,
+        });
+        const file = encodeURIComponent(`${entry.name}.docx`);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${file}"; filename*=UTF-8''${file}`)
+          .send(docx);
       }),
   );
 
