@@ -3,6 +3,7 @@
 // taking part or the handling organ's officers see a case; 三员 and the rest get 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
 import { casesOf } from '../../src/store/cases.js';
 import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
 
@@ -316,6 +317,49 @@ describe('the documents of a case', () => {
       expect((await as(u).get(`/api/cases/${id}/documents`)).status, u).toBe(404);
       expect((await as(u).get(`/api/cases/${id}/documents/1`)).status, u).toBe(404);
     }
+  });
+});
+
+/** The register's data rows read back: the cells under the headers, as text. */
+async function registerRows(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as never);
+  const ws = wb.worksheets[0]!;
+  const out: string[][] = [];
+  ws.eachRow((row, i) => {
+    if (i > 2)
+      out.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))),
+      );
+  });
+  return out;
+}
+
+describe('the case register', () => {
+  it('holds the cases the reader sees, with the list filters, in words', async () => {
+    const cadreId = await cadreOf('shaanxi');
+    const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+    const id = await open(cadreId);
+    await run(id, [
+      [D, 'hear', { statement: '申诉意见' }],
+      [D, 'report', { findings: '调查报告' }],
+      [D, 'conclude', { outcome: 'exempt' }],
+    ]);
+    for (const q of ['', '?pack=shaanxi', '?pack=jiaozuo&year=2024']) {
+      const r = await as(D).get(`/api/cases/register.xlsx${q}`);
+      expect(r.status).toBe(200);
+      const rows = await registerRows(r.body as Buffer);
+      const listed = await as(D).get(`/api/cases${q}`);
+      expect(rows, q).toHaveLength(listed.body.total);
+      const mine = rows.find((x) => x[2] === cadre.name && x[8] === '2024-05-10');
+      if (q.includes('jiaozuo')) expect(mine).toBeUndefined();
+      else expect(mine).toEqual(expect.arrayContaining(['免责', '2024-05-01', '2024-05-10']));
+    }
+    const none = await as('sysadmin').get('/api/cases/register.xlsx');
+    expect(none.status).toBe(200);
+    expect(await registerRows(none.body as Buffer)).toEqual([]);
   });
 });
 

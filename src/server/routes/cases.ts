@@ -23,6 +23,7 @@ import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
 import { errorSchemas } from '../schemas.js';
 import { visibleIds } from '../scope.js';
 import { caseDocumentList, renderCaseDocument } from '../case-documents.js';
+import { caseRegisterBuffer, type CaseSummary } from '../../io/register/case-register.js';
 
 function actorOf(req: FastifyRequest): Actor {
   const u = req.user!;
@@ -174,6 +175,69 @@ export function caseRoutes(app: FastifyInstance): void {
       const actor = actorOf(req);
       const items = await visibleAmong(actor, await candidates(actor, req.query));
       return { total: items.length, items: items.map(summary) };
+    },
+  );
+
+  const listQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      state: { type: 'string', maxLength: 40 },
+      pack: { type: 'string', enum: ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] },
+      unit: { type: 'string', maxLength: 64 },
+      year: { type: 'integer', minimum: 1949, maximum: 2200 },
+    },
+  } as const;
+
+  /** A case as a row of the register: names, not ids. */
+  async function registerRow(c: CaseRow, n: number): Promise<CaseSummary> {
+    const def = cases().definitionOf(c);
+    const cadre = c.subjectType === 'cadre' ? await ctx.store.repo('cadres').get(c.subjectId) : undefined;
+    const unit = await ctx.store.repo('units').get(cadre ? cadre.managingUnitId : c.subjectId);
+    const matter = await ctx.store.repo('accountabilityMatters').get(c.matterId);
+    const concluding = (await casesOf(ctx.store).steps(c.id)).filter((s) => typeof s.inputs.outcome === 'string').pop();
+    return {
+      number: `${c.year}年第${n}号`,
+      cadre: cadre?.name ?? null,
+      unit: unit?.name ?? '',
+      matter: matter?.description ?? '',
+      appliedOn: c.openedOn,
+      state: def.states[c.state]?.label ?? c.state,
+      outcome: c.outcome,
+      concludedOn: concluding?.onDate ?? null,
+      decidingBody: concluding ? (def.actions.find((a) => a.id === concluding.action)?.actor.body ?? null) : null,
+    };
+  }
+
+  app.get<{ Querystring: { state?: string; pack?: string; unit?: string; year?: number } }>(
+    '/cases/register.xlsx',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '容错纠错案件登记台账（.xlsx），筛选同案件列表 the case register of the cases the person sees',
+        querystring: listQuery,
+        response: { ...errorSchemas(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const items = await visibleAmong(actor, await candidates(actor, req.query));
+      const rows: CaseSummary[] = [];
+      for (const [i, c] of items.entries()) rows.push(await registerRow(c, i + 1));
+      const title = req.query.year ? `${req.query.year}年容错纠错案件登记台账` : '容错纠错案件登记台账';
+      const xlsx = await caseRegisterBuffer(rows, { title });
+      await audit(ctx.db, req, {
+        action: 'case.register',
+        targetKind: 'cases',
+        after: { rows: rows.length },
+        caseContent: true,
+      });
+      const file = encodeURIComponent(`${title}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file}"; filename*=UTF-8''${file}`)
+        .send(xlsx);
     },
   );
 
