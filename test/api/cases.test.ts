@@ -2,6 +2,8 @@
 // 200, one 409, history intact), a stale version, bad input, and every case route with every role (only those
 // taking part or the handling organ's officers see a case; 三员 and the rest get 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
 import { casesOf } from '../../src/store/cases.js';
 import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
 
@@ -67,13 +69,31 @@ async function run(id: string, steps: [string, string, Record<string, unknown>?,
   }
 }
 
+/** The accountability matter a case about `cadreId` is started in (recorded as the accountability organ would). */
+let matters = 0;
+async function matterAbout(cadreId: string): Promise<string> {
+  const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+  const m = await srv.store.repo('accountabilityMatters').insert({
+    id: `m-api-${++matters}`,
+    subjectCadreId: cadreId,
+    subjectUnitId: null,
+    description: '项目审批失误',
+    accountableUnitId: cadre.managingUnitId,
+    openedOn: '2024-04-01',
+    decidedOn: null,
+    outcome: null,
+    decision: null,
+  });
+  return m.id;
+}
+
 async function open(subject: string): Promise<string> {
   const r = await as('discipline_officer').post('/api/cases', {
     subjectType: 'cadre',
     subjectId: subject,
     action: 'open',
     on: '2024-05-01',
-    inputs: { matter: 'm-api' },
+    inputs: { matter: await matterAbout(subject) },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
@@ -136,7 +156,7 @@ describe('a full tolerance case per pack', () => {
       subjectId: me.cadreId,
       action: 'apply',
       on: '2024-05-01',
-      inputs: { matter: 'm-rd', statement: '申请' },
+      inputs: { matter: await matterAbout(me.cadreId), statement: '申请' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const id = r.body.id as string;
@@ -235,6 +255,153 @@ describe('concurrency and refusals', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.field).toBe('inputs.statement');
     expect((await casesOf(srv.store).steps(id)).map((s) => s.action)).toEqual(['open']);
+  });
+});
+
+const unzipper = createRequire(import.meta.url)('unzipper') as {
+  Open: { buffer(b: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+};
+
+/** The words of a .docx as a reader sees them: the text runs of every XML part, joined. */
+async function docxText(buf: Buffer): Promise<string> {
+  const dir = await unzipper.Open.buffer(buf);
+  let out = '';
+  for (const f of dir.files)
+    if (f.path.startsWith('word/') && f.path.endsWith('.xml'))
+      out += [...(await f.buffer()).toString('utf8').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return out;
+}
+
+describe('the documents of a case', () => {
+  it('陕西: each document the case produced downloads as a .docx naming the cadre, the outcome and the date, no ids', async () => {
+    const cadreId = await cadreOf('shaanxi');
+    const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+    const id = await open(cadreId);
+    await run(id, [
+      [D, 'hear', { statement: '申诉意见' }],
+      [D, 'report', { findings: '经核实，失误系政策界限不明所致' }],
+      [D, 'conclude', { outcome: 'exempt' }],
+      [D, 'notify'],
+      [D, 'publish', { scope: '本市' }],
+      [D, 'file'],
+    ]);
+    const list = await as(D).get(`/api/cases/${id}/documents`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((d: { name: string }) => d.name)).toEqual(['调查报告', '容错认定结论', '备案']);
+    const c = (await casesOf(srv.store).get(id))!;
+    const ids = [id, cadreId, c.handlingUnitId, c.matterId, cadre.managingUnitId];
+    for (const d of list.body.items as { n: number; name: string }[]) {
+      const r = await as(D).get(`/api/cases/${id}/documents/${d.n}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(d.name)}.docx`);
+      const text = await docxText(r.body as Buffer);
+      expect(text, d.name).toContain(cadre.name);
+      expect(text, d.name).toContain('免除相关责任');
+      expect(text, d.name).toContain('2024年5月10日');
+      for (const x of ids) expect(text, d.name).not.toContain(x);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    }
+    const audit = await (await loggedIn(srv.base, 'auditadmin')).get('/api/audit?action=case.document');
+    expect(audit.body.items.filter((i: { targetId: string }) => i.targetId === id)).toHaveLength(3);
+    expect((await as(D).get(`/api/cases/${id}/documents/4`)).status).toBe(404);
+  });
+
+  it('anyone who may not see the case gets 404 for its documents, as for the case', async () => {
+    const id = await open(await cadreOf('shaanxi'));
+    await run(id, [
+      [D, 'hear', { statement: '申诉意见' }],
+      [D, 'report', { findings: '调查报告' }],
+    ]);
+    for (const u of ['sysadmin', 'secadmin', 'auditadmin', 'unit_liaison']) {
+      expect((await as(u).get(`/api/cases/${id}`)).status, u).toBe(404);
+      expect((await as(u).get(`/api/cases/${id}/documents`)).status, u).toBe(404);
+      expect((await as(u).get(`/api/cases/${id}/documents/1`)).status, u).toBe(404);
+    }
+  });
+});
+
+/** The register's data rows read back: the cells under the headers, as text. */
+async function registerRows(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as never);
+  const ws = wb.worksheets[0]!;
+  const out: string[][] = [];
+  ws.eachRow((row, i) => {
+    if (i > 2)
+      out.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))),
+      );
+  });
+  return out;
+}
+
+describe('the case register', () => {
+  it('holds the cases the reader sees, with the list filters, in words', async () => {
+    const cadreId = await cadreOf('shaanxi');
+    const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+    const id = await open(cadreId);
+    await run(id, [
+      [D, 'hear', { statement: '申诉意见' }],
+      [D, 'report', { findings: '调查报告' }],
+      [D, 'conclude', { outcome: 'exempt' }],
+    ]);
+    for (const q of ['', '?pack=shaanxi', '?pack=jiaozuo&year=2024']) {
+      const r = await as(D).get(`/api/cases/register.xlsx${q}`);
+      expect(r.status).toBe(200);
+      const rows = await registerRows(r.body as Buffer);
+      const listed = await as(D).get(`/api/cases${q}`);
+      expect(rows, q).toHaveLength(listed.body.total);
+      const mine = rows.find((x) => x[2] === cadre.name && x[8] === '2024-05-10');
+      if (q.includes('jiaozuo')) expect(mine).toBeUndefined();
+      else expect(mine).toEqual(expect.arrayContaining(['免责', '2024-05-01', '2024-05-10']));
+    }
+    const none = await as('sysadmin').get('/api/cases/register.xlsx');
+    expect(none.status).toBe(200);
+    expect(await registerRows(none.body as Buffer)).toEqual([]);
+  });
+});
+
+describe('the accountability matter a case starts in', () => {
+  const start = (user: string, subject: string, matter: string) =>
+    as(user).post('/api/cases', {
+      subjectType: 'cadre',
+      subjectId: subject,
+      action: user === 'cadre' ? 'apply' : 'open',
+      on: '2024-05-01',
+      inputs: user === 'cadre' ? { matter, statement: '申请' } : { matter },
+    });
+  const count = async () => (await casesOf(srv.store).list({})).length;
+
+  it('an unknown matter is 400 naming the matter, and nothing is started', async () => {
+    const before = await count();
+    const r = await start(D, await cadreOf('jiangsu'), 'm-no-such-matter');
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ field: 'inputs.matter' });
+    expect(await count()).toBe(before);
+  });
+
+  it('a matter about another cadre is 400 naming the matter', async () => {
+    const subject = await cadreOf('jiangsu');
+    const cadres = await srv.store.repo('cadres').list({ limit: 100_000 });
+    const sameUnit = cadres.find(
+      (c) => c.id !== subject && c.managingUnitId === cadres.find((x) => x.id === subject)!.managingUnitId,
+    );
+    const r = await start(D, subject, await matterAbout(sameUnit?.id ?? subject));
+    expect(sameUnit).toBeDefined();
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ field: 'inputs.matter', reason_zh: '问责事项所涉干部或单位与本案不一致' });
+  });
+
+  it('a matter the person may not see is refused in the same words as one that does not exist', async () => {
+    const me = (await as('cadre').get('/api/auth/me')).body;
+    const someoneElse = (await srv.store.repo('cadres').list({ limit: 10 })).find((c) => c.id !== me.cadreId)!;
+    const hidden = await start('cadre', me.cadreId, await matterAbout(someoneElse.id));
+    const unknown = await start('cadre', me.cadreId, 'm-no-such-matter');
+    expect(unknown.status).toBe(400);
+    expect(hidden.status).toBe(400);
+    expect(hidden.body).toEqual(unknown.body);
   });
 });
 

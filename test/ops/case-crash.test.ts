@@ -49,17 +49,26 @@ describe('crash (SIGKILL) while officers take case steps through the API', () =>
         });
       // one 陕西 or 江苏 case per client (cadres of the generated record)
       const roster = (await (await fetch(`${server.url}/api/cadres?limit=200`, { headers: { cookie } })).json()) as {
-        items: { id: string }[];
+        items: { id: string; managingUnitId: string }[];
       };
       const ids: string[] = [];
       for (const c of roster.items) {
         if (ids.length === CLIENTS) break;
+        // the accountability matter the case is started in, about the same cadre
+        const m = await post('/api/records/accountabilityMatters', {
+          subjectCadreId: c.id,
+          description: '项目审批失误',
+          accountableUnitId: c.managingUnitId,
+          openedOn: '2024-04-01',
+        });
+        if (m.status !== 201) continue;
+        const matter = ((await m.json()) as { id: string }).id;
         const r = await post('/api/cases', {
           subjectType: 'cadre',
           subjectId: c.id,
           action: 'open',
           on: '2024-05-01',
-          inputs: { matter: `m-${c.id}` },
+          inputs: { matter },
         });
         if (r.status === 201) ids.push(((await r.json()) as { id: string }).id);
       }

@@ -34,11 +34,27 @@ beforeEach(async () => {
       category: '公务员',
       managingUnitId: 'u1',
     });
+  for (const id of ['c1', 'c2'])
+    await store.repo('accountabilityMatters').insert(matterAbout(`m-${id}`, { cadre: id }));
 });
 afterEach(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+function matterAbout(id: string, subject: { cadre?: string; unit?: string }) {
+  return {
+    id,
+    subjectCadreId: subject.cadre ?? null,
+    subjectUnitId: subject.unit ?? null,
+    description: '某项目审批失误',
+    accountableUnitId: 'u1',
+    openedOn: '2019-02-01',
+    decidedOn: null,
+    outcome: null,
+    decision: null,
+  };
+}
 
 const open = (tc: ToleranceCases, subject: string, on = '2019-03-01') =>
   tc.start(D, { action: 'open', on, subject: { type: 'cadre', id: subject }, inputs: { matter: `m-${subject}` } });
@@ -135,5 +151,48 @@ describe('effects', () => {
     ).rejects.toThrow();
     expect((await casesOf(store).steps(c.id)).map((s) => s.action)).toEqual(['open', 'hear', 'report', 'conclude']);
     expect((await casesOf(store).get(c.id))!.outcome).toBe('exempt');
+  });
+});
+
+describe('the accountability matter a case starts in', () => {
+  const start = (tc: ToleranceCases, matter: unknown, matterVisible?: (id: string) => Promise<boolean>) =>
+    tc.start(D, {
+      action: 'open',
+      on: '2019-03-01',
+      subject: { type: 'cadre', id: 'c1' },
+      inputs: { matter },
+      ...(matterVisible ? { matterVisible } : {}),
+    });
+  const refusal = async (p: Promise<unknown>) => {
+    const e = (await p.then(
+      () => null,
+      (x: unknown) => x,
+    )) as { field?: string; reason_zh?: string } | null;
+    return e && { field: e.field, words: e.reason_zh };
+  };
+
+  it('a matter about the same cadre starts the case, and the case names it', async () => {
+    const c = await start(new ToleranceCases(store), 'm-c1');
+    expect(c.matterId).toBe('m-c1');
+  });
+
+  it('an unknown matter and one the person may not see are refused in the same words; nothing is written', async () => {
+    const tc = new ToleranceCases(store);
+    const unknown = await refusal(start(tc, 'm-none'));
+    const hidden = await refusal(start(tc, 'm-c1', async () => false));
+    expect(unknown).toEqual({ field: 'inputs.matter', words: '问责事项不存在或无权查看' });
+    expect(hidden).toEqual(unknown);
+    expect(await casesOf(store).list({})).toHaveLength(0);
+  });
+
+  it('a matter about another cadre, or about the unit, is refused naming the matter', async () => {
+    await store.repo('accountabilityMatters').insert(matterAbout('m-u1', { unit: 'u1' }));
+    const tc = new ToleranceCases(store);
+    for (const m of ['m-c2', 'm-u1'])
+      expect(await refusal(start(tc, m))).toEqual({
+        field: 'inputs.matter',
+        words: '问责事项所涉干部或单位与本案不一致',
+      });
+    expect(await casesOf(store).list({})).toHaveLength(0);
   });
 });

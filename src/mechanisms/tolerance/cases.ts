@@ -50,6 +50,12 @@ export interface StepRequest {
 
 export interface StartRequest extends StepRequest {
   subject: { type: 'cadre' | 'unit'; id: string };
+  /**
+   * Whether the person starting the case may see the accountability matter it names (the server's data scope); a
+   * matter they may not see is refused in the same words as one that does not exist, so its existence does not leak.
+   * Absent: the caller has no scope of its own (procedure scenarios).
+   */
+  matterVisible?: (matterId: string) => Promise<boolean>;
 }
 
 /** Extra inputs every step may carry: what the investigation established, put to the pack's evaluation. */
@@ -135,6 +141,34 @@ function checkInputs(spec: ActionSpec, req: StepRequest): CaseOutcome | undefine
   return outcome;
 }
 
+/**
+ * The accountability matter (问责事项) a case is started in: it must exist, be visible to the person starting the
+ * case, and concern the case's own cadre or unit — a tolerance case only ever answers the matter about its subject.
+ */
+async function checkMatter(store: RecordStore, req: StartRequest, where: CaseWhere): Promise<string> {
+  const id = req.inputs?.matter;
+  const unknown = () =>
+    new CaseInputError(
+      'inputs.matter',
+      '问责事项不存在或无权查看',
+      'matter: no such accountability matter you may see',
+    );
+  if (typeof id !== 'string' || !id.trim()) throw unknown();
+  const m = await store.repo('accountabilityMatters').get(id);
+  if (!m || (req.matterVisible && !(await req.matterVisible(id)))) throw unknown();
+  const same =
+    where.subjectType === 'cadre'
+      ? m.subjectCadreId === where.subjectId
+      : m.subjectUnitId === where.subjectId && m.subjectCadreId === null;
+  if (!same)
+    throw new CaseInputError(
+      'inputs.matter',
+      '问责事项所涉干部或单位与本案不一致',
+      'matter: the accountability matter concerns another cadre or unit',
+    );
+  return m.id;
+}
+
 /** Does the conclusion depart from the pack's evaluation (tolerate what it found ineligible, or the reverse)? */
 function departs(outcome: CaseOutcome, ev: CaseEvaluation): boolean {
   if (ev.verdict === 'ineligible') return outcome !== 'not_tolerated';
@@ -191,6 +225,7 @@ export class ToleranceCases {
     const outcome = checkInputs(spec, req);
     if (!(await stands(chains, actor, spec.actor, where)))
       throw new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
+    const matterId = await checkMatter(this.store, req, where);
     const next = step(def, { state: NEW_STATE, context: { outcome: null, marks: {} } }, spec.id, outcome)!;
     const id = randomUUID();
     return this.store.transaction(async (tx) => {
@@ -205,7 +240,7 @@ export class ToleranceCases {
         subjectType: where.subjectType,
         subjectId: where.subjectId,
         handlingUnitId: where.handlingUnitId,
-        matterId: String(req.inputs?.matter),
+        matterId,
         outcome: null,
         openedOn: req.on,
         year: yearOf(req.on),

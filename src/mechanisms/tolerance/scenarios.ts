@@ -141,6 +141,30 @@ async function loadRecord(store: RecordStore, pack: string, f: Facts): Promise<v
   });
 }
 
+/**
+ * The accountability matter the first step names, recorded on the fresh record about the case's subject (a case is
+ * only ever started inside a matter about its own cadre or unit), so a scenario need only name it.
+ */
+async function loadMatter(store: RecordStore, s: ProcedureScenario): Promise<void> {
+  const first = s.steps[0]!;
+  const id = first.with.matter;
+  if (typeof id !== 'string' || !id.trim() || (await store.repo('accountabilityMatters').get(id))) return;
+  const cadre = s.record.cadres.find((c) => c.id === first.subject);
+  await store.transaction(async (tx) => {
+    await tx.repo('accountabilityMatters').insert({
+      id,
+      subjectCadreId: cadre ? cadre.id : null,
+      subjectUnitId: cadre ? null : first.subject!,
+      description: s.name,
+      accountableUnitId: cadre ? cadre.unit : first.subject!,
+      openedOn: first.on,
+      decidedOn: null,
+      outcome: null,
+      decision: null,
+    });
+  });
+}
+
 const actorOf = (a: z.infer<typeof as>): Actor => ({
   userId: `${a.role}@${a.unit ?? a.cadre ?? 'all'}`,
   role: a.role,
@@ -157,6 +181,7 @@ export async function runProcedureScenario(s: ProcedureScenario): Promise<string
   const failures: string[] = [];
   try {
     await loadRecord(store, s.pack, s.record);
+    await loadMatter(store, s);
     const cases = new ToleranceCases(store);
     let c: CaseRow | undefined;
     for (const [i, st] of s.steps.entries()) {

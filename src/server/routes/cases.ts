@@ -21,6 +21,9 @@ import { audit } from '../audit-log.js';
 import { dbOf } from '../context.js';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
 import { errorSchemas } from '../schemas.js';
+import { visibleIds } from '../scope.js';
+import { caseDocumentList, renderCaseDocument } from '../case-documents.js';
+import { caseRegisterBuffer, type CaseSummary } from '../../io/register/case-register.js';
 
 function actorOf(req: FastifyRequest): Actor {
   const u = req.user!;
@@ -175,6 +178,69 @@ export function caseRoutes(app: FastifyInstance): void {
     },
   );
 
+  const listQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      state: { type: 'string', maxLength: 40 },
+      pack: { type: 'string', enum: ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] },
+      unit: { type: 'string', maxLength: 64 },
+      year: { type: 'integer', minimum: 1949, maximum: 2200 },
+    },
+  } as const;
+
+  /** A case as a row of the register: names, not ids. */
+  async function registerRow(c: CaseRow, n: number): Promise<CaseSummary> {
+    const def = cases().definitionOf(c);
+    const cadre = c.subjectType === 'cadre' ? await ctx.store.repo('cadres').get(c.subjectId) : undefined;
+    const unit = await ctx.store.repo('units').get(cadre ? cadre.managingUnitId : c.subjectId);
+    const matter = await ctx.store.repo('accountabilityMatters').get(c.matterId);
+    const concluding = (await casesOf(ctx.store).steps(c.id)).filter((s) => typeof s.inputs.outcome === 'string').pop();
+    return {
+      number: `${c.year}年第${n}号`,
+      cadre: cadre?.name ?? null,
+      unit: unit?.name ?? '',
+      matter: matter?.description ?? '',
+      appliedOn: c.openedOn,
+      state: def.states[c.state]?.label ?? c.state,
+      outcome: c.outcome,
+      concludedOn: concluding?.onDate ?? null,
+      decidingBody: concluding ? (def.actions.find((a) => a.id === concluding.action)?.actor.body ?? null) : null,
+    };
+  }
+
+  app.get<{ Querystring: { state?: string; pack?: string; unit?: string; year?: number } }>(
+    '/cases/register.xlsx',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '容错纠错案件登记台账（.xlsx），筛选同案件列表 the case register of the cases the person sees',
+        querystring: listQuery,
+        response: { ...errorSchemas(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const items = await visibleAmong(actor, await candidates(actor, req.query));
+      const rows: CaseSummary[] = [];
+      for (const [i, c] of items.entries()) rows.push(await registerRow(c, i + 1));
+      const title = req.query.year ? `${req.query.year}年容错纠错案件登记台账` : '容错纠错案件登记台账';
+      const xlsx = await caseRegisterBuffer(rows, { title });
+      await audit(ctx.db, req, {
+        action: 'case.register',
+        targetKind: 'cases',
+        after: { rows: rows.length },
+        caseContent: true,
+      });
+      const file = encodeURIComponent(`${title}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file}"; filename*=UTF-8''${file}`)
+        .send(xlsx);
+    },
+  );
+
   app.get(
     '/cases/todo',
     { config, schema: { tags: ['cases'], summary: '待办 cases with a step open to the person' } },
@@ -256,6 +322,64 @@ export function caseRoutes(app: FastifyInstance): void {
       }),
   );
 
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id/documents',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '案件已形成的文书 the documents the case has produced',
+        params: idParams,
+        response: { ...errorSchemas(401, 403, 404) },
+      },
+    },
+    async (req) =>
+      guarded(async () => {
+        const tc = cases();
+        const c = await tc.visible(actorOf(req), req.params.id);
+        const items = caseDocumentList(tc.definitionOf(c), await casesOf(ctx.store).steps(c.id));
+        return { total: items.length, items };
+      }),
+  );
+
+  app.get<{ Params: { id: string; n: number } }>(
+    '/cases/:id/documents/:n',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '下载文书（.docx） download one document of the case',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 64 }, n: { type: 'integer', minimum: 1 } },
+        },
+        response: { ...errorSchemas(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      guarded(async () => {
+        const tc = cases();
+        const c = await tc.visible(actorOf(req), req.params.id);
+        const def = tc.definitionOf(c);
+        const steps = await casesOf(ctx.store).steps(c.id);
+        const entry = caseDocumentList(def, steps).find((d) => d.n === req.params.n);
+        if (!entry) throw notFound('该文书不存在', `not found: document ${req.params.n} of case ${c.id}`);
+        const docx = await renderCaseDocument(ctx.store, def, c, steps, entry);
+        await audit(ctx.db, req, {
+          action: 'case.document',
+          targetKind: 'cases',
+          targetId: c.id,
+          after: { document: entry.n, name: entry.name },
+          caseContent: true,
+        });
+        const file = encodeURIComponent(`${entry.name}.docx`);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${file}"; filename*=UTF-8''${file}`)
+          .send(docx);
+      }),
+  );
+
   app.post<{ Body: StepBody & { subjectType: 'cadre' | 'unit'; subjectId: string } }>(
     '/cases',
     {
@@ -286,6 +410,8 @@ export function caseRoutes(app: FastifyInstance): void {
             inputs: b.inputs,
             reason: b.reason,
             subject: { type: b.subjectType, id: b.subjectId },
+            matterVisible: async (id) =>
+              (await visibleIds(ctx.store, req.user!, 'accountabilityMatters', [id])).has(id),
           },
           async (tx, row, s) =>
             audit(dbOf(tx), req, {
