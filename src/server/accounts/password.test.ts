@@ -4,6 +4,12 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
 describe('password complexity (≥10 characters, 3 of 4 classes)', () => {
   it('refuses 9 characters even with all four classes', () => expect(passwordProblem('Aa1!Aa1!A')).toBeDefined());
   it('accepts exactly 10 characters with three classes', () => expect(passwordProblem('Abcdefghi1')).toBeUndefined());
+  it('refuses a password padded with NULs or holding other characters no keyboard types', () => {
+    expect(passwordProblem('Abcdefghi1\u0000\u0000')).toBeDefined();
+    expect(passwordProblem('Abc\u0000defghi1')).toBeDefined();
+    expect(passwordProblem('Abcdefghi1\ud800')).toBeDefined();
+    expect(passwordProblem('Abcdefghi1\u202e')).toBeDefined();
+  });
   it('refuses two classes however long', () => expect(passwordProblem('abcdefghijklmnop123')).toBeDefined());
   it('counts symbols (and non-ASCII) as the fourth class', () =>
     expect(passwordProblem('abcdefghi1！')).toBeUndefined());

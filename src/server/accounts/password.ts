@@ -2,6 +2,7 @@
 // case, lower case, digits, symbols), as 等保2.0 level 3 reviews expect.
 import { randomInt } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { textProblem } from '../../domain/values.js';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): a login costs tens of milliseconds, not seconds.
 const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -28,6 +29,10 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 /** Why a password is too weak, or undefined when it passes. */
 export function passwordProblem(pw: string): { reason_zh: string; reason: string } | undefined {
+  // a control character (NUL padding), a lone surrogate or a direction override cannot be typed at the login form
+  // and would make a password that looks like another; a NUL-padded password also counted towards the length
+  const wrong = textProblem(pw);
+  if (wrong) return { reason_zh: `密码${wrong.zh}`, reason: `password ${wrong.en}` };
   const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
   if ([...pw].length < MIN_PASSWORD_LENGTH || classes < 3)
     return {
