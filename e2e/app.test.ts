@@ -430,6 +430,15 @@ describe('web app in the browser', () => {
       await expect(page.locator('.ant-card-head-title').first().textContent()).resolves.toBe(title);
       expect(await page.getByRole('menuitem', { name: /数据管理|审计日志/ }).count()).toBe(0);
       await shot(page, file);
+      if (user === 'sysadmin') {
+        // 三员分立: administrator rows offer no action the server would refuse; other rows name their unit
+        const admin = page.locator('.ant-table-row', { hasText: 'secadmin' });
+        await admin.getByText('由控制台管理').waitFor();
+        expect(await admin.getByRole('button').count()).toBe(0);
+        const bound = page.locator('.ant-table-row', { hasText: 'city_org' });
+        await bound.getByText('南通市', { exact: true }).waitFor();
+        expect(await bound.getByRole('button', { name: /重置密码/ }).count()).toBe(1);
+      }
       if (user === 'secadmin') {
         // the security administrator gives the newcomer a role and a scope
         const row = page.locator('.ant-table-row', { hasText: 'e2e_newcomer' });

@@ -57,6 +57,8 @@ const SHAPES: [RegExp, string][] = [
   // a file extension (.xlsx) or a web address named as a source (xclz.gov.cn) is not a code
   [/(?<![A-Za-z0-9_.])[a-z]{4,}(?![A-Za-z0-9_.])/, 'a vocabulary code in English'],
   [new RegExp(`(?<![A-Za-z0-9])(${RECORD_KINDS.join('|')})(?![A-Za-z0-9])`), 'a record kind key'],
+  // DESIGN §8: dates are written 2025年8月15日 for people
+  [/(?<![0-9])\d{4}-\d{2}-\d{2}(?![0-9])/, 'a date written as a code'],
 ];
 
 /** The id- or key-shaped tokens in `text`, each with what it looks like and the line it is on. */
@@ -120,6 +122,7 @@ describe('the token check itself', () => {
     expect(idShapedTokens('新增 cadreAssessments')).not.toEqual([]);
     expect(idShapedTokens('类别 party_governance')).not.toEqual([]);
     expect(idShapedTokens('如东县 2025 comprehensive 一')).not.toEqual([]);
+    expect(idShapedTokens('2025-08-15 受到诫勉')).not.toEqual([]);
     expect(idShapedTokens('对象 5b5cf266-28d2-4204-a843-f5f35d89112f')).not.toEqual([]);
     expect(idShapedTokens('南通市 2024年5月4日 共 329 条规则 用户 city_org IP 127.0.0.1 Excel')).toEqual([]);
     expect(idShapedTokens('拖拽 Excel 文件（.xlsx） 来源：xclz.gov.cn 发布的电子书')).toEqual([]);

@@ -35,6 +35,7 @@ export const userSchema: Schema = {
     displayName: { type: 'string' },
     role: { type: 'string' },
     unitId: { type: ['string', 'null'] },
+    unitName: { type: ['string', 'null'] },
     cadreId: { type: ['string', 'null'] },
     mustChangePassword: { type: 'boolean' },
     totpEnabled: { type: 'boolean' },

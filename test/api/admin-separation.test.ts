@@ -25,6 +25,16 @@ afterAll(async () => srv?.close());
 const stored = async (username: string) =>
   srv.app.ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
 
+describe('the account list', () => {
+  it('names the unit each account is bound to, and none for accounts bound to no unit', async () => {
+    const list = (await sys.get('/api/admin/users')).body as { username: string; unitName: string | null }[];
+    const byName = new Map(list.map((u) => [u.username, u.unitName]));
+    expect(byName.get('city_org')).toBe('南通市');
+    expect(byName.get('unit_liaison')).toBe('如东县人民检察院');
+    expect(byName.get('sysadmin')).toBeNull();
+  });
+});
+
 describe('no administrator manages an administrator', () => {
   it('the system administrator cannot reset, disable, rename or strip the factor of secadmin, auditadmin or itself', async () => {
     for (const name of ['secadmin', 'auditadmin', 'sysadmin']) {

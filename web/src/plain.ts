@@ -19,16 +19,24 @@ export const MECHANISM_LABELS: Record<string, string> = {
 
 const TOKEN = /[A-Za-z0-9_][A-Za-z0-9_./-]*/g;
 
-/** `text` with each token that `names` knows replaced by its name (a trailing full stop stays). */
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/g;
+
+/**
+ * `text` with each token that `names` knows replaced by its name (a trailing full stop stays), and dates the
+ * server wrote as 2025-08-15 written the way people write them (2025年8月15日, DESIGN §8).
+ */
 export function plainText(text: string, names: Record<string, string> | undefined): string {
-  if (!names) return text;
   return text.replace(TOKEN, (token) => {
-    for (let t = token; t; t = t.replace(/[./-]$/, '')) {
-      const n = names[t];
-      if (n !== undefined) return n + token.slice(t.length);
-      if (!/[./-]$/.test(t)) break;
-    }
-    return token;
+    if (names)
+      for (let t = token; t; t = t.replace(/[./-]$/, '')) {
+        const n = names[t];
+        if (n !== undefined) return n + token.slice(t.length);
+        if (!/[./-]$/.test(t)) break;
+      }
+    return token.replace(
+      ISO_DATE,
+      (_, y: string, m: string, d: string) => `${Number(y)}年${Number(m)}月${Number(d)}日`,
+    );
   });
 }
 

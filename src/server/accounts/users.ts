@@ -82,9 +82,20 @@ export async function findUser(db: AnyDb, id: string): Promise<UserWithSecrets |
   return r ? rowToUser(r) : undefined;
 }
 
-export async function listUsers(db: AnyDb): Promise<User[]> {
-  const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-  return rows.map((r) => publicUser(rowToUser(r)));
+/** A user as the account lists show it: the bound unit by name, since people pick accounts by their unit. */
+export interface ListedUser extends User {
+  unitName: string | null;
+}
+
+export async function listUsers(db: AnyDb): Promise<ListedUser[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .selectAll('users')
+    .select('units.name as unit_name')
+    .orderBy('users.username')
+    .execute();
+  return rows.map((r) => ({ ...publicUser(rowToUser(r)), unitName: (r.unit_name as string | null) ?? null }));
 }
 
 export async function countUsers(db: AnyDb): Promise<number> {

@@ -7,7 +7,7 @@ import { ApiError, api, type User } from '../../api';
 import { useLoad } from '../../hooks';
 import { fmtDateTime, roleLabel } from '../../format';
 import { displayName } from '../../auth';
-import { loadUsers } from './common';
+import { isAdminRole, loadUsers } from './common';
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
@@ -76,20 +76,19 @@ export function UsersPage() {
         dataSource={rows}
         pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 个账号` }}
         columns={[
-          { title: '用户名', dataIndex: 'username', width: 170 },
-          { title: '姓名', render: (_: unknown, u) => displayName(u), width: 200 },
+          { title: '用户名', dataIndex: 'username', width: 160 },
+          { title: '姓名', render: (_: unknown, u) => displayName(u), width: 190 },
           { title: '角色', dataIndex: 'role', width: 140, render: (r: string) => <Tag>{roleLabel(r)}</Tag> },
           {
             title: '所属单位',
             dataIndex: 'unitName',
-            width: 110,
-            // the unit tree is outside the system administrator's remit; the name shows when the server sends it
-            render: (v: string | null, u) => v ?? (u.unitId ? '已绑定单位' : '—'),
+            width: 150,
+            render: (v: string | null | undefined) => v ?? '—',
             ellipsis: true,
           },
           {
             title: '状态',
-            width: 160,
+            width: 120,
             render: (_: unknown, u) => (
               <Space size={4} wrap>
                 {u.disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>}
@@ -99,30 +98,35 @@ export function UsersPage() {
               </Space>
             ),
           },
-          { title: '创建时间', dataIndex: 'createdAt', width: 180, render: (v?: string) => fmtDateTime(v) },
+          { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (v?: string) => fmtDateTime(v) },
           {
             title: '操作',
             width: 170,
-            render: (_: unknown, u) => (
-              <Space size={0}>
-                <Popconfirm
-                  title={`重置 ${u.username} 的密码？`}
-                  onConfirm={() => update(u, { resetPassword: true }, '密码已重置')}
-                >
-                  <Button type="link" size="small">
-                    重置密码
-                  </Button>
-                </Popconfirm>
-                <Popconfirm
-                  title={u.disabled ? `启用 ${u.username}？` : `停用 ${u.username}？停用后该账号不能登录。`}
-                  onConfirm={() => update(u, { disabled: !u.disabled }, u.disabled ? '已启用' : '已停用')}
-                >
-                  <Button type="link" size="small" danger={!u.disabled}>
-                    {u.disabled ? '启用' : '停用'}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
+            // 三员分立: administrator accounts are managed only at the server console (the server refuses it here),
+            // so their rows offer nothing that would be refused
+            render: (_: unknown, u) =>
+              isAdminRole(u.role) ? (
+                <Typography.Text type="secondary">由控制台管理</Typography.Text>
+              ) : (
+                <Space size={0}>
+                  <Popconfirm
+                    title={`重置 ${u.username} 的密码？`}
+                    onConfirm={() => update(u, { resetPassword: true }, '密码已重置')}
+                  >
+                    <Button type="link" size="small">
+                      重置密码
+                    </Button>
+                  </Popconfirm>
+                  <Popconfirm
+                    title={u.disabled ? `启用 ${u.username}？` : `停用 ${u.username}？停用后该账号不能登录。`}
+                    onConfirm={() => update(u, { disabled: !u.disabled }, u.disabled ? '已启用' : '已停用')}
+                  >
+                    <Button type="link" size="small" danger={!u.disabled}>
+                      {u.disabled ? '启用' : '停用'}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
           },
         ]}
       />
