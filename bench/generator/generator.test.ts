@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkDeterminationClause } from '../../src/packs/determination-clauses.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,6 +134,12 @@ describe('tree integrity', () => {
       ),
     ).toEqual([]);
     for (const k of RECORD_KINDS) expect(new Set(rows[k].map((r) => r.id)).size).toBe(rows[k].length);
+    // every determination could be entered by hand: its clause names one article and its kind fits it
+    expect(
+      rows.determinations.flatMap((d) =>
+        checkDeterminationClause(d.clause, d.kind).map((p) => `${d.clause} ${d.kind}: ${p.reason}`),
+      ),
+    ).toEqual([]);
   });
 
   it('one annual assessment per cadre and year, one unit assessment per unit, scheme and year', () => {

@@ -20,6 +20,11 @@ describe('names instead of ids and keys', () => {
     expect(n.plain('u0001390 与 xu000139')).toBe('u0001390 与 xu000139');
   });
 
+  test('a date written 2023-10-31 reads 2023年10月31日; longer digit runs are left alone', () => {
+    expect(n.plain('（2023-10-31，附第八条释义）')).toBe('（2023年10月31日，附第八条释义）');
+    expect(n.plain('编号 12023-10-311')).toBe('编号 12023-10-311');
+  });
+
   test('namesIn lists only the tokens that have names', () => {
     expect(n.namesIn(['u000139 与 u999999，jiangsu/incentive/7.2'])).toEqual({
       u000139: '渭南市',

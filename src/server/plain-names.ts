@@ -17,6 +17,9 @@ const FIELD_WORDS: Record<string, string> = {
   inCharge: '分管领域',
 };
 
+/** A date the packs write as 2023-10-31, which people write 2023年10月31日 (DESIGN §8). */
+const ISO_DATE = /(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])/g;
+
 /** What a record id is called, when the caller knows the record (units and cadres of the evaluated facts). */
 export type RecordName = (id: string) => string | undefined;
 
@@ -76,10 +79,12 @@ export function namer(registry: PackRegistry, record: RecordName = () => undefin
       return out;
     },
     plain(text) {
-      return text.replace(TOKEN, (token) => {
-        const hit = lookup(token);
-        return hit ? hit[1] + token.slice(hit[0].length) : token;
-      });
+      return text
+        .replace(TOKEN, (token) => {
+          const hit = lookup(token);
+          return hit ? hit[1] + token.slice(hit[0].length) : token;
+        })
+        .replace(ISO_DATE, (_, y: string, m: string, d: string) => `${Number(y)}年${Number(m)}月${Number(d)}日`);
     },
   };
 }

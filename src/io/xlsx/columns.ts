@@ -442,7 +442,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       ),
       text('备注', 'note', false, 30),
     ],
-    check: (r) => checkDeterminationClause(r.clause),
+    check: (r) => checkDeterminationClause(r.clause, r.kind),
   },
   sanctions: {
     kind: 'sanctions',

@@ -67,7 +67,7 @@ export const GOOD_SHEETS: SheetData[] = [
   ]),
   sheet('determinations', [
     ['D01', '干部', 'C02', '2019-05-01', '不担当不作为', '第八条（三）', null],
-    ['D02', '单位', 'U03', '2019-05-02', '维护稳定', 'shaanxi/adjustment/8.3', '信访问题突出'],
+    ['D02', '单位', 'U03', '2019-05-02', '维护稳定', 'shaanxi/adjustment/13.2', '信访问题突出'],
   ]),
   sheet('sanctions', [['S01', 'C02', '2019-06-01', '记过', '违规决策']]),
   sheet('accountability', [['A01', 'C02', '2019-06-01', '诫勉', null]]),
