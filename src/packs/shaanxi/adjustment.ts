@@ -27,8 +27,6 @@ import {
   type Targets,
 } from './common.js';
 
-const M = 'shaanxi/adjustment';
-
 interface Trigger {
   year: number;
   because: string[];
@@ -217,7 +215,7 @@ const PRINCIPAL: Targets = { principal: true };
 
 export const adjustmentRules = [
   rule({
-    id: `${M}/2`,
+    id: 'shaanxi/adjustment/2',
     kind: 'principle',
     title: '重点解决能下问题',
     citation: {
@@ -227,7 +225,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/3`,
+    id: 'shaanxi/adjustment/3',
     kind: 'principle',
     title: '工作原则',
     citation: {
@@ -237,7 +235,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/4`,
+    id: 'shaanxi/adjustment/4',
     kind: 'principle',
     title: '下的调整方式：调离岗位、改任非领导职务、免职、降职',
     citation: {
@@ -247,7 +245,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/5`,
+    id: 'shaanxi/adjustment/5',
     kind: 'principle',
     title: '能下的依据',
     citation: {
@@ -259,7 +257,7 @@ export const adjustmentRules = [
 
   // 第六条 党的建设工作不力 — findings made by 中组部/中宣部/省委 (determinations under the clause).
   adjustmentRule({
-    id: `${M}/6.1`,
+    id: 'shaanxi/adjustment/6.1',
     title: '严重违规提拔干部或用人上不正之风严重，受通报批评',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -271,7 +269,7 @@ export const adjustmentRules = [
     alertUnit: true,
   }),
   adjustmentRule({
-    id: `${M}/6.2`,
+    id: 'shaanxi/adjustment/6.2',
     title: '基层党组织软弱涣散引发重大事件，受通报批评',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -283,7 +281,7 @@ export const adjustmentRules = [
     alertUnit: true,
   }),
   adjustmentRule({
-    id: `${M}/6.3`,
+    id: 'shaanxi/adjustment/6.3',
     title: '意识形态方面出现严重错误导向，受通报批评',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -295,7 +293,7 @@ export const adjustmentRules = [
     alertUnit: true,
   }),
   adjustmentRule({
-    id: `${M}/6.4`,
+    id: 'shaanxi/adjustment/6.4',
     title: '对群众反映、上级指出的问题查处或整改不力',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -308,7 +306,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/7`,
+    id: 'shaanxi/adjustment/7',
     title: '领导班子研判认定的不适宜担任现职情形',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -321,7 +319,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/8.1`,
+    id: 'shaanxi/adjustment/8.1',
     title: '年度目标责任考核连续两年一般或当年较差（主要负责人）',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -343,7 +341,7 @@ export const adjustmentRules = [
     },
   }),
   adjustmentRule({
-    id: `${M}/8.2`,
+    id: 'shaanxi/adjustment/8.2',
     title: '民主测评基本称职和不称职得票率在30%以上',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -377,7 +375,7 @@ export const adjustmentRules = [
     },
   }),
   adjustmentRule({
-    id: `${M}/8.3`,
+    id: 'shaanxi/adjustment/8.3',
     title: '年度考核不称职，或连续两年基本称职',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -404,7 +402,7 @@ export const adjustmentRules = [
     },
   }),
   adjustmentRule({
-    id: `${M}/8.4`,
+    id: 'shaanxi/adjustment/8.4',
     title: '全国性考核评比列最后档次或综合排名后5位（省级部门）',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -426,7 +424,7 @@ export const adjustmentRules = [
       const n = field.length;
       const complete = n > 5 && field.every((f) => f.rank !== undefined && f.rank <= n);
       if (!complete) {
-        ctx.gap(`无法确定：${M}/8.4 ${u.id} ${last} 全国性评比参评总数不详（名次 ${a.rank}）`);
+        ctx.gap(`无法确定：shaanxi/adjustment/8.4 ${u.id} ${last} 全国性评比参评总数不详（名次 ${a.rank}）`);
         return [];
       }
       return a.rank > n - 5
@@ -436,7 +434,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/9.1`,
+    id: 'shaanxi/adjustment/9.1',
     title: '县域监测考评连续两年退位幅度前3名的县(市)、退位幅度最大的城区',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -460,17 +458,17 @@ export const adjustmentRules = [
         for (const [unit, line] of b.selected) {
           const before = a.selected.get(unit);
           if (before) out.set(unit, [{ year: last, because: [before, line, `${last - 1}、${last} 连续两年${label}`] }]);
-          else if (a.tied.has(unit)) ctx.gap(`并列待定：${M}/9.1 ${last - 1} ${unit} 并列于${label}分界`);
+          else if (a.tied.has(unit)) ctx.gap(`并列待定：shaanxi/adjustment/9.1 ${last - 1} ${unit} 并列于${label}分界`);
         }
         for (const unit of b.tied.keys())
           if (a.selected.has(unit) || a.tied.has(unit))
-            ctx.gap(`并列待定：${M}/9.1 ${last} ${unit} 并列于${label}分界`);
+            ctx.gap(`并列待定：shaanxi/adjustment/9.1 ${last} ${unit} 并列于${label}分界`);
       }
       return out;
     },
   }),
   adjustmentRule({
-    id: `${M}/9.2`,
+    id: 'shaanxi/adjustment/9.2',
     title: '收入、财政、招商、民间投资连续两年综合排位后3名的县(市)、排位最后的城区',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -482,7 +480,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/10.1`,
+    id: 'shaanxi/adjustment/10.1',
     title: '未完成年度脱贫计划任务',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -493,7 +491,7 @@ export const adjustmentRules = [
     targets: { principal: true, inCharge: 'poverty' },
   }),
   adjustmentRule({
-    id: `${M}/10.2`,
+    id: 'shaanxi/adjustment/10.2',
     title: '落实脱贫攻坚决策部署不力受批评',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -504,7 +502,7 @@ export const adjustmentRules = [
     targets: { principal: true, inCharge: 'poverty' },
   }),
   adjustmentRule({
-    id: `${M}/10.3`,
+    id: 'shaanxi/adjustment/10.3',
     title: '脱贫攻坚工作成效考核当年被评为差等次',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -521,7 +519,7 @@ export const adjustmentRules = [
     },
   }),
   adjustmentRule({
-    id: `${M}/10.4`,
+    id: 'shaanxi/adjustment/10.4',
     title: '违反贫困退出规定，弄虚作假、搞“数字脱贫”',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -534,7 +532,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/11.1`,
+    id: 'shaanxi/adjustment/11.1',
     title: '落实生态文明建设决策部署不力受批评',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -546,7 +544,7 @@ export const adjustmentRules = [
     alertUnit: true,
   }),
   adjustmentRule({
-    id: `${M}/11.2`,
+    id: 'shaanxi/adjustment/11.2',
     title: '生态环境恶化事件处置不力',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -559,7 +557,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/12.1`,
+    id: 'shaanxi/adjustment/12.1',
     title: '生产安全责任事故',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -587,7 +585,7 @@ export const adjustmentRules = [
     },
   }),
   adjustmentRule({
-    id: `${M}/12.2`,
+    id: 'shaanxi/adjustment/12.2',
     title: '食品药品安全事故',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -604,7 +602,7 @@ export const adjustmentRules = [
   }),
 
   adjustmentRule({
-    id: `${M}/13.1`,
+    id: 'shaanxi/adjustment/13.1',
     title: '群体性事件和公共安全事件',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -627,7 +625,7 @@ export const adjustmentRules = [
     },
   }),
   adjustmentRule({
-    id: `${M}/13.2`,
+    id: 'shaanxi/adjustment/13.2',
     title: '连续两年被确定为社会治安综合治理重点整顿单位',
     citation: {
       document: ADJUSTMENT_DOC,
@@ -640,7 +638,7 @@ export const adjustmentRules = [
   }),
 
   rule({
-    id: `${M}/14`,
+    id: 'shaanxi/adjustment/14',
     kind: 'procedure',
     title: '提出考核结果和责任认定意见',
     citation: {
@@ -650,7 +648,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/15.1`,
+    id: 'shaanxi/adjustment/15.1',
     kind: 'procedure',
     title: '报告',
     citation: {
@@ -660,7 +658,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/15.2`,
+    id: 'shaanxi/adjustment/15.2',
     kind: 'procedure',
     title: '审核（听取干部本人说明）',
     citation: {
@@ -670,7 +668,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/15.3`,
+    id: 'shaanxi/adjustment/15.3',
     kind: 'procedure',
     title: '报批',
     citation: {
@@ -680,7 +678,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/15.4`,
+    id: 'shaanxi/adjustment/15.4',
     kind: 'procedure',
     title: '决定',
     citation: {
@@ -690,7 +688,7 @@ export const adjustmentRules = [
     },
   }),
   rule({
-    id: `${M}/15.5`,
+    id: 'shaanxi/adjustment/15.5',
     kind: 'procedure',
     title: '谈话',
     citation: {
@@ -701,7 +699,7 @@ export const adjustmentRules = [
   }),
 
   rule({
-    id: `${M}/16`,
+    id: 'shaanxi/adjustment/16',
     kind: 'computable',
     title: '调整后的影响期：一年内/两年内不得提拔',
     citation: {

@@ -19,7 +19,6 @@ import {
 } from './common.js';
 import { yearValueName } from '../../policy/value-names.js';
 
-const M = 'shaanxi/incentive';
 export const TITLES = {
   targetExcellent: '年度目标责任考核优秀单位',
   topCounty: '陕西省县域经济社会发展十强县',
@@ -189,25 +188,25 @@ function standings(ctx: RuleContext, year: number): Standings {
     const special = (['agriculture', 'industry', 'ecology'] as const).map((scheme) => ({
       scheme,
       title: TITLES[scheme],
-      sel: topByRank(ranks(scheme, year, COUNTY), 5, `${M}/5.2 ${TITLES[scheme]}`, year, scheme),
+      sel: topByRank(ranks(scheme, year, COUNTY), 5, `shaanxi/incentive/5.2 ${TITLES[scheme]}`, year, scheme),
     }));
     return {
       counties,
       districts,
-      topCounties: topByRank(counties, 10, `${M}/5.2 十强县`, year, 'county_monitoring'),
-      topDistricts: topByRank(districts, 5, `${M}/5.2 五强区`, year, 'county_monitoring'),
+      topCounties: topByRank(counties, 10, 'shaanxi/incentive/5.2 十强县', year, 'county_monitoring'),
+      topDistricts: topByRank(districts, 5, 'shaanxi/incentive/5.2 五强区', year, 'county_monitoring'),
       progressCounties: topByProgress(
         ranks('county_monitoring', year - 1, COUNTY),
         counties,
         10,
-        `${M}/5.2 县域争先进位奖`,
+        'shaanxi/incentive/5.2 县域争先进位奖',
         year,
       ),
       progressDistricts: topByProgress(
         ranks('county_monitoring', year - 1, DISTRICT),
         districts,
         5,
-        `${M}/5.2 城区争先进位奖`,
+        'shaanxi/incentive/5.2 城区争先进位奖',
         year,
       ),
       special,
@@ -264,7 +263,7 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
         } else if (prev === undefined) {
           label = `${name}（缺${year - 1}年名次，无法计算进退位）`;
           because.push(`${unit} 曾于 ${everBefore.join('、')} 年进入${name}`);
-          gaps.push(`无法确定：${M}/6.2 ${unit} ${year} 缺上年名次`);
+          gaps.push(`无法确定：shaanxi/incentive/6.2 ${unit} ${year} 缺上年名次`);
         } else {
           // An award is never negative: a fall of more than five places leaves nothing to pay (reading of 6.2).
           amount = Math.max(0, 500_000 + 100_000 * (prev - rank));
@@ -295,7 +294,7 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
         const split = tiers !== undefined && tierAt(i) !== tierAt(j);
         if (split)
           gaps.push(
-            `并列待定：${M}/6.2 ${year} ${order
+            `并列待定：shaanxi/incentive/6.2 ${year} ${order
               .slice(i, j + 1)
               .map((o) => o.unit)
               .join('、')} 进位数相同，跨争先进位奖等次分界`,
@@ -330,7 +329,7 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
     }
 
     // 第六条（三）: 脱贫攻坚工作成效考核优秀单位 100万.
-    const pov = quotaSelection(ctx, 'poverty', year, `${M}/5.3`);
+    const pov = quotaSelection(ctx, 'poverty', year, 'shaanxi/incentive/5.3');
     for (const unit of pov.selected)
       parts.push({
         rule: '6.3',
@@ -388,7 +387,7 @@ function targetExcellent(ctx: RuleContext, unit: string, year: number): boolean 
   const a = ctx.facts.unitAssessment(unit, 'target', year);
   if (!a) return false;
   if (a.grade !== undefined) return a.grade === '优秀';
-  return quotaSelection(ctx, 'target', year, `${M}/5.1`, '优秀').selected.includes(unit);
+  return quotaSelection(ctx, 'target', year, 'shaanxi/incentive/5.1', '优秀').selected.includes(unit);
 }
 
 const individualGradeIn = (ctx: RuleContext, c: CadreFact, year: number) =>
@@ -398,7 +397,7 @@ const individualGradeIn = (ctx: RuleContext, c: CadreFact, year: number) =>
 
 export const incentiveRules = [
   rule({
-    id: `${M}/2`,
+    id: 'shaanxi/incentive/2',
     kind: 'principle',
     title: '鼓励激励工作原则',
     citation: {
@@ -408,7 +407,7 @@ export const incentiveRules = [
     },
   }),
   rule({
-    id: `${M}/3`,
+    id: 'shaanxi/incentive/3',
     kind: 'principle',
     title: '鼓励激励的依据',
     citation: {
@@ -418,7 +417,7 @@ export const incentiveRules = [
     },
   }),
   rule({
-    id: `${M}/4`,
+    id: 'shaanxi/incentive/4',
     kind: 'principle',
     title: '鼓励激励的内容',
     citation: {
@@ -429,7 +428,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/5.1`,
+    id: 'shaanxi/incentive/5.1',
     kind: 'computable',
     title: '年度目标责任考核优秀单位（35%）及其优秀等次比例20%',
     citation: {
@@ -442,7 +441,7 @@ export const incentiveRules = [
       '（shaanxi.incentive.quotaRounding）；名额分界处并列的单位不予决定，列入缺口待集体研究。无得分也无名次时，以公布的“优秀”等次为准。',
     forAll(ctx) {
       for (const year of yearsUpTo(ctx, 'target')) {
-        const sel = quotaSelection(ctx, 'target', year, `${M}/5.1`, '优秀');
+        const sel = quotaSelection(ctx, 'target', year, 'shaanxi/incentive/5.1', '优秀');
         sel.ties.forEach((g) => ctx.gap(g));
         for (const unit of sel.selected) {
           ctx.set(unit, yearValueName('titles', year), [TITLES.targetExcellent]);
@@ -460,7 +459,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/5.2`,
+    id: 'shaanxi/incentive/5.2',
     kind: 'computable',
     title: '十强县、五强区、争先进位奖、现代农业/新型工业/生态建设强县',
     citation: {
@@ -506,7 +505,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/5.3`,
+    id: 'shaanxi/incentive/5.3',
     kind: 'computable',
     title: '脱贫攻坚工作成效考核优秀单位（35%）',
     citation: {
@@ -517,7 +516,7 @@ export const incentiveRules = [
     note: '当年有脱贫攻坚工作成效考核得分（或名次）的受管辖单位为一个序列，取前35%，名额向下取整；分界处并列的列入缺口待定。',
     forAll(ctx) {
       for (const year of yearsUpTo(ctx, 'poverty')) {
-        const sel = quotaSelection(ctx, 'poverty', year, `${M}/5.3`);
+        const sel = quotaSelection(ctx, 'poverty', year, 'shaanxi/incentive/5.3');
         sel.ties.forEach((g) => ctx.gap(g));
         for (const unit of sel.selected) {
           ctx.set(unit, yearValueName('titles', year), [TITLES.povertyExcellent]);
@@ -533,7 +532,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/6`,
+    id: 'shaanxi/incentive/6',
     kind: 'computable',
     title: '考核奖励合计（award）',
     citation: {
@@ -574,7 +573,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/6.1`,
+    id: 'shaanxi/incentive/6.1',
     kind: 'computable',
     title: '年度考核优秀的党政干部目标责任考核奖金提高10%',
     citation: {
@@ -600,7 +599,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/6.2`,
+    id: 'shaanxi/incentive/6.2',
     kind: 'computable',
     title: '县域/城区监测考评及专项强县奖励',
     citation: {
@@ -617,7 +616,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/6.3`,
+    id: 'shaanxi/incentive/6.3',
     kind: 'computable',
     title: '脱贫攻坚工作成效考核优秀单位奖励100万元',
     citation: {
@@ -631,7 +630,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/7.1`,
+    id: 'shaanxi/incentive/7.1',
     kind: 'computable',
     title: '连续三年以上年度考核优秀的党政干部优先提拔使用',
     citation: {
@@ -660,7 +659,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/7.2`,
+    id: 'shaanxi/incentive/7.2',
     kind: 'computable',
     title: '连续三年目标责任考核优秀的市(区)和省直部门：选拔任用倾斜，党政干部优先提拔使用',
     citation: {
@@ -696,7 +695,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/7.3`,
+    id: 'shaanxi/incentive/7.3',
     kind: 'computable',
     title: '优秀县(市、区)党政正职优先提拔使用',
     citation: {
@@ -721,7 +720,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/7.4`,
+    id: 'shaanxi/incentive/7.4',
     kind: 'computable',
     title: '受到党中央、国务院或省委、省政府表彰的党政干部优先提拔使用',
     citation: {
@@ -748,7 +747,7 @@ export const incentiveRules = [
   }),
 
   rule({
-    id: `${M}/8.1`,
+    id: 'shaanxi/incentive/8.1',
     kind: 'computable',
     title: '考核优秀、受到表彰奖励的党政干部优先安排培训',
     citation: {
@@ -771,7 +770,7 @@ export const incentiveRules = [
     },
   }),
   rule({
-    id: `${M}/8.2`,
+    id: 'shaanxi/incentive/8.2',
     kind: 'procedure',
     title: '谈心谈话制度（主要负责同志同班子成员每年至少谈话一次）',
     citation: {
@@ -781,7 +780,7 @@ export const incentiveRules = [
     },
   }),
   rule({
-    id: `${M}/8.3`,
+    id: 'shaanxi/incentive/8.3',
     kind: 'principle',
     title: '保障干部合法权益',
     citation: {
@@ -791,7 +790,7 @@ export const incentiveRules = [
     },
   }),
   rule({
-    id: `${M}/9`,
+    id: 'shaanxi/incentive/9',
     kind: 'procedure',
     title: '组织实施',
     citation: {

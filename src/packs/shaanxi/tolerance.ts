@@ -9,7 +9,6 @@ import { rule } from '../../policy/define.js';
 import type { RuleContext } from '../../policy/types.js';
 import { TOLERANCE_DOC } from './common.js';
 
-const M = 'shaanxi/tolerance';
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
 
 /** The 第六条 item a request relies on (1–11), from `6.4`, `shaanxi/tolerance/6.4` or `第六条（四）`; else undefined. */
@@ -75,7 +74,7 @@ const live = (ctx: RuleContext, r: ToleranceRequestFact) => r.date <= ctx.asOf;
 
 function situationRule(n: number, title: string) {
   return {
-    id: `${M}/6.${n}`,
+    id: `shaanxi/tolerance/6.${n}`,
     kind: 'computable' as const,
     title,
     forRequest(r: ToleranceRequestFact, ctx: RuleContext) {
@@ -125,7 +124,7 @@ const EFFECT: Record<number, string> = {
 
 export const toleranceRules = [
   rule({
-    id: `${M}/2`,
+    id: 'shaanxi/tolerance/2',
     kind: 'principle',
     title: '容错纠错的含义',
     citation: {
@@ -135,7 +134,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/3`,
+    id: 'shaanxi/tolerance/3',
     kind: 'principle',
     title: '容错纠错工作原则',
     citation: {
@@ -145,7 +144,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/4`,
+    id: 'shaanxi/tolerance/4',
     kind: 'computable',
     title: '三个区分开来：明知故犯、明令禁止后我行我素、谋取私利的不予容错',
     citation: {
@@ -167,7 +166,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/5`,
+    id: 'shaanxi/tolerance/5',
     kind: 'principle',
     title: '合理容错机制（综合分析）',
     citation: {
@@ -261,7 +260,7 @@ export const toleranceRules = [
     citation: { document: TOLERANCE_DOC, article: '第六条（十一）', text: '其他符合容错情形的。' },
   }),
   rule({
-    id: `${M}/7`,
+    id: 'shaanxi/tolerance/7',
     kind: 'computable',
     title: '审慎实施容错：纪律红线、法律底线',
     citation: {
@@ -283,7 +282,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/8.1`,
+    id: 'shaanxi/tolerance/8.1',
     kind: 'procedure',
     title: '提出申请（书面）',
     citation: {
@@ -293,7 +292,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/8.2`,
+    id: 'shaanxi/tolerance/8.2',
     kind: 'procedure',
     title: '调查核实',
     citation: {
@@ -303,7 +302,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/8.3`,
+    id: 'shaanxi/tolerance/8.3',
     kind: 'computable',
     title: '认定结论：不符合容错情形的书面答复',
     citation: {
@@ -327,7 +326,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/8.4`,
+    id: 'shaanxi/tolerance/8.4',
     kind: 'procedure',
     title: '结果反馈（容错免责的在一定范围内公开）',
     citation: {
@@ -337,7 +336,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/8.5`,
+    id: 'shaanxi/tolerance/8.5',
     kind: 'procedure',
     title: '资料报备（纪检监察机关、组织部门）',
     citation: {
@@ -347,7 +346,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/8`,
+    id: 'shaanxi/tolerance/8',
     kind: 'procedure',
     title: '问责机关主动容错（依职权启动）',
     citation: {
@@ -358,7 +357,7 @@ export const toleranceRules = [
     note: '第八条第二款：具有干部管理权限的问责机关或部门发现符合容错情形的，不待申请，主动按第八条程序进行容错。',
   }),
   rule({
-    id: `${M}/9.1`,
+    id: 'shaanxi/tolerance/9.1',
     kind: 'computable',
     title: '容错单位：目标责任考核及党风廉政建设责任制考核不受影响',
     citation: {
@@ -369,7 +368,7 @@ export const toleranceRules = [
     forRequest: effectRule(1, true, false),
   }),
   rule({
-    id: `${M}/9.2`,
+    id: 'shaanxi/tolerance/9.2',
     kind: 'computable',
     title: '容错干部：提拔任用、晋升及工资奖金不受影响',
     citation: {
@@ -380,21 +379,21 @@ export const toleranceRules = [
     forRequest: effectRule(2, false, true),
   }),
   rule({
-    id: `${M}/9.3`,
+    id: 'shaanxi/tolerance/9.3',
     kind: 'computable',
     title: '容错干部：代表委员资格不受影响',
     citation: { document: TOLERANCE_DOC, article: '第九条（三）', text: '党代表、人大代表和政协委员资格不受影响。' },
     forRequest: effectRule(3, false, true),
   }),
   rule({
-    id: `${M}/9.4`,
+    id: 'shaanxi/tolerance/9.4',
     kind: 'computable',
     title: '容错单位和个人：评优评先不受影响',
     citation: { document: TOLERANCE_DOC, article: '第九条（四）', text: '单位和个人评优评先不受影响。' },
     forRequest: effectRule(4, true, true),
   }),
   rule({
-    id: `${M}/9.5`,
+    id: 'shaanxi/tolerance/9.5',
     kind: 'principle',
     title: '确需追责的可以减责；影响期满后提拔任用不受影响',
     citation: {
@@ -404,7 +403,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/10.1`,
+    id: 'shaanxi/tolerance/10.1',
     kind: 'procedure',
     title: '抓早抓小，日常监督',
     citation: {
@@ -414,7 +413,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/10.2`,
+    id: 'shaanxi/tolerance/10.2',
     kind: 'procedure',
     title: '查找原因、纠正错误',
     citation: {
@@ -424,7 +423,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/10.3`,
+    id: 'shaanxi/tolerance/10.3',
     kind: 'computable',
     title: '分类处置：主动挽回的体现政策，拒不改错的从严',
     citation: {
@@ -450,7 +449,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/11.1`,
+    id: 'shaanxi/tolerance/11.1',
     kind: 'procedure',
     title: '澄清保护：消除负面影响',
     citation: {
@@ -460,7 +459,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/11.2`,
+    id: 'shaanxi/tolerance/11.2',
     kind: 'procedure',
     title: '查处诬告行为',
     citation: {
@@ -470,7 +469,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/11.3`,
+    id: 'shaanxi/tolerance/11.3',
     kind: 'procedure',
     title: '公正核查处理',
     citation: {
@@ -480,7 +479,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    id: `${M}/12`,
+    id: 'shaanxi/tolerance/12',
     kind: 'principle',
     title: '组织领导与协作配合',
     citation: {
