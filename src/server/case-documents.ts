@@ -21,6 +21,7 @@ import {
   type CaseSubject,
 } from '../io/docx/index.js';
 import type { CaseRow, StepRow } from '../store/cases.js';
+import { renderAdjustmentCaseDocument } from './adjustment-case-documents.js';
 import type { RecordStore } from '../store/types.js';
 
 /** One document of a case: the n-th produced (1-based, in the order of the history), by the step that made it. */
@@ -73,6 +74,7 @@ export async function renderCaseDocument(
   steps: readonly StepRow[],
   entry: CaseDocumentEntry,
 ): Promise<Buffer> {
+  if (def.procedure === 'adjustment') return renderAdjustmentCaseDocument(store, def, c, steps, entry);
   const step = steps.find((s) => s.seq === entry.seq)!;
   const spec: ActionSpec | undefined = def.actions.find((a) => a.id === step.action);
   const handling = await store.repo('units').get(c.handlingUnitId);

@@ -2,6 +2,7 @@
 // generic case routes, ending with the decided 调整方式 on the record — dated the decision — which the cadre's
 // explanation then reads as an influence period; a stale step is 409 and changes nothing; bad input is 400 naming
 // the field; a pack without an adjustment procedure (安徽) refuses to start one.
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
 
@@ -172,6 +173,49 @@ describe('a full adjustment case per pack', () => {
     ]);
     expect(await adjustmentsOf(cadre)).toEqual([['2024-03-08', '调离岗位']]);
     expect(await explained(cadre, 'rudong/adjustment/11', '2024-06-01')).toContain('2025-03-08');
+  });
+});
+
+const unzipper = createRequire(import.meta.url)('unzipper') as {
+  Open: { buffer(b: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+};
+
+/** The words of a .docx as a reader sees them. */
+async function docxText(buf: Buffer): Promise<string> {
+  const dir = await unzipper.Open.buffer(buf);
+  let out = '';
+  for (const f of dir.files)
+    if (f.path.startsWith('word/') && f.path.endsWith('.xml'))
+      out += [...(await f.buffer()).toString('utf8').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return out;
+}
+
+describe('the documents of an adjustment case', () => {
+  it('江苏: 调整建议 and 调整决定 download as .docx in words: the cadre, the method, the dates, the period', async () => {
+    const cadreId = await cadreOf('jiangsu');
+    const cadre = (await srv.store.repo('cadres').get(cadreId))!;
+    const liaison = await srv.store.repo('units').get(cadre.managingUnitId);
+    const id = (await start(cadreId, { situation: '不担当不作为，经组织认定。' })).body.id as string;
+    await run(id, [
+      [
+        O,
+        '2024-03-10',
+        'propose',
+        { findings: '审核属实', outcome: 'resign_ordered', grounds: '推诿扯皮造成不良影响' },
+      ],
+      [K, '2024-04-02', 'approve', { outcome: 'resign_ordered' }],
+    ]);
+    const list = await as(O).get(`/api/cases/${id}/documents`);
+    expect(list.body.items.map((d: { name: string }) => d.name)).toEqual(['调整建议', '调整决定']);
+    const proposal = await docxText((await as(O).get(`/api/cases/${id}/documents/1`)).body as Buffer);
+    expect(proposal).toContain(cadre.name);
+    expect(proposal).toContain('调整原因：推诿扯皮造成不良影响');
+    expect(proposal).toContain('调整方式：责令辞职');
+    const decision = await docxText((await as(O).get(`/api/cases/${id}/documents/2`)).body as Buffer);
+    expect(decision).toContain(`关于对${cadre.name}同志予以责令辞职的决定`);
+    expect(decision).toContain('两年内不得担任高于原职务层次的职务（至2026年4月2日止）');
+    expect(decision).toContain('第十二条');
+    for (const x of [id, cadreId, cadre.managingUnitId, liaison?.id ?? '']) if (x) expect(decision).not.toContain(x);
   });
 });
 
