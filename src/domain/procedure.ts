@@ -6,14 +6,53 @@
 export type ProcedureRole =
   'org_officer' | 'discipline_officer' | 'accountability_officer' | 'committee_member' | 'unit_liaison' | 'cadre';
 
-/** 免责 / 从轻 / 减轻 / 不予容错. */
-export const CASE_OUTCOMES = ['exempt', 'lighter', 'mitigated', 'not_tolerated'] as const;
-export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+/**
+ * The kinds of procedure the engine runs. An open union: a pack may declare a kind the engine has not met before
+ * (澄清正名 …); the engine itself is the same for every kind, only the outcomes differ.
+ */
+export type ProcedureKind = 'tolerance' | 'adjustment' | (string & {});
+
+/** 免责 / 从轻 / 减轻 / 不予容错: the conclusions of a tolerance case. */
+export const TOLERANCE_OUTCOMES = ['exempt', 'lighter', 'mitigated', 'not_tolerated'] as const;
+export type ToleranceOutcome = (typeof TOLERANCE_OUTCOMES)[number];
+/** The tolerance conclusions (the name the tolerance code has always used). */
+export const CASE_OUTCOMES = TOLERANCE_OUTCOMES;
+
+/**
+ * The 调整方式 an adjustment case decides (江苏 000-A 第四条, 陕西 001-A 第四条, 如东 002-A 第五条). Each pack's
+ * procedure lists the ones its text allows (陕西 has no 引咎辞职 / 责令辞职).
+ */
+export const ADJUSTMENT_OUTCOMES = [
+  'transfer',
+  'non_leading',
+  'removal',
+  'resign_blame',
+  'resign_ordered',
+  'demotion',
+] as const;
+export type AdjustmentOutcome = (typeof ADJUSTMENT_OUTCOMES)[number];
+
+/** Every conclusion a case of any kind records; a definition says which of them its steps may reach. */
+export type CaseOutcome = ToleranceOutcome | AdjustmentOutcome;
+export const ALL_CASE_OUTCOMES: readonly CaseOutcome[] = [...TOLERANCE_OUTCOMES, ...ADJUSTMENT_OUTCOMES];
+
 export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
   exempt: '免责',
   lighter: '从轻处理',
   mitigated: '减轻处理',
   not_tolerated: '不予容错',
+  transfer: '调离岗位',
+  non_leading: '改任非领导职务',
+  removal: '免职',
+  resign_blame: '引咎辞职',
+  resign_ordered: '责令辞职',
+  demotion: '降职',
+};
+
+/** The outcomes a procedure kind may reach at all (a definition narrows them to what its text allows). */
+export const OUTCOMES_BY_KIND: Readonly<Record<string, readonly CaseOutcome[]>> = {
+  tolerance: TOLERANCE_OUTCOMES,
+  adjustment: ADJUSTMENT_OUTCOMES,
 };
 
 export interface ProcedureCitation {
@@ -87,8 +126,11 @@ export interface ActionSpec {
   reasonRequired?: boolean;
   /** the step starts a case */
   start?: 'ex_officio' | 'application';
-  /** what else the step does to the record (PROCEDURES §7.5) */
-  effect?: 'rectification_order' | 'accountability_reopened';
+  /**
+   * what else the step does to the record (PROCEDURES §7.5): a rectification order, accountability reopened, or
+   * (adjustment) the decided 调整方式 written to the record as of the decision date
+   */
+  effect?: 'rectification_order' | 'accountability_reopened' | 'adjustment_record';
   citation: ProcedureCitation;
 }
 
@@ -99,7 +141,11 @@ export interface StateSpec {
 
 export interface ProcedureDef {
   pack: string;
-  procedure: 'tolerance';
+  procedure: ProcedureKind;
+  /** the conclusions this procedure's steps may reach (its pack's 调整方式 for an adjustment); all of the kind when absent */
+  outcomes?: readonly CaseOutcome[];
+  /** adjustment procedures: what the text says happens once the adjustment is in effect */
+  adjustment?: AdjustmentTerms;
   /**
    * The definition's version. A case runs to its end on the version it started under; a new 办法 ships a new
    * version beside the old one.
@@ -112,6 +158,20 @@ export interface ProcedureDef {
   subjects: readonly ('cadre' | 'unit')[];
   states: Readonly<Record<string, StateSpec>>;
   actions: readonly ActionSpec[];
+}
+
+/** The influence period a 调整方式 carries: no promotion, or no post above the original level, for `years`. */
+export interface InfluencePeriod {
+  years: number;
+  blocks: 'promotion' | 'above_level';
+}
+
+export interface AdjustmentTerms {
+  /** the influence period of each method the pack allows, with the article */
+  periods: Partial<Record<AdjustmentOutcome, InfluencePeriod>>;
+  periodsCitation: ProcedureCitation;
+  /** 如东: 级别 and 工资待遇 change from the month after the change of post */
+  payFromNextMonth?: ProcedureCitation;
 }
 
 /** The state a case is in before its start action. */

@@ -3,7 +3,7 @@
 // src/io/docx with the case's facts in words: the names of the cadre, unit and organs, the matter, the date of the
 // step, the outcome, the reasons given and the article the step rests on. Ids never reach a document: only names are
 // passed to the generators, and the inputs that are references (the matter) are looked up, not printed.
-import { CASE_OUTCOMES, type ActionSpec, type CaseOutcome, type ProcedureDef } from '../domain/procedure.js';
+import { CASE_OUTCOMES, type ActionSpec, type ProcedureDef, type ToleranceOutcome } from '../domain/procedure.js';
 import {
   consultationOpinion,
   determinationOpinion,
@@ -21,6 +21,7 @@ import {
   type CaseSubject,
 } from '../io/docx/index.js';
 import type { CaseRow, StepRow } from '../store/cases.js';
+import { renderAdjustmentCaseDocument } from './adjustment-case-documents.js';
 import type { RecordStore } from '../store/types.js';
 
 /** One document of a case: the n-th produced (1-based, in the order of the history), by the step that made it. */
@@ -62,7 +63,7 @@ function writtenUpTo(steps: readonly StepRow[], seq: number): string[] {
   return out;
 }
 
-const isOutcome = (v: unknown): v is CaseOutcome =>
+const isOutcome = (v: unknown): v is ToleranceOutcome =>
   typeof v === 'string' && (CASE_OUTCOMES as readonly string[]).includes(v);
 
 /** Renders document `entry` of the case. The caller has checked the reader may see the case. */
@@ -73,6 +74,7 @@ export async function renderCaseDocument(
   steps: readonly StepRow[],
   entry: CaseDocumentEntry,
 ): Promise<Buffer> {
+  if (def.procedure === 'adjustment') return renderAdjustmentCaseDocument(store, def, c, steps, entry);
   const step = steps.find((s) => s.seq === entry.seq)!;
   const spec: ActionSpec | undefined = def.actions.find((a) => a.id === step.action);
   const handling = await store.repo('units').get(c.handlingUnitId);

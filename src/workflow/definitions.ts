@@ -1,6 +1,9 @@
-// Every procedure definition the packs declare, by pack, procedure and version. A case names the version it
+// Every procedure definition the packs declare, by pack, procedure kind (容错纠错, 能上能下 …) and version. A case names the version it
 // started under and is run on that version to its end; `current` is what a new case starts on.
 import type { ProcedureDef } from '../domain/procedure.js';
+import { jiangsuAdjustment } from '../packs/jiangsu/procedures/adjustment.js';
+import { rudongAdjustment } from '../packs/rudong/procedures/adjustment.js';
+import { shaanxiAdjustment } from '../packs/shaanxi/procedures/adjustment.js';
 import { anhuiTolerance } from '../packs/anhui/procedures/tolerance.js';
 import { jiangsuTolerance } from '../packs/jiangsu/procedures/tolerance.js';
 import { jiaozuoTolerance } from '../packs/jiaozuo/procedures/tolerance.js';
@@ -43,7 +46,13 @@ export const TOLERANCE_DEFINITIONS: readonly ProcedureDef[] = [
   jiaozuoTolerance,
 ];
 
+/** 能上能下: 江苏, 陕西 and 如东 only (安徽 states no adjustment procedure, 焦作 has no adjustment text). */
+export const ADJUSTMENT_DEFINITIONS: readonly ProcedureDef[] = [jiangsuAdjustment, shaanxiAdjustment, rudongAdjustment];
+
+/** Every procedure the engine runs, of every kind. */
+export const ALL_DEFINITIONS: readonly ProcedureDef[] = [...TOLERANCE_DEFINITIONS, ...ADJUSTMENT_DEFINITIONS];
+
 let registry: DefinitionRegistry | undefined;
 export function definitionRegistry(): DefinitionRegistry {
-  return (registry ??= new DefinitionRegistry(TOLERANCE_DEFINITIONS));
+  return (registry ??= new DefinitionRegistry(ALL_DEFINITIONS));
 }

@@ -11,3 +11,4 @@ export {
 } from './layout.js';
 export { FONTS } from './fonts.js';
 export * from './tolerance-documents.js';
+export * from './adjustment-documents.js';

@@ -1,18 +1,20 @@
-// Tolerance cases (容错纠错) under each pack's procedure: starting a case, taking a step, what a person may do and
-// see, 待办 and 已办. One code path for the server and `sanxiang test-procedures`. Each step is checked (the action is
+// Cases under each pack's procedures — 容错纠错 and 能上能下 (the adjustment kind's own effects are in
+// mechanisms/adjustment/cases.ts): starting a case, taking a step, what a person may do and see, 待办 and 已办. One code path for the server and `sanxiang test-procedures`. Each step is checked (the action is
 // open, the actor is the one the text names, the inputs are there) and then written in one transaction: the case
 // moves on at the version the actor read, the step joins the history, and its effects (the decision the rulebooks
 // read, a rectification deadline) land with it.
 import { randomUUID } from 'node:crypto';
 import { isDate, yearOf, addDays } from '../../domain/dates.js';
 import {
-  CASE_OUTCOMES,
+  ALL_CASE_OUTCOMES,
   CASE_OUTCOME_LABELS,
   NEW_STATE,
   type ActionSpec,
   type CaseOutcome,
   type ProcedureDef,
+  type ProcedureKind,
 } from '../../domain/procedure.js';
+import { adjustmentEffects, adjustmentReference, checkAdjustmentStep } from '../adjustment/cases.js';
 import { SANCTION_KINDS } from '../../domain/vocabulary.js';
 import { casesOf, type CaseRow, type StepRow } from '../../store/cases.js';
 import type { RecordStore } from '../../store/types.js';
@@ -50,6 +52,8 @@ export interface StepRequest {
 
 export interface StartRequest extends StepRequest {
   subject: { type: 'cadre' | 'unit'; id: string };
+  /** the kind of procedure the case runs under; 容错纠错 when absent */
+  procedure?: ProcedureKind;
   /**
    * Whether the person starting the case may see the accountability matter it names (the server's data scope); a
    * matter they may not see is refused in the same words as one that does not exist, so its existence does not leak.
@@ -97,7 +101,7 @@ function required(spec: ActionSpec, name: string, outcome: CaseOutcome | undefin
 }
 
 /** Checks the inputs against the step's declaration; returns the conclusion, if the step makes one. */
-function checkInputs(spec: ActionSpec, req: StepRequest): CaseOutcome | undefined {
+function checkInputs(def: ProcedureDef, spec: ActionSpec, req: StepRequest): CaseOutcome | undefined {
   if (!isDate(req.on)) throw new CaseInputError('on', '日期格式应为 YYYY-MM-DD', 'on must be a YYYY-MM-DD date');
   const inputs = req.inputs ?? {};
   const declared = new Set((spec.inputs ?? []).map((i) => i.name));
@@ -107,8 +111,15 @@ function checkInputs(spec: ActionSpec, req: StepRequest): CaseOutcome | undefine
   let outcome: CaseOutcome | undefined;
   if (spec.concludes) {
     const o = inputs.outcome;
-    if (typeof o !== 'string' || !(CASE_OUTCOMES as readonly string[]).includes(o))
-      throw new CaseInputError('inputs.outcome', '请选择认定结论', 'outcome is required');
+    const label = spec.inputs?.find((i) => i.name === 'outcome')?.label ?? '结论';
+    if (typeof o !== 'string' || !(ALL_CASE_OUTCOMES as readonly string[]).includes(o))
+      throw new CaseInputError('inputs.outcome', `请选择${label}`, 'outcome is required');
+    if (def.outcomes && !def.outcomes.includes(o as CaseOutcome))
+      throw new CaseInputError(
+        'inputs.outcome',
+        `${def.title}没有“${CASE_OUTCOME_LABELS[o as CaseOutcome]}”这一方式`,
+        `${def.pack} ${def.procedure} does not allow ${o}`,
+      );
     if (!spec.concludes.includes(o as CaseOutcome))
       throw new CaseInputError(
         'inputs.outcome',
@@ -202,30 +213,39 @@ export class ToleranceCases {
     const chains = new UnitChains(this.store);
     const where = await whereOf(this.store, req.subject);
     if (!where) throw new CaseInputError('subject', '所涉干部或单位不存在', 'no such subject');
+    const kind = req.procedure ?? 'tolerance';
     const pack = await packOf(this.store, chains, where.subjectUnitId);
-    const def = pack ? this.registry.current(pack, 'tolerance') : undefined;
+    const def = pack ? this.registry.current(pack, kind) : undefined;
     if (!def)
       throw new CaseInputError(
         'subject',
-        '所涉干部或单位所在地区没有容错纠错程序',
-        'no tolerance procedure for the subject',
+        kind === 'tolerance'
+          ? '所涉干部或单位所在地区没有容错纠错程序'
+          : kind === 'adjustment'
+            ? '所涉干部所在地区没有能上能下的调整程序'
+            : '所涉干部或单位所在地区没有此项程序',
+        `no ${kind} procedure for the subject`,
       );
     if (!def.subjects.includes(req.subject.type))
       throw new CaseInputError(
         'subject',
-        '本地规定的容错对象不包括单位',
-        `${def.pack} tolerance cases concern cadres only`,
+        kind === 'tolerance' ? '本地规定的容错对象不包括单位' : '此项程序的对象是干部',
+        `${def.pack} ${kind} cases concern cadres only`,
       );
     const spec = def.actions.find((a) => a.id === req.action && a.from.includes(NEW_STATE));
     if (!spec)
       throw new CaseStepClosedError(
-        '该操作不能启动容错案件',
-        `${req.action} does not start a ${def.pack} tolerance case`,
+        '该操作不能启动此类案件',
+        `${req.action} does not start a ${def.pack} ${kind} case`,
       );
-    const outcome = checkInputs(spec, req);
+    const outcome = checkInputs(def, spec, req);
     if (!(await stands(chains, actor, spec.actor, where)))
       throw new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
-    const matterId = await checkMatter(this.store, req, where);
+    // a tolerance case answers an accountability matter; an adjustment case keeps the alert it was started on
+    const matterId =
+      kind === 'tolerance'
+        ? await checkMatter(this.store, req, where)
+        : adjustmentReference(where.subjectType, req.inputs ?? {});
     const next = step(def, { state: NEW_STATE, context: { outcome: null, marks: {} } }, spec.id, outcome)!;
     const id = randomUUID();
     return this.store.transaction(async (tx) => {
@@ -247,7 +267,7 @@ export class ToleranceCases {
         closed: isFinal(def, next.state),
         startedBy: actor.userId ?? null,
       });
-      const s = await this.record(repo, def, row, spec, actor, req, null, NEW_STATE);
+      const s = await this.record(tx, repo, def, row, spec, actor, req, null, NEW_STATE);
       await also?.(tx, row, s);
       return row;
     });
@@ -270,7 +290,7 @@ export class ToleranceCases {
     if (!(await sees(chains, actor, def, caseWhere(c), participant))) throw new CaseNotFoundError(caseId);
     const spec = def.actions.find((a) => a.id === req.action);
     if (!spec) throw new CaseInputError('action', `没有此步骤：${req.action}`, `unknown action ${req.action}`);
-    const outcome = checkInputs(spec, req);
+    const outcome = checkInputs(def, spec, req);
     const pos = { state: c.state, context: c.context as never };
     if (!openActions(def, pos).some((a) => a.id === spec.id))
       throw new CaseStepClosedError(
@@ -282,16 +302,25 @@ export class ToleranceCases {
     const next = step(def, pos, spec.id, outcome);
     if (!next)
       throw new CaseStepClosedError(`不能办理“${spec.label}”`, `${spec.id} refused by the procedure in ${c.state}`);
-    // the rules beside the people: the evaluation on the findings recorded so far (these inputs included)
+    if (def.procedure === 'adjustment') await checkAdjustmentStep(this.store, def, c, spec, req.on);
+    // the rules beside the people (tolerance): the evaluation on the findings recorded so far, these inputs included
     const history = await repo.steps(c.id);
-    const evaluation = await evaluateCase(
-      this.store,
-      chains,
-      c,
-      recordedFindings([...history, { inputs: req.inputs ?? {} }]),
-      req.on,
-    );
-    if (outcome && departs(outcome, evaluation) && !String(req.inputs?.departureReason ?? '').trim())
+    const evaluation =
+      def.procedure === 'tolerance'
+        ? await evaluateCase(
+            this.store,
+            chains,
+            c,
+            recordedFindings([...history, { inputs: req.inputs ?? {} }]),
+            req.on,
+          )
+        : null;
+    if (
+      evaluation &&
+      outcome &&
+      departs(outcome, evaluation) &&
+      !String(req.inputs?.departureReason ?? '').trim()
+    )
       throw new CaseInputError(
         'inputs.departureReason',
         '结论与规则评估不一致，须写明理由',
@@ -305,7 +334,7 @@ export class ToleranceCases {
         outcome: next.context.outcome,
         closed: isFinal(def, next.state),
       });
-      const s = await this.record(trepo, def, after, spec, actor, req, evaluation, c.state);
+      const s = await this.record(tx, trepo, def, after, spec, actor, req, evaluation, c.state);
       await also?.(tx, after, s);
       return after;
     });
@@ -313,6 +342,7 @@ export class ToleranceCases {
 
   /** Appends the step and writes its effects, inside the caller's transaction. */
   private async record(
+    tx: RecordStore,
     repo: ReturnType<typeof casesOf>,
     def: ProcedureDef,
     c: CaseRow,
@@ -342,7 +372,8 @@ export class ToleranceCases {
       evaluation: evaluation ? { verdict: evaluation.verdict, rules: evaluation.findings.map((f) => f.rule) } : null,
     });
     if (actor.userId) await repo.addParticipant(c.id, actor.userId, spec.start ? 'starter' : 'actor');
-    if (outcome)
+    if (def.procedure === 'adjustment') await adjustmentEffects(tx, def, c, spec, s);
+    if (outcome && def.procedure === 'tolerance')
       await repo.putDecision({
         caseId: c.id,
         pack: c.pack,
@@ -410,8 +441,9 @@ export class ToleranceCases {
     return c;
   }
 
-  /** The evaluation beside the case as it stands. */
-  async evaluation(c: CaseRow, asOf: string): Promise<CaseEvaluation> {
+  /** The evaluation beside the case as it stands (tolerance cases; none for other kinds). */
+  async evaluation(c: CaseRow, asOf: string): Promise<CaseEvaluation | null> {
+    if (c.procedure !== 'tolerance') return null;
     const steps = await casesOf(this.store).steps(c.id);
     return evaluateCase(this.store, new UnitChains(this.store), c, recordedFindings(steps), asOf);
   }

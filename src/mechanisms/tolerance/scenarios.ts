@@ -1,4 +1,4 @@
-// Procedure scenarios (DESIGN §4b): a YAML file that runs one tolerance case through its steps on a fresh record and
+// Procedure scenarios (DESIGN §4b): a YAML file that runs one case (容错纠错 or 能上能下) through its steps on a fresh record and
 // checks the state, who may act, the refusals, the documents and the effects on the rulebooks. Run through the same
 // ToleranceCases the server uses. Format: docs/PROCEDURE-SCENARIOS.md.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { CASE_OUTCOMES } from '../../domain/procedure.js';
+import { ALL_CASE_OUTCOMES } from '../../domain/procedure.js';
 import type { Facts } from '../../domain/facts.js';
 import { packRegistry } from '../../packs/index.js';
 import { evaluate } from '../../policy/engine.js';
@@ -36,20 +36,24 @@ const stepSchema = z.strictObject({
 const procedureScenarioSchema = z.strictObject({
   name: z.string().min(1),
   pack: z.enum(['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo']),
-  procedure: z.literal('tolerance'),
+  procedure: z.enum(['tolerance', 'adjustment']),
   facts: z.record(z.string(), z.unknown()).default({}),
   steps: z.array(stepSchema).min(1),
   expect: z
     .strictObject({
       state: z.string().optional(),
-      outcome: z.enum([...CASE_OUTCOMES, 'none']).optional(),
+      outcome: z.enum([...(ALL_CASE_OUTCOMES as [string, ...string[]]), 'none']).optional(),
       allowed: z.array(z.strictObject({ as, do: z.array(z.string()) })).default([]),
       documents: z.array(z.strictObject({ kind: z.string().min(1) })).default([]),
+      /** dated items of the case (an influence period, a pay change) with their due date and status */
+      deadlines: z
+        .array(z.strictObject({ kind: z.string().min(1), due: date, status: z.enum(['open', 'met', 'overdue']) }))
+        .default([]),
       values: z.array(z.strictObject({ subject: z.string(), name: z.string(), value: z.unknown() })).default([]),
       fired: z.array(ruleRef).default([]),
       notFired: z.array(ruleRef).default([]),
     })
-    .default({ allowed: [], documents: [], values: [], fired: [], notFired: [] }),
+    .default({ allowed: [], documents: [], deadlines: [], values: [], fired: [], notFired: [] }),
 });
 
 export type ProcedureScenario = z.infer<typeof procedureScenarioSchema> & { record: Facts };
@@ -146,6 +150,7 @@ async function loadRecord(store: RecordStore, pack: string, f: Facts): Promise<v
  * only ever started inside a matter about its own cadre or unit), so a scenario need only name it.
  */
 async function loadMatter(store: RecordStore, s: ProcedureScenario): Promise<void> {
+  if (s.procedure !== 'tolerance') return;
   const first = s.steps[0]!;
   const id = first.with.matter;
   if (typeof id !== 'string' || !id.trim() || (await store.repo('accountabilityMatters').get(id))) return;
@@ -195,6 +200,7 @@ export async function runProcedureScenario(s: ProcedureScenario): Promise<string
             action: st.do,
             on: st.on,
             subject: { type, id: subj },
+            procedure: s.procedure,
             inputs: st.with,
             reason: st.reason,
           });
@@ -228,6 +234,14 @@ export async function runProcedureScenario(s: ProcedureScenario): Promise<string
     const produced = new Set((await casesOf(store).steps(c.id)).flatMap((st) => st.documents));
     for (const d of x.documents)
       if (!produced.has(d.kind)) failures.push(`expected document ${d.kind}; got [${[...produced].join(', ')}]`);
+    const deadlines = await casesOf(store).deadlines(c.id);
+    for (const d of x.deadlines) {
+      const got = deadlines.find((g) => g.kind === d.kind);
+      if (!got || got.dueOn !== d.due || got.status !== d.status)
+        failures.push(
+          `expected ${d.kind} due ${d.due} (${d.status}); got ${got ? `${got.dueOn} (${got.status})` : 'none'}`,
+        );
+    }
     if (x.values.length || x.fired.length || x.notFired.length) {
       const asOf = s.steps[s.steps.length - 1]!.on;
       const ev = evaluate(packRegistry(), await store.loadFacts(asOf), { asOf });

@@ -1,4 +1,4 @@
-// Tolerance cases over HTTP: the list (filters: state, pack, unit, year), 待办 and 已办, a case with its history,
+// Cases over HTTP — 容错纠错 and 能上能下 alike: the list (filters: procedure, state, pack, unit, year), 待办 and 已办, a case with its history,
 // the actions open to the person and the pack's evaluation beside it, starting a case, taking a step at a version
 // (a stale version is 409, nothing changed), comments. A case is seen only by its participants and the officers of
 // the handling organ within scope; anyone else — 三员 included — gets 404, as for an out-of-scope cadre. Each write
@@ -109,7 +109,10 @@ export function caseRoutes(app: FastifyInstance): void {
     return out;
   }
 
-  async function candidates(actor: Actor, q: { state?: string; pack?: string; unit?: string; year?: number }) {
+  async function candidates(
+    actor: Actor,
+    q: { procedure?: string; state?: string; pack?: string; unit?: string; year?: number },
+  ) {
     const repo = casesOf(ctx.store);
     const units = q.unit
       ? await subtreeUnitIds(ctx.store, q.unit)
@@ -126,13 +129,16 @@ export function caseRoutes(app: FastifyInstance): void {
     });
     const mine = own.length ? await repo.list({ ids: own, state: q.state, pack: q.pack, year: q.year }) : [];
     const seen = new Set<string>();
-    return [...inScope, ...mine].filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
+    return [...inScope, ...mine].filter(
+      (c) => !seen.has(c.id) && (seen.add(c.id), true) && (!q.procedure || c.procedure === q.procedure),
+    );
   }
 
   const summary = (c: CaseRow) => ({
     id: c.id,
     version: c.version,
     pack: c.pack,
+    procedure: c.procedure,
     state: c.state,
     stateLabel: cases().definitionOf(c).states[c.state]?.label ?? c.state,
     subjectType: c.subjectType,
@@ -151,17 +157,18 @@ export function caseRoutes(app: FastifyInstance): void {
   const config = {};
   const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } as const;
 
-  app.get<{ Querystring: { state?: string; pack?: string; unit?: string; year?: number } }>(
+  app.get<{ Querystring: { procedure?: string; state?: string; pack?: string; unit?: string; year?: number } }>(
     '/cases',
     {
       config,
       schema: {
         tags: ['cases'],
-        summary: '容错案件列表 tolerance cases the person sees',
+        summary: '案件列表 cases the person sees (容错纠错, 能上能下)',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
+            procedure: { type: 'string', enum: ['tolerance', 'adjustment'] },
             state: { type: 'string', maxLength: 40 },
             pack: { type: 'string', enum: ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] },
             unit: { type: 'string', maxLength: 64 },
@@ -380,13 +387,13 @@ export function caseRoutes(app: FastifyInstance): void {
       }),
   );
 
-  app.post<{ Body: StepBody & { subjectType: 'cadre' | 'unit'; subjectId: string } }>(
+  app.post<{ Body: StepBody & { subjectType: 'cadre' | 'unit'; subjectId: string; procedure?: string } }>(
     '/cases',
     {
       config,
       schema: {
         tags: ['cases'],
-        summary: '启动容错案件（依申请或依职权） start a tolerance case',
+        summary: '启动案件（依申请、书面报告或依职权） start a case (容错纠错 by default, or 能上能下)',
         body: {
           ...stepBody,
           required: ['action', 'on', 'subjectType', 'subjectId'],
@@ -394,6 +401,7 @@ export function caseRoutes(app: FastifyInstance): void {
             ...stepBody.properties,
             subjectType: { type: 'string', enum: ['cadre', 'unit'] },
             subjectId: { type: 'string', minLength: 1, maxLength: 64 },
+            procedure: { type: 'string', enum: ['tolerance', 'adjustment'] },
           },
         },
         response: { ...errorSchemas(400, 401, 403, 409) },
@@ -410,6 +418,7 @@ export function caseRoutes(app: FastifyInstance): void {
             inputs: b.inputs,
             reason: b.reason,
             subject: { type: b.subjectType, id: b.subjectId },
+            ...(b.procedure ? { procedure: b.procedure } : {}),
             matterVisible: async (id) =>
               (await visibleIds(ctx.store, req.user!, 'accountabilityMatters', [id])).has(id),
           },
