@@ -66,6 +66,7 @@ export interface AlertQuery {
   visible: RawBuilder<boolean>;
   /** units whose subjects' alerts are listed (a subquery of unit ids) */
   units?: RawBuilder<unknown>;
+  id?: string;
   rule?: string;
   year?: number;
   state?: AlertState;
@@ -154,6 +155,11 @@ export class AlertRepository {
     private readonly db: AnyDb,
   ) {}
 
+  /** A boolean as the dialect stores it (SQLite: 0/1). */
+  flag(v: boolean): never {
+    return (this.store.dialect === 'sqlite' ? (v ? 1 : 0) : v) as never;
+  }
+
   async get(id: string): Promise<AlertRow | undefined> {
     const r = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? rowOf(r as Record<string, unknown>) : undefined;
@@ -163,11 +169,12 @@ export class AlertRepository {
   async list(q: AlertQuery): Promise<{ total: number; rows: AlertRow[] }> {
     let query = this.db.selectFrom('alerts').where(q.visible);
     if (q.units) query = query.where(sql<boolean>`unit_id in ${q.units}`);
+    if (q.id) query = query.where('id', '=', q.id);
     if (q.rule) query = query.where('rule_id', '=', q.rule);
     if (q.year !== undefined) query = query.where('year', '=', q.year);
     if (q.state) query = query.where('state', '=', q.state);
     if (q.subject) query = query.where('subject_id', '=', q.subject);
-    if (q.present !== undefined) query = query.where('present', '=', q.present as never);
+    if (q.present !== undefined) query = query.where('present', '=', this.flag(q.present));
     const count = (await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()) as { n: unknown };
     let rows = query.selectAll().orderBy('year', 'desc').orderBy('subject_id').orderBy('rule_id').orderBy('id');
     if (q.limit !== undefined) rows = rows.limit(q.limit);
@@ -177,7 +184,12 @@ export class AlertRepository {
   }
 
   async events(id: string): Promise<AlertEventRow[]> {
-    const rows = await this.db.selectFrom('alert_events').selectAll().where('alert_id', '=', id).orderBy('seq').execute();
+    const rows = await this.db
+      .selectFrom('alert_events')
+      .selectAll()
+      .where('alert_id', '=', id)
+      .orderBy('seq')
+      .execute();
     return (rows as Record<string, unknown>[]).map(eventOf);
   }
 
@@ -268,7 +280,7 @@ export class AlertRepository {
           await db
             .updateTable('alerts')
             .set({
-              present: true as never,
+              present: repo.flag(true),
               gone_on: null,
               last_seen: asOf,
               unit_id: f.unitId,
@@ -302,14 +314,15 @@ export class AlertRepository {
       for (const part of chunks(gone)) {
         await db
           .updateTable('alerts')
-          .set({ present: false as never, gone_on: asOf, updated_at: at })
+          .set({ present: repo.flag(false), gone_on: asOf, updated_at: at })
           .where(
             'id',
             'in',
             part.map(([id]) => id),
           )
           .execute();
-        for (const [id, e] of part) await repo.addEvent(id, at, { action: 'gone', fromState: e.state, toState: e.state });
+        for (const [id, e] of part)
+          await repo.addEvent(id, at, { action: 'gone', fromState: e.state, toState: e.state });
       }
       result.gone = gone.length;
       for (const part of chunks(fresh, 1000))
@@ -330,7 +343,7 @@ export class AlertRepository {
               because: JSON.stringify(f.because),
               conclusion: f.conclusion,
               state: 'new',
-              present: true as never,
+              present: repo.flag(true),
               first_seen: asOf,
               last_seen: asOf,
               updated_at: at,

@@ -71,7 +71,10 @@ export class KyselyStore implements RecordStore {
   }
 
   /** Runs `fn` in this store's transaction, or in a new one when this is the root store. */
-  async write<T>(kind: RecordKind, fn: (db: AnyDb, note: (w: Omit<Written, 'kind'>) => void) => Promise<T>): Promise<T> {
+  async write<T>(
+    kind: RecordKind,
+    fn: (db: AnyDb, note: (w: Omit<Written, 'kind'>) => void) => Promise<T>,
+  ): Promise<T> {
     // what the write changed, announced to the listeners once its transaction commits (never before: a listener
     // reading the record must find the change there)
     const own: Written[] = [];

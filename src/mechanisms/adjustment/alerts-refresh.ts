@@ -52,6 +52,13 @@ export async function scanAll(
   return reconcileFacts(store, registry, facts, 'all', asOf, at);
 }
 
+const refreshers = new WeakMap<KyselyStore, AlertRefresher>();
+
+/** The refresher keeping a store's alert list in step (tests wait on it with `settled()`). */
+export function alertRefresherOf(store: KyselyStore): AlertRefresher | undefined {
+  return refreshers.get(store);
+}
+
 export class AlertRefresher {
   private readonly cadres = new Set<string>();
   private readonly units = new Set<string>();
@@ -65,6 +72,7 @@ export class AlertRefresher {
     private readonly opts: RefreshOptions,
   ) {
     this.stop = onWritten(store.conn, (w) => this.note(w));
+    refreshers.set(store, this);
   }
 
   /** Queues the subjects of committed writes for re-evaluation. */
@@ -98,12 +106,21 @@ export class AlertRefresher {
 
   close(): void {
     this.stop();
+    if (refreshers.get(this.store) === this) refreshers.delete(this.store);
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.tail.catch(() => undefined).then(job);
     this.tail = run.catch((e: unknown) => this.opts.onError?.(e));
     return run;
+  }
+
+  /**
+   * A subject's region, read inside a transaction of the store's own: on SQLite a read outside one would open a
+   * transaction on the connection the requests write on, under their feet. The cost: writers wait for the read.
+   */
+  private region(asOf: string, subject: { cadre: string } | { unit: string }) {
+    return this.store.transaction((tx) => loadSubjectFacts(tx as KyselyStore, asOf, subject));
   }
 
   private async drain(): Promise<void> {
@@ -116,7 +133,7 @@ export class AlertRefresher {
     const done = new Set<string>();
     for (const unit of units) {
       if (done.has(unit)) continue;
-      const { facts, root } = await loadSubjectFacts(this.store, asOf, { unit });
+      const { facts, root } = await this.region(asOf, { unit });
       const subjects = new Set<string>([unit]);
       if (root !== undefined) {
         const idx = new FactIndex(facts);
@@ -131,7 +148,7 @@ export class AlertRefresher {
     }
     for (const cadre of cadres) {
       if (done.has(cadre)) continue;
-      const { facts } = await loadSubjectFacts(this.store, asOf, { cadre });
+      const { facts } = await this.region(asOf, { cadre });
       // other queued cadres of the same region are reconciled from the same evaluation
       const subjects = new Set<string>([cadre]);
       const queued = new Set(cadres);
