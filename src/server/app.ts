@@ -25,6 +25,7 @@ import { audit } from './audit-log.js';
 import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
+import { alertRoutes, alertScanHours } from './routes/alerts.js';
 import { caseRoutes } from './routes/cases.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
@@ -63,6 +64,8 @@ export interface ServerOptions {
   webDist?: string | false;
   /** Secure cookies (HTTPS deployments); default SANXIANG_SECURE_COOKIES=1 */
   secureCookies?: boolean;
+  /** the alert list's full scan: hours between scans (default SANXIANG_ALERT_SCAN_HOURS or 24; 0 = none), at start */
+  alertScan?: { hours?: number; atStart?: boolean };
 }
 
 function packageRoot(): string {
@@ -240,6 +243,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
       caseRoutes(api);
+      alertRoutes(api, {
+        scanHours: opts.alertScan?.hours ?? alertScanHours(env),
+        scanAtStart: opts.alertScan?.atStart ?? true,
+      });
     },
     { prefix: '/api' },
   );

@@ -5,7 +5,8 @@ import type { NewRecord, RecordKind, RecordKinds } from '../domain/entities.js';
 import type { Facts } from '../domain/facts.js';
 import { JURISDICTION_PACKS } from '../domain/vocabulary.js';
 import { insertManyPostgres, insertManySqlite } from './bulk.js';
-import { afterWrite, needsRowBefore } from './derived.js';
+import { afterWrite } from './derived.js';
+import { announce, type Written } from './write-listeners.js';
 import { refreshStatistics } from './statistics.js';
 import { lockUnitTree } from './unit-tree.js';
 import type { AnyDb, Connection } from './connect.js';
@@ -33,6 +34,8 @@ export class KyselyStore implements RecordStore {
     /** how many transactions/savepoints enclose this store (0 = root) */
     readonly depth: number,
     private readonly onClose?: () => Promise<void>,
+    /** the writes of the enclosing root transaction, announced once it commits (write-listeners.ts) */
+    private readonly written?: Written[],
   ) {
     this.dialect = conn.dialect;
   }
@@ -46,13 +49,18 @@ export class KyselyStore implements RecordStore {
 
   async transaction<T>(fn: (tx: RecordStore) => Promise<T>): Promise<T> {
     if (this.depth === 0) {
-      return this.db.transaction().execute((trx) => fn(new KyselyStore(this.conn, trx, 1)));
+      const written: Written[] = [];
+      const result = await this.db
+        .transaction()
+        .execute((trx) => fn(new KyselyStore(this.conn, trx, 1, undefined, written)));
+      announce(this.conn, written);
+      return result;
     }
     // Nested: a savepoint, so a failure inside undoes only the inner work and the caller may carry on.
     const sp = sql.raw(`sp_${this.depth}`);
     await sql`savepoint ${sp}`.execute(this.db);
     try {
-      const result = await fn(new KyselyStore(this.conn, this.db, this.depth + 1));
+      const result = await fn(new KyselyStore(this.conn, this.db, this.depth + 1, undefined, this.written));
       await sql`release savepoint ${sp}`.execute(this.db);
       return result;
     } catch (e) {
@@ -63,13 +71,23 @@ export class KyselyStore implements RecordStore {
   }
 
   /** Runs `fn` in this store's transaction, or in a new one when this is the root store. */
-  async write<T>(kind: RecordKind, fn: (db: AnyDb) => Promise<T>): Promise<T> {
+  async write<T>(
+    kind: RecordKind,
+    fn: (db: AnyDb, note: (w: Omit<Written, 'kind'>) => void) => Promise<T>,
+  ): Promise<T> {
+    // what the write changed, announced to the listeners once its transaction commits (never before: a listener
+    // reading the record must find the change there)
+    const own: Written[] = [];
+    const note = (w: Omit<Written, 'kind'>) => (this.written ?? own).push({ kind, ...w });
     // writes of units take turns on PostgreSQL, so each checks the tree for loops as the one before left it
     const run = async (db: AnyDb) => {
       if (kind === 'units') await lockUnitTree(db, this.dialect);
-      return fn(db);
+      return fn(db, note);
     };
-    return mapped(kind, () => (this.depth > 0 ? run(this.db) : this.db.transaction().execute((trx) => run(trx))));
+    if (this.depth > 0) return mapped(kind, () => run(this.db));
+    const result = await mapped(kind, () => this.db.transaction().execute((trx) => run(trx)));
+    announce(this.conn, own);
+    return result;
   }
 
   async insertMany<K extends RecordKind>(kind: K, rows: NewRecord<K>[]): Promise<void> {
@@ -77,11 +95,12 @@ export class KyselyStore implements RecordStore {
     if (rows.length === 0) return;
     const sqlite = this.conn.sqlite;
     if (this.conn.codec && encryptedFields(kind)) rows = rows.map((r) => encodeFields(kind, r, this.conn.codec));
-    await this.write(kind, async (db) => {
+    await this.write(kind, async (db, note) => {
       // Inside the transaction we hold SQLite's only connection, so direct statements are part of it.
       if (sqlite) insertManySqlite(sqlite, kind, rows);
       else await insertManyPostgres(db, kind, rows);
       await afterWrite(db, kind, { added: rows as unknown as Record<string, unknown>[], removed: [] }, sqlite);
+      note({ added: rows as unknown as Record<string, unknown>[], removed: [] });
     });
   }
 
@@ -226,7 +245,7 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
   async insert(row: NewRecord<K>): Promise<RecordKinds[K]> {
     const encoded = encodeFields(this.kind, row as Record<string, unknown>, this.store.conn.codec);
     const values = { ...this.values(encoded, SKIP_VERSION), version: 1 };
-    return this.store.write(this.kind, async (db) => {
+    return this.store.write(this.kind, async (db, note) => {
       const inserted = this.entity(
         await db.insertInto(this.def.table).values(values).returningAll().executeTakeFirstOrThrow(),
       );
@@ -236,6 +255,7 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
         { added: [inserted as unknown as Record<string, unknown>], removed: [] },
         this.store.conn.sqlite,
       );
+      note({ added: [inserted as unknown as Record<string, unknown>], removed: [] });
       return inserted;
     });
   }
@@ -243,8 +263,8 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
   async update(id: string, version: number, patch: Partial<NewRecord<K>>): Promise<RecordKinds[K]> {
     const encoded = encodeFields(this.kind, patch as Record<string, unknown>, this.store.conn.codec);
     const values = this.values(encoded, SKIP_ID_VERSION);
-    return this.store.write(this.kind, async (db) => {
-      const before = needsRowBefore(this.kind) ? await this.rowBefore(db, id) : [];
+    return this.store.write(this.kind, async (db, note) => {
+      const before = await this.rowBefore(db, id);
       const updated = await db
         .updateTable(this.def.table)
         .set({ ...values, version: sql`version + 1` })
@@ -260,13 +280,14 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
         { added: [after as unknown as Record<string, unknown>], removed: before },
         this.store.conn.sqlite,
       );
+      note({ added: [after as unknown as Record<string, unknown>], removed: before });
       return after;
     });
   }
 
   async delete(id: string, version: number): Promise<void> {
-    await this.store.write(this.kind, async (db) => {
-      const before = needsRowBefore(this.kind) ? await this.rowBefore(db, id) : [{ id }];
+    await this.store.write(this.kind, async (db, note) => {
+      const before = await this.rowBefore(db, id);
       const res = await db
         .deleteFrom(this.def.table)
         .where('id', '=', id)
@@ -274,6 +295,7 @@ class KyselyRepository<K extends RecordKind> implements Repository<K> {
         .executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) throw await this.missOrConflict(db, id);
       await afterWrite(db, this.kind, { added: [], removed: before }, this.store.conn.sqlite);
+      note({ added: [], removed: before });
     });
   }
 

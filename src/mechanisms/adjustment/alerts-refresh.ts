@@ -1,0 +1,160 @@
+// Keeping the alert list in step with the record.
+//   - After a write (store/write-listeners.ts) the subjects it concerns are queued, and re-evaluated in its wake,
+//     one batch at a time: a cadre's facts → that cadre's alerts (its region is evaluated, as for its explanation);
+//     a unit's facts → every subject of the unit's region, since the unit's rules reach its leaders and rules
+//     compare units (rankings, 本地区 counts) within the region.
+//   - A full scan (scheduled, daily by default) evaluates the whole record: findings that depend on the date alone
+//     (a period running out, a 连续两年 window moving) change without any write.
+// Refreshes and scans run one after the other, never side by side, so two of them never reconcile the same alerts
+// from different states of the record.
+import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
+import { FactIndex } from '../../policy/fact-index.js';
+import { alertsOf, type ReconcileResult } from '../../store/alerts.js';
+import { loadFacts, loadSubjectFacts } from '../../store/facts-loader.js';
+import type { KyselyStore } from '../../store/kysely-store.js';
+import { onWritten, type Written } from '../../store/write-listeners.js';
+import type { Facts } from '../../domain/facts.js';
+import { alertRules, alertsOfEvaluation, subjectsOfWrites } from './alerts.js';
+
+export interface RefreshOptions {
+  /** the date alerts are evaluated on (today) */
+  today: () => string;
+  /** the time written into the alerts' history */
+  now: () => Date;
+  onError?: (e: unknown) => void;
+}
+
+/** Evaluates the adjustment rules on `facts` and reconciles the alerts of `subjects` ('all': every alert). */
+export async function reconcileFacts(
+  store: KyselyStore,
+  registry: PackRegistry,
+  facts: Facts,
+  subjects: ReadonlySet<string> | 'all',
+  asOf: string,
+  at: string,
+): Promise<ReconcileResult> {
+  const rules = alertRules(registry);
+  const idx = new FactIndex(facts);
+  const ev = evaluateIndexed(registry, idx, { asOf, only: rules });
+  let findings = alertsOfEvaluation(registry, ev, idx, rules);
+  if (subjects !== 'all') findings = findings.filter((f) => subjects.has(f.subjectId));
+  return alertsOf(store).reconcile(findings, subjects, asOf, at);
+}
+
+/** The full scan: every alert rule over the whole record on `asOf`. */
+export async function scanAll(
+  store: KyselyStore,
+  registry: PackRegistry,
+  asOf: string,
+  at: string,
+): Promise<ReconcileResult> {
+  const facts = await loadFacts(store, asOf);
+  return reconcileFacts(store, registry, facts, 'all', asOf, at);
+}
+
+const refreshers = new WeakMap<KyselyStore, AlertRefresher>();
+
+/** The refresher keeping a store's alert list in step (tests wait on it with `settled()`). */
+export function alertRefresherOf(store: KyselyStore): AlertRefresher | undefined {
+  return refreshers.get(store);
+}
+
+export class AlertRefresher {
+  private readonly cadres = new Set<string>();
+  private readonly units = new Set<string>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private queued = false;
+  private readonly stop: () => void;
+
+  constructor(
+    private readonly store: KyselyStore,
+    private readonly registry: PackRegistry,
+    private readonly opts: RefreshOptions,
+  ) {
+    this.stop = onWritten(store.conn, (w) => this.note(w));
+    refreshers.set(store, this);
+  }
+
+  /** Queues the subjects of committed writes for re-evaluation. */
+  note(written: readonly Written[]): void {
+    // the alert list's own tables are not record kinds: they never reach here, so a refresh does not feed itself
+    const { cadres, units } = subjectsOfWrites(written);
+    for (const c of cadres) this.cadres.add(c);
+    for (const u of units) this.units.add(u);
+    if (!this.queued && (this.cadres.size || this.units.size)) {
+      this.queued = true;
+      this.enqueue(async () => {
+        this.queued = false;
+        await this.drain();
+      });
+    }
+  }
+
+  /** Runs a full scan after whatever is queued before it. */
+  scan(): Promise<ReconcileResult> {
+    return this.enqueue(() => scanAll(this.store, this.registry, this.opts.today(), this.opts.now().toISOString()));
+  }
+
+  /** Resolves when everything queued so far is done (tests; a request that must read its own write's alerts). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const tail = this.tail;
+      await tail.catch(() => undefined);
+      if (tail === this.tail && !this.queued) return;
+    }
+  }
+
+  close(): void {
+    this.stop();
+    if (refreshers.get(this.store) === this) refreshers.delete(this.store);
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.tail.catch(() => undefined).then(job);
+    this.tail = run.catch((e: unknown) => this.opts.onError?.(e));
+    return run;
+  }
+
+  /**
+   * A subject's region, read inside a transaction of the store's own: on SQLite a read outside one would open a
+   * transaction on the connection the requests write on, under their feet. The cost: writers wait for the read.
+   */
+  private region(asOf: string, subject: { cadre: string } | { unit: string }) {
+    return this.store.transaction((tx) => loadSubjectFacts(tx as KyselyStore, asOf, subject));
+  }
+
+  private async drain(): Promise<void> {
+    const units = [...this.units];
+    const cadres = [...this.cadres];
+    this.units.clear();
+    this.cadres.clear();
+    const asOf = this.opts.today();
+    const at = this.opts.now().toISOString();
+    const done = new Set<string>();
+    for (const unit of units) {
+      if (done.has(unit)) continue;
+      const { facts, root } = await this.region(asOf, { unit });
+      const subjects = new Set<string>([unit]);
+      if (root !== undefined) {
+        const idx = new FactIndex(facts);
+        // the units above the region's top are loaded for the chain of rulebooks only: not the region's subjects
+        const above = new Set(idx.ancestry(root).map((u) => u.id));
+        above.delete(root);
+        for (const u of facts.units) if (!above.has(u.id)) subjects.add(u.id);
+        for (const c of facts.cadres) subjects.add(c.id);
+      }
+      await reconcileFacts(this.store, this.registry, facts, subjects, asOf, at);
+      for (const s of subjects) done.add(s);
+    }
+    for (const cadre of cadres) {
+      if (done.has(cadre)) continue;
+      const { facts } = await this.region(asOf, { cadre });
+      // other queued cadres of the same region are reconciled from the same evaluation
+      const subjects = new Set<string>([cadre]);
+      const queued = new Set(cadres);
+      for (const c of facts.cadres) if (queued.has(c.id) && !done.has(c.id)) subjects.add(c.id);
+      await reconcileFacts(this.store, this.registry, facts, subjects, asOf, at);
+      for (const s of subjects) done.add(s);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// The alert list (预警清单) of the adjustment mechanism: what turns the rulebooks' findings into alerts, which
+// subjects a write concerns, and how an alert may move. An alert is a proposal of the rules (提示), not a decision:
+// only the organisation department determines it (经组织认定) or dismisses it with a written reason.
+import { createHash } from 'node:crypto';
+import type { FactIndex } from '../../policy/fact-index.js';
+import type { PackRegistry } from '../../policy/engine.js';
+import type { Evaluation } from '../../policy/types.js';
+import type { AlertFinding, AlertState } from '../../store/alerts.js';
+import type { Written } from '../../store/write-listeners.js';
+
+/** The rules whose findings are alerts: every computable adjustment rule of every pack, the national one included. */
+export function alertRules(registry: PackRegistry): Set<string> {
+  return new Set(
+    registry
+      .allRules()
+      .filter((r) => r.mechanism === 'adjustment' && r.kind === 'computable')
+      .map((r) => r.id),
+  );
+}
+
+/** An alert's id: the same finding (rule, subject, year) keeps its alert from one evaluation to the next. */
+export function alertId(rule: string, subject: string, year: number): string {
+  return createHash('sha256').update(`${rule}\u0000${subject}\u0000${year}`).digest('hex').slice(0, 32);
+}
+
+/** The alerts an evaluation gives: its findings of alert rules about subjects on record. */
+export function alertsOfEvaluation(
+  registry: PackRegistry,
+  ev: Evaluation,
+  idx: FactIndex,
+  rules: ReadonlySet<string> = alertRules(registry),
+): AlertFinding[] {
+  const out: AlertFinding[] = [];
+  for (const f of ev.findings) {
+    if (!rules.has(f.rule)) continue;
+    const cadre = idx.cadre(f.subject);
+    const unit = cadre ? undefined : idx.unit(f.subject);
+    if (!cadre && !unit) continue;
+    const year = f.year ?? 0;
+    out.push({
+      id: alertId(f.rule, f.subject, year),
+      ruleId: f.rule,
+      pack: registry.rules.get(f.rule)?.pack ?? f.rule.split('/')[0]!,
+      subjectType: cadre ? 'cadre' : 'unit',
+      subjectId: f.subject,
+      unitId: cadre ? cadre.unit : unit!.id,
+      year,
+      document: f.citation.document,
+      article: f.citation.article,
+      because: f.because,
+      conclusion: f.conclusion ?? null,
+    });
+  }
+  return out;
+}
+
+/** The cadres and units a write concerns: those its rows (before and after) name. */
+export function subjectsOfWrites(written: readonly Written[]): { cadres: Set<string>; units: Set<string> } {
+  const cadres = new Set<string>();
+  const units = new Set<string>();
+  for (const w of written)
+    for (const r of [...w.removed, ...w.added]) {
+      if (w.kind === 'units') {
+        units.add(String(r.id));
+        continue;
+      }
+      if (w.kind === 'cadres') {
+        cadres.add(String(r.id));
+        continue;
+      }
+      if (typeof r.subjectId === 'string') (r.subjectType === 'unit' ? units : cadres).add(r.subjectId);
+      if (typeof r.cadreId === 'string') cadres.add(r.cadreId);
+      // a post concerns its unit too: rules name a unit's leaders (党政正职, 分管领导) by the posts held there
+      if (typeof r.unitId === 'string') units.add(r.unitId);
+    }
+  return { cadres, units };
+}
+
+export type AlertAction = 'verify' | 'confirm' | 'open_case' | 'dismiss';
+
+/** Each action, the states it starts from and the state it leads to. */
+export const ALERT_ACTIONS: Record<AlertAction, { from: readonly AlertState[]; to: AlertState; label: string }> = {
+  verify: { from: ['new'], to: 'verifying', label: '开始核实' },
+  confirm: { from: ['new', 'verifying'], to: 'confirmed', label: '组织认定' },
+  open_case: { from: ['confirmed'], to: 'case_opened', label: '已立案调整' },
+  dismiss: { from: ['new', 'verifying', 'confirmed'], to: 'dismissed', label: '不予认定' },
+};
+
+export const ALERT_STATE_LABELS: Record<AlertState, string> = {
+  new: '新提示',
+  verifying: '核实中',
+  confirmed: '已经组织认定',
+  case_opened: '已启动调整程序',
+  dismissed: '不予认定',
+};
+
+/** States a cadre may see alerts about themselves in: only once the organisation has determined them. */
+export const SEEN_BY_SUBJECT: readonly AlertState[] = ['confirmed', 'case_opened'];
+
+/** Whether `action` may be taken on an alert in `state`. */
+export function allowedFrom(action: AlertAction, state: AlertState): boolean {
+  return ALERT_ACTIONS[action].from.includes(state);
+}
