@@ -99,7 +99,8 @@ export interface StateSpec {
 
 export interface ProcedureDef {
   pack: string;
-  procedure: 'tolerance';
+  /** tolerance: 容错纠错; clarification: 澄清正名 (a side procedure following a tolerance case or a matter) */
+  procedure: ProcedureKind;
   /**
    * The definition's version. A case runs to its end on the version it started under; a new 办法 ships a new
    * version beside the old one.
@@ -113,6 +114,9 @@ export interface ProcedureDef {
   states: Readonly<Record<string, StateSpec>>;
   actions: readonly ActionSpec[];
 }
+
+/** The procedures the engine runs. */
+export type ProcedureKind = 'tolerance' | 'clarification';
 
 /** The state a case is in before its start action. */
 export const NEW_STATE = 'new';

@@ -5,6 +5,7 @@ import { anhuiTolerance } from '../packs/anhui/procedures/tolerance.js';
 import { jiangsuTolerance } from '../packs/jiangsu/procedures/tolerance.js';
 import { jiaozuoTolerance } from '../packs/jiaozuo/procedures/tolerance.js';
 import { rudongTolerance } from '../packs/rudong/procedures/tolerance.js';
+import { shaanxiClarification } from '../packs/shaanxi/procedures/clarification.js';
 import { shaanxiTolerance } from '../packs/shaanxi/procedures/tolerance.js';
 
 export class DefinitionRegistry {
@@ -43,7 +44,10 @@ export const TOLERANCE_DEFINITIONS: readonly ProcedureDef[] = [
   jiaozuoTolerance,
 ];
 
+/** Side procedures run on the same engine: 澄清正名 where a text gives it steps (陕西 第十一条). */
+export const SIDE_DEFINITIONS: readonly ProcedureDef[] = [shaanxiClarification];
+
 let registry: DefinitionRegistry | undefined;
 export function definitionRegistry(): DefinitionRegistry {
-  return (registry ??= new DefinitionRegistry(TOLERANCE_DEFINITIONS));
+  return (registry ??= new DefinitionRegistry([...TOLERANCE_DEFINITIONS, ...SIDE_DEFINITIONS]));
 }

@@ -12,6 +12,7 @@ import {
   type ActionSpec,
   type CaseOutcome,
   type ProcedureDef,
+  type ProcedureKind,
 } from '../../domain/procedure.js';
 import { SANCTION_KINDS } from '../../domain/vocabulary.js';
 import { casesOf, type CaseRow, type StepRow } from '../../store/cases.js';
@@ -56,6 +57,8 @@ export interface StartRequest extends StepRequest {
    * Absent: the caller has no scope of its own (procedure scenarios).
    */
   matterVisible?: (matterId: string) => Promise<boolean>;
+  /** the procedure the case runs under: 容错纠错 unless a side procedure (澄清正名) is named */
+  procedure?: ProcedureKind;
 }
 
 /** Extra inputs every step may carry: what the investigation established, put to the pack's evaluation. */
@@ -203,12 +206,13 @@ export class ToleranceCases {
     const where = await whereOf(this.store, req.subject);
     if (!where) throw new CaseInputError('subject', '所涉干部或单位不存在', 'no such subject');
     const pack = await packOf(this.store, chains, where.subjectUnitId);
-    const def = pack ? this.registry.current(pack, 'tolerance') : undefined;
+    const kind = req.procedure ?? 'tolerance';
+    const def = pack ? this.registry.current(pack, kind) : undefined;
     if (!def)
       throw new CaseInputError(
         'subject',
-        '所涉干部或单位所在地区没有容错纠错程序',
-        'no tolerance procedure for the subject',
+        kind === 'tolerance' ? '所涉干部或单位所在地区没有容错纠错程序' : '所涉干部或单位所在地区的规定没有澄清正名程序',
+        `no ${kind} procedure for the subject`,
       );
     if (!def.subjects.includes(req.subject.type))
       throw new CaseInputError(

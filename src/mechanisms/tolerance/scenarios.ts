@@ -36,7 +36,7 @@ const stepSchema = z.strictObject({
 const procedureScenarioSchema = z.strictObject({
   name: z.string().min(1),
   pack: z.enum(['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo']),
-  procedure: z.literal('tolerance'),
+  procedure: z.enum(['tolerance', 'clarification']),
   facts: z.record(z.string(), z.unknown()).default({}),
   steps: z.array(stepSchema).min(1),
   expect: z
@@ -192,6 +192,7 @@ export async function runProcedureScenario(s: ProcedureScenario): Promise<string
           const subj = st.subject!;
           const type = s.record.cadres.some((x) => x.id === subj) ? 'cadre' : 'unit';
           c = await cases.start(actor, {
+            procedure: s.procedure,
             action: st.do,
             on: st.on,
             subject: { type, id: subj },
