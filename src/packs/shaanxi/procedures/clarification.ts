@@ -12,7 +12,8 @@ const at = (article: string, reading?: string): ProcedureCitation =>
   reading ? { document: DOC, article, reading } : { document: DOC, article };
 
 const ORGAN: ActorSpec = { roles: ['discipline_officer'], scope: 'handling', body: '纪检监察机关' };
-const WHO = '第十一条未写明各项措施由谁采取；第十二条（二）由纪检监察机关「通过合理容错、及时纠错、澄清保护,消除干部思想顾虑」';
+const WHO =
+  '第十一条未写明各项措施由谁采取；第十二条（二）由纪检监察机关「通过合理容错、及时纠错、澄清保护,消除干部思想顾虑」';
 
 export const shaanxiClarification: ProcedureDef = {
   pack: 'shaanxi',
