@@ -133,6 +133,7 @@ export function caseRoutes(app: FastifyInstance): void {
     id: c.id,
     version: c.version,
     pack: c.pack,
+    procedure: c.procedure,
     state: c.state,
     stateLabel: cases().definitionOf(c).states[c.state]?.label ?? c.state,
     subjectType: c.subjectType,
