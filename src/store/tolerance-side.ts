@@ -228,6 +228,7 @@ export class ToleranceSideRepository {
       .selectAll('pre_event_filings')
       .where('case_filings.case_id', '=', caseId)
       .orderBy('pre_event_filings.started_on')
+      .orderBy('pre_event_filings.recorded_at')
       .execute();
     return rows.map(toFiling);
   }
