@@ -211,7 +211,9 @@ export class ToleranceCases {
     if (!def)
       throw new CaseInputError(
         'subject',
-        kind === 'tolerance' ? '所涉干部或单位所在地区没有容错纠错程序' : '所涉干部或单位所在地区的规定没有澄清正名程序',
+        kind === 'tolerance'
+          ? '所涉干部或单位所在地区没有容错纠错程序'
+          : '所涉干部或单位所在地区的规定没有澄清正名程序',
         `no ${kind} procedure for the subject`,
       );
     if (!def.subjects.includes(req.subject.type))
