@@ -10,7 +10,7 @@ export type ProcedureRole =
  * The kinds of procedure the engine runs. An open union: a pack may declare a kind the engine has not met before
  * (澄清正名 …); the engine itself is the same for every kind, only the outcomes differ.
  */
-export type ProcedureKind = 'tolerance' | 'adjustment' | (string & {});
+export type ProcedureKind = 'tolerance' | 'adjustment' | 'clarification' | (string & {});
 
 /** 免责 / 从轻 / 减轻 / 不予容错: the conclusions of a tolerance case. */
 export const TOLERANCE_OUTCOMES = ['exempt', 'lighter', 'mitigated', 'not_tolerated'] as const;

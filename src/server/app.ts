@@ -27,6 +27,7 @@ import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes, alertScanHours } from './routes/alerts.js';
 import { caseRoutes } from './routes/cases.js';
+import { toleranceSideRoutes } from './routes/tolerance-side.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
@@ -247,6 +248,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         scanHours: opts.alertScan?.hours ?? alertScanHours(env),
         scanAtStart: opts.alertScan?.atStart ?? true,
       });
+      toleranceSideRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -8,6 +8,7 @@ import { anhuiTolerance } from '../packs/anhui/procedures/tolerance.js';
 import { jiangsuTolerance } from '../packs/jiangsu/procedures/tolerance.js';
 import { jiaozuoTolerance } from '../packs/jiaozuo/procedures/tolerance.js';
 import { rudongTolerance } from '../packs/rudong/procedures/tolerance.js';
+import { shaanxiClarification } from '../packs/shaanxi/procedures/clarification.js';
 import { shaanxiTolerance } from '../packs/shaanxi/procedures/tolerance.js';
 
 export class DefinitionRegistry {
@@ -49,8 +50,15 @@ export const TOLERANCE_DEFINITIONS: readonly ProcedureDef[] = [
 /** 能上能下: 江苏, 陕西 and 如东 only (安徽 states no adjustment procedure, 焦作 has no adjustment text). */
 export const ADJUSTMENT_DEFINITIONS: readonly ProcedureDef[] = [jiangsuAdjustment, shaanxiAdjustment, rudongAdjustment];
 
+/** Side procedures run on the same engine: 澄清正名 where a text gives it steps (陕西 第十一条). */
+export const SIDE_DEFINITIONS: readonly ProcedureDef[] = [shaanxiClarification];
+
 /** Every procedure the engine runs, of every kind. */
-export const ALL_DEFINITIONS: readonly ProcedureDef[] = [...TOLERANCE_DEFINITIONS, ...ADJUSTMENT_DEFINITIONS];
+export const ALL_DEFINITIONS: readonly ProcedureDef[] = [
+  ...TOLERANCE_DEFINITIONS,
+  ...ADJUSTMENT_DEFINITIONS,
+  ...SIDE_DEFINITIONS,
+];
 
 let registry: DefinitionRegistry | undefined;
 export function definitionRegistry(): DefinitionRegistry {

@@ -52,7 +52,7 @@ export interface StepRequest {
 
 export interface StartRequest extends StepRequest {
   subject: { type: 'cadre' | 'unit'; id: string };
-  /** the kind of procedure the case runs under; 容错纠错 when absent */
+  /** the kind of procedure the case runs under (能上能下, 澄清正名 …); 容错纠错 when absent */
   procedure?: ProcedureKind;
   /**
    * Whether the person starting the case may see the accountability matter it names (the server's data scope); a
@@ -223,7 +223,9 @@ export class ToleranceCases {
           ? '所涉干部或单位所在地区没有容错纠错程序'
           : kind === 'adjustment'
             ? '所涉干部所在地区没有能上能下的调整程序'
-            : '所涉干部或单位所在地区没有此项程序',
+            : kind === 'clarification'
+              ? '所涉干部或单位所在地区的规定没有澄清正名程序'
+              : '所涉干部或单位所在地区没有此项程序',
         `no ${kind} procedure for the subject`,
       );
     if (!def.subjects.includes(req.subject.type))
@@ -315,12 +317,7 @@ export class ToleranceCases {
             req.on,
           )
         : null;
-    if (
-      evaluation &&
-      outcome &&
-      departs(outcome, evaluation) &&
-      !String(req.inputs?.departureReason ?? '').trim()
-    )
+    if (evaluation && outcome && departs(outcome, evaluation) && !String(req.inputs?.departureReason ?? '').trim())
       throw new CaseInputError(
         'inputs.departureReason',
         '结论与规则评估不一致，须写明理由',

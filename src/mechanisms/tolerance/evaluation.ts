@@ -9,6 +9,8 @@ import { packRegistry } from '../../packs/index.js';
 import type { RecordStore } from '../../store/types.js';
 import type { CaseRow, StepRow } from '../../store/cases.js';
 import type { UnitChains } from './actors.js';
+import { filingFlags } from '../../domain/side-procedures.js';
+import { sideOf } from '../../store/tolerance-side.js';
 
 export interface CaseEvaluation {
   /** the situation (clause locator) the findings rely on; null while none is recorded */
@@ -43,6 +45,9 @@ export async function evaluateCase(
   recorded: { situation: string | null; flags: Partial<Record<ToleranceFlag, boolean>> },
   asOf: string,
 ): Promise<CaseEvaluation> {
+  // the pre-event filings the case relies on (焦作) establish their flags; a flag an investigator recorded wins
+  const filed = filingFlags(await sideOf(store).caseFilings(c.id));
+  recorded = { ...recorded, flags: { ...(filed as typeof recorded.flags), ...recorded.flags } };
   if (!recorded.situation) return { ...recorded, verdict: null, findings: [] };
   const facts: Facts = {
     units: [],

@@ -36,7 +36,7 @@ const stepSchema = z.strictObject({
 const procedureScenarioSchema = z.strictObject({
   name: z.string().min(1),
   pack: z.enum(['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo']),
-  procedure: z.enum(['tolerance', 'adjustment']),
+  procedure: z.enum(['tolerance', 'adjustment', 'clarification']),
   facts: z.record(z.string(), z.unknown()).default({}),
   steps: z.array(stepSchema).min(1),
   expect: z
@@ -197,10 +197,10 @@ export async function runProcedureScenario(s: ProcedureScenario): Promise<string
           const subj = st.subject!;
           const type = s.record.cadres.some((x) => x.id === subj) ? 'cadre' : 'unit';
           c = await cases.start(actor, {
+            procedure: s.procedure,
             action: st.do,
             on: st.on,
             subject: { type, id: subj },
-            procedure: s.procedure,
             inputs: st.with,
             reason: st.reason,
           });
