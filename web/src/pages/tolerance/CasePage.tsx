@@ -202,7 +202,7 @@ function StepForm({
         依据：{a.article}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="step-error" />}
-      <Form form={form} layout="vertical" size="small" initialValues={{ on: today() }}>
+      <Form form={form} name={`step-${a.action}`} layout="vertical" size="small" initialValues={{ on: today() }}>
         {a.inputs.map((i) => {
           const required = i.required === true;
           const rules = required ? [{ required: true, message: `请填写${i.label}` }] : [];
