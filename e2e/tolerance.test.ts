@@ -21,6 +21,7 @@ import {
   type BrowserHandle,
   type RunningServer,
 } from './harness.js';
+import { idShapedTokens, visibleText } from './plain-words.js';
 
 let server: RunningServer;
 let browser: BrowserHandle;
@@ -65,6 +66,13 @@ async function openFromTodo(page: Page, subject: string): Promise<void> {
   await page.getByTestId('case-title').waitFor();
 }
 
+/** Ids or keys on the page people read, each with where it was seen. */
+const problems: string[] = [];
+async function plain(page: Page, where: string): Promise<void> {
+  await page.waitForTimeout(300);
+  for (const p of idShapedTokens(await visibleText(page))) problems.push(`${where}: ${p}`);
+}
+
 /** The visible text of a .docx's body. */
 function docxText(path: string): string {
   const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' });
@@ -104,6 +112,7 @@ describe('容错纠错 in the browser', () => {
       await cadre.page.getByText('已提出申请，待受理').first().waitFor();
       const caseUrl = cadre.page.url();
       await shot(cadre.page, '31-tolerance-case-cadre-applied');
+      await plain(cadre.page, 'case page, cadre, applied');
 
       // ---- 问责部门: intake, investigation, preliminary conclusion, 会商 ----
       const officer = await newPage(browser.browser, server.url);
@@ -156,12 +165,8 @@ describe('容错纠错 in the browser', () => {
       await find
         .getByLabel('调查核实情况', { exact: true })
         .fill('经调查，项目延误系建设方案调整所致，当事人已组织补救。');
-      await choose(
-        officer.page,
-        find,
-        '所依据的容错情形（供规则评估）',
-        '三、（二）2． 容错情形2：政策调整或决策部署变化未达预期',
-      );
+      await find.getByText('记录调查认定的情形和事实（供规则评估）').click();
+      await choose(officer.page, find, '所依据的容错情形', '三、（二）2． 容错情形2：政策调整或决策部署变化未达预期');
       await choose(officer.page, find, '查明存在的情况', '应承担刑事责任');
       await shot(officer.page, '34-tolerance-case-findings');
       await find.getByTestId('submit-step').click();
@@ -173,6 +178,7 @@ describe('容错纠错 in the browser', () => {
       await takeStep(officer.page, '形成初步容错纠错意见，召集会商', { 初步容错纠错意见: '建议予以容错免责。' });
       await takeStep(officer.page, '会商形成一致意见，提出容错纠错建议', { 会商意见: '会商一致，建议免责。' });
       await shot(officer.page, '35-tolerance-case-after-consultation');
+      await plain(officer.page, 'case page, officer, after 会商');
 
       // ---- 院党组: the conclusion; departing from the evaluation needs a written reason ----
       const committee = await newPage(browser.browser, server.url);
@@ -184,6 +190,7 @@ describe('容错纠错 in the browser', () => {
       await conclude.getByTestId('submit-step').click();
       await conclude.getByTestId('step-error').getByText('结论与规则评估不一致，须写明理由').waitFor();
       await shot(committee.page, '36-tolerance-conclusion-departure-refused');
+      await plain(committee.page, 'case page, committee, conclusion form');
       await conclude
         .getByLabel('结论与规则评估不一致的理由', { exact: true })
         .fill('经核实，涉嫌刑事责任的线索已由司法机关排除，评估所依据的事实已不成立。');
@@ -204,9 +211,11 @@ describe('容错纠错 in the browser', () => {
       expect(text).toContain(name);
       expect(text).toContain('免责');
       await shot(committee.page, '37-tolerance-case-documents');
+      await plain(committee.page, 'case page, documents');
       await committee.page.getByRole('tab', { name: '程序图' }).click();
       await committee.page.locator('[data-current]').getByText('已作出容错与否的结论').waitFor();
       await shot(committee.page, '38-tolerance-case-diagram');
+      await plain(committee.page, 'case page, diagram');
 
       // ---- the cadre follows the case and sees the effect on their explanation ----
       await cadre.page.goto(caseUrl);
@@ -218,11 +227,13 @@ describe('容错纠错 in the browser', () => {
       await cadre.page.getByRole('tab', { name: '容错纠错' }).click();
       await cadre.page.getByTestId('profile-cases').locator('.ant-table-row', { hasText: '免责' }).waitFor();
       await shot(cadre.page, '40-profile-tolerance-tab');
+      await plain(cadre.page, 'profile, 容错纠错 tab');
       await cadre.page.getByRole('button', { name: /政策适用说明/ }).click();
       const card = cadre.page.getByTestId('explain-card');
       await card.waitFor({ timeout: 90_000 });
+      // the decision's effect under 如东's 七（三）
       await card
-        .getByText(/容错免责/)
+        .getByText(/容错免责：各类考核、提拔任用/)
         .first()
         .waitFor();
       await shot(cadre.page, '41-explain-tolerance-decision');
@@ -233,11 +244,17 @@ describe('容错纠错 in the browser', () => {
       await officer.page.getByTestId('diagram-江苏省').waitFor();
       await officer.page.getByTestId('diagram-陕西省').waitFor();
       await shot(officer.page, '42-tolerance-procedures');
+      await plain(officer.page, 'procedures');
       await officer.page.getByRole('tab', { name: /案件查询/ }).click();
       await officer.page.getByTestId('case-list').locator('.ant-table-row', { hasText: name }).waitFor();
       await shot(officer.page, '43-tolerance-case-list');
+      await plain(officer.page, 'case list');
+      await officer.page.getByRole('tab', { name: /已办/ }).click();
+      await officer.page.getByTestId('done').locator('.ant-table-row', { hasText: name }).waitFor();
+      await plain(officer.page, '已办');
 
       for (const p of [cadre, officer, colleague, committee]) await p.context.close();
+      expect(problems).toEqual([]);
     },
   );
 });

@@ -54,6 +54,12 @@ function situationsOf(pack: string): { value: string; label: string }[] {
   return out;
 }
 
+/**
+ * An article as people cite it: the definitions locate a section's opening paragraph as `四 lead`; people say
+ * 四（导语）.
+ */
+export const plainArticle = (s: string): string => s.replace(/(\S+) lead\b/g, '$1（导语）');
+
 function procedureView(def: ProcedureDef) {
   const label = (s: string) => (s === 'new' ? '案件启动前' : (def.states[s]?.label ?? s));
   return {
@@ -71,8 +77,8 @@ function procedureView(def: ProcedureDef) {
       to: { key: a.to, label: label(a.to) },
       body: a.actor.body,
       roles: a.actor.roles.map((r) => ROLE_NAMES[r]),
-      article: `${a.citation.document} ${a.citation.article}`,
-      reading: a.citation.reading ?? null,
+      article: plainArticle(`${a.citation.document} ${a.citation.article}`),
+      reading: a.citation.reading ? plainArticle(a.citation.reading) : null,
       start: a.start ?? null,
       outcomes: a.concludes?.map((o) => CASE_OUTCOME_LABELS[o]) ?? [],
       reasonRequired: a.reasonRequired === true,

@@ -10,6 +10,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Descriptions,
   Empty,
   Form,
@@ -32,6 +33,7 @@ import { useLoad } from '../../hooks';
 import { navigate } from '../../router';
 import { ProcedureDiagram } from './ProcedureDiagram';
 import {
+  plainArticle,
   today,
   useCaseNames,
   useProcedures,
@@ -98,7 +100,7 @@ function Evaluation({ c, procs }: { c: CaseDetail; procs: Procedures | null }) {
                   </Typography.Text>
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  《{f.citation.document}》{f.citation.article}
+                  《{f.citation.document}》{plainArticle(f.citation.article)}
                 </Typography.Text>
                 <Typography.Paragraph
                   type="secondary"
@@ -199,7 +201,7 @@ function StepForm({
       }
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-        依据：{a.article}
+        依据：{plainArticle(a.article)}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="step-error" />}
       <Form form={form} name={`step-${a.action}`} layout="vertical" size="small" initialValues={{ on: today() }}>
@@ -231,17 +233,35 @@ function StepForm({
           );
         })}
         {findings && proc && (
-          <>
-            <Form.Item name="situation" label="所依据的容错情形（供规则评估）">
-              <Select allowClear options={proc.situations} placeholder="选择情形" popupMatchSelectWidth={false} />
-            </Form.Item>
-            <Form.Item name="present" label="查明存在的情况">
-              <Select mode="multiple" allowClear options={procs?.flags ?? []} placeholder="可多选" />
-            </Form.Item>
-            <Form.Item name="absent" label="查明不存在的情况">
-              <Select mode="multiple" allowClear options={procs?.flags ?? []} placeholder="可多选" />
-            </Form.Item>
-          </>
+          <Collapse
+            size="small"
+            style={{ marginBottom: 12 }}
+            items={[
+              {
+                key: 'f',
+                forceRender: true,
+                label: '记录调查认定的情形和事实（供规则评估）',
+                children: (
+                  <>
+                    <Form.Item name="situation" label="所依据的容错情形">
+                      <Select
+                        allowClear
+                        options={proc.situations}
+                        placeholder="选择情形"
+                        popupMatchSelectWidth={false}
+                      />
+                    </Form.Item>
+                    <Form.Item name="present" label="查明存在的情况">
+                      <Select mode="multiple" allowClear options={procs?.flags ?? []} placeholder="可多选" />
+                    </Form.Item>
+                    <Form.Item name="absent" label="查明不存在的情况" style={{ marginBottom: 0 }}>
+                      <Select mode="multiple" allowClear options={procs?.flags ?? []} placeholder="可多选" />
+                    </Form.Item>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         {a.outcomes.length > 0 && (
           <Form.Item name="departureReason" label="结论与规则评估不一致的理由" extra="结论与规则评估不一致时必须填写">
@@ -449,6 +469,9 @@ export function CasePage({ id }: { id: string }) {
                 </Tag>
               )}
             </span>
+            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
+              {c.procedure.title}
+            </Typography.Text>
           </Space>
         }
         extra={<Tag color={c.closed ? 'default' : 'blue'}>{c.stateLabel}</Tag>}
@@ -456,11 +479,11 @@ export function CasePage({ id }: { id: string }) {
         <Descriptions
           size="small"
           column={4}
+          style={{ marginBottom: 8 }}
           items={[
             { key: 'u', label: '所在单位', children: n?.unit ?? '' },
-            { key: 'j', label: '适用程序', children: `${n?.jurisdiction ?? ''} ${c.procedure.title}` },
             { key: 'o', label: '启动日期', children: fmtDate(c.openedOn) },
-            { key: 'm', label: '问责事项', children: n?.matter ?? '' },
+            { key: 'm', label: '问责事项', children: n?.matter ?? '', span: 2 },
           ]}
         />
         <div style={{ overflowX: 'auto', paddingBottom: 4 }}>

@@ -29,15 +29,15 @@ export function CaseTable({
       onRow={(c) => ({ onDoubleClick: () => open(c) })}
       locale={{ emptyText: '暂无案件' }}
       columns={[
-        { title: '所涉干部或单位', key: 's', width: 130, render: (_, c) => names[c.id]?.subject ?? '…' },
-        { title: '所在单位', key: 'u', width: 200, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
+        { title: '所涉干部或单位', key: 's', width: 120, render: (_, c) => names[c.id]?.subject ?? '…' },
+        { title: '所在单位', key: 'u', width: 180, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
         { title: '问责事项', key: 'm', ellipsis: true, render: (_, c) => names[c.id]?.matter ?? '' },
-        { title: '地区', key: 'j', width: 120, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
-        { title: '启动日期', key: 'o', width: 110, render: (_, c) => fmtDate(c.openedOn) },
+        { title: '地区', key: 'j', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
+        { title: '启动日期', key: 'o', width: 130, render: (_, c) => fmtDate(c.openedOn) },
         {
           title: '所处环节',
           key: 'st',
-          width: 190,
+          width: 170,
           render: (_, c) => <Tag color={c.closed ? 'default' : 'blue'}>{c.stateLabel}</Tag>,
         },
         ...(showActions

@@ -4,7 +4,7 @@
 // stands in is marked, and the states it has passed through are shaded.
 import { Tag, Typography } from 'antd';
 import { ArrowDownOutlined } from '@ant-design/icons';
-import type { ProcedureAction, ProcedureView } from './data';
+import { plainArticle, type ProcedureAction, type ProcedureView } from './data';
 
 const box = (current: boolean, passed: boolean, final: boolean) => ({
   border: `${current ? 2 : 1}px solid ${current ? '#b71c1c' : final ? '#15803d' : '#cbd5e1'}`,
@@ -34,7 +34,7 @@ function Step({ a, stateKey }: { a: ProcedureAction; stateKey: string }) {
       </div>
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          依据：{a.article}
+          依据：{plainArticle(a.article)}
         </Typography.Text>
       </div>
       {a.outcomes.length > 0 && <div>结论：{a.outcomes.join(' / ')}</div>}

@@ -160,6 +160,9 @@ export function useCaseNames(ids: readonly string[]): Record<string, CaseNames> 
   return names;
 }
 
+/** An article as people cite it (a section's opening paragraph is located as `四 lead` in the definitions). */
+export const plainArticle = (s: string): string => s.replace(/(\S+) lead\b/g, '$1（导语）');
+
 export const JURISDICTION_OPTIONS = [
   { value: 'jiangsu', label: '江苏省' },
   { value: 'shaanxi', label: '陕西省' },
