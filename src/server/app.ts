@@ -28,6 +28,7 @@ import { adminRoutes } from './routes/admin.js';
 import { alertRoutes, alertScanHours } from './routes/alerts.js';
 import { caseRoutes } from './routes/cases.js';
 import { toleranceSideRoutes } from './routes/tolerance-side.js';
+import { procedureRoutes } from './routes/procedures.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
@@ -249,6 +250,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         scanAtStart: opts.alertScan?.atStart ?? true,
       });
       toleranceSideRoutes(api);
+      procedureRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -27,6 +27,7 @@ import { AccountModal } from './Account';
 import { HomePage } from './pages/Home';
 import { UnderConstruction } from './pages/UnderConstruction';
 import { RulesPage } from './pages/Rules';
+import { TolerancePage } from './pages/tolerance';
 import { RosterPage } from './pages/data/Roster';
 import { CadreProfilePage } from './pages/data/CadreProfile';
 import { ImportExportPage } from './pages/data/ImportExport';
@@ -58,7 +59,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
   return [
     { key: '/home', label: '首页', icon: <HomeOutlined /> },
     { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
-    { key: '/tolerance', label: soon('容错纠错'), icon: <SwapOutlined /> },
+    { key: '/tolerance', label: '容错纠错', icon: <SwapOutlined /> },
     { key: '/adjustment', label: soon('能上能下'), icon: <RiseOutlined /> },
     { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
     { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
@@ -84,7 +85,6 @@ export function homeFor(role: Role): string {
 
 const LATER: Record<string, { title: string; what: string }> = {
   '/incentive': { title: '鼓励激励', what: '年度激励评选、表彰奖励推荐与公示' },
-  '/tolerance': { title: '容错纠错', what: '容错申请、核实、会商、认定与纠错整改' },
   '/adjustment': { title: '能上能下', what: '不适宜担任现职干部的识别、调整与跟踪' },
   '/care': { title: '关心关爱', what: '谈心谈话、澄清正名、受处理干部回访与重新使用' },
 };
@@ -124,6 +124,7 @@ function route(path: string, role: Role): ReactNode {
   if (admin) return TITLES[path] || path.startsWith('/data/') ? forbidden(role) : null;
   if (path === '/home') return <HomePage />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/tolerance' || path.startsWith('/tolerance/cases/')) return <TolerancePage path={path} />;
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
@@ -161,6 +162,8 @@ function crumbs(path: string, role: Role): { title: ReactNode }[] {
     return role === 'cadre'
       ? [{ title: '数据管理' }, { title: '本人档案' }]
       : [{ title: '数据管理' }, link('/data/roster', roster), { title: '干部档案' }];
+  if (path.startsWith('/tolerance/cases/'))
+    return [link('/home', '首页'), link('/tolerance', '容错纠错'), { title: '案件' }];
   const parts = (TITLES[path] ?? '').split(' / ').filter(Boolean);
   if (path === '/data/roster') parts[1] = roster;
   const home = ADMIN_ROLES.includes(role) || path === '/home' ? [] : [link('/home', '首页')];
@@ -198,7 +201,11 @@ export function App() {
   if (!user || !role) return <LoginPage />;
   if (user.mustChangePassword) return <LoginPage forced />;
 
-  const selected = path.startsWith('/data/cadres/') ? '/data/roster' : path;
+  const selected = path.startsWith('/data/cadres/')
+    ? '/data/roster'
+    : path.startsWith('/tolerance/')
+      ? '/tolerance'
+      : path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Sider

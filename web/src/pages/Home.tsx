@@ -3,6 +3,7 @@ import { Alert, Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
 import { Chart } from '../Chart';
 import { api, type Dashboard } from '../api';
 import { useLoad } from '../hooks';
+import { ToleranceTodoStat } from './tolerance/TodoStat';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_CATEGORY_LABELS,
@@ -69,7 +70,7 @@ export function HomePage() {
   const keys = [
     ...FIRST.filter((k) => k in data.counts),
     ...Object.keys(data.counts).filter((k) => !FIRST.includes(k)),
-  ].slice(0, 8);
+  ].slice(0, 7);
 
   const years = [...new Set(data.gradesByYear.map((g) => g.year))].sort((a, b) => a - b);
   const grades = [...INDIVIDUAL_GRADES, ...(data.gradesByYear.some((g) => !g.grade) ? ['未定等次'] : [])];
@@ -102,6 +103,9 @@ export function HomePage() {
   return (
     <div>
       <Row gutter={[12, 12]}>
+        <Col flex="1 1 0">
+          <ToleranceTodoStat />
+        </Col>
         {keys.map((k) => (
           <Col key={k} flex="1 1 0">
             <Card size="small" className="sx-stat">

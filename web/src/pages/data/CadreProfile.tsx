@@ -42,6 +42,7 @@ import { RecordForm } from './RecordForm';
 import { ExplainPanel } from './Explain';
 import { plainText } from '../../plain';
 import { useRuleNames } from '../../rules';
+import { CadreCases } from '../tolerance/CadreCases';
 
 type ProfileKind =
   | 'posts'
@@ -421,11 +422,14 @@ export function CadreProfilePage({ id }: { id: string }) {
               tabBarGutter={14}
               activeKey={tab}
               onChange={(k) => setTab(k as ProfileKind)}
-              items={TABS.map((k) => ({
-                key: k,
-                label: `${TAB_LABELS[k]}（${(data[k] ?? []).length}）`,
-                children: table(k),
-              }))}
+              items={[
+                ...TABS.map((k) => ({
+                  key: k,
+                  label: `${TAB_LABELS[k]}（${(data[k] ?? []).length}）`,
+                  children: table(k),
+                })),
+                { key: 'tolerance', label: '容错纠错', children: <CadreCases cadreId={id} /> },
+              ]}
             />
           </Card>
         </Col>

@@ -1,0 +1,152 @@
+// Read-only views for the 容错纠错 page: each jurisdiction's procedure as its definition declares it (states, actions,
+// who acts, the article of each step — drawn as a diagram, so an official can compare jurisdictions), the situations
+// and findings an investigation records against the pack's evaluation, and the names behind the cases a person sees
+// (the subject, the unit, the accountability matter), so pages never show a record's id.
+import type { FastifyInstance } from 'fastify';
+import { CASE_OUTCOME_LABELS, type ProcedureDef, type ProcedureRole } from '../../domain/procedure.js';
+import { TOLERANCE_FLAGS, TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
+import { ToleranceCases } from '../../mechanisms/tolerance/cases.js';
+import { CaseNotFoundError } from '../../mechanisms/tolerance/errors.js';
+import { packRegistry } from '../../packs/index.js';
+import { definitionRegistry } from '../../workflow/definitions.js';
+import { RECORD_ROLES } from '../roles.js';
+
+/** The jurisdiction each pack speaks for, as people name it. */
+export const JURISDICTIONS: Readonly<Record<string, string>> = {
+  jiangsu: '江苏省',
+  shaanxi: '陕西省',
+  rudong: '如东县人民检察院',
+  anhui: '安徽省',
+  jiaozuo: '焦作市',
+};
+
+const ROLE_NAMES: Record<ProcedureRole, string> = {
+  org_officer: '组织部门',
+  discipline_officer: '纪检监察机关',
+  accountability_officer: '问责部门',
+  committee_member: '党委（党组）成员',
+  unit_liaison: '单位联络员',
+  cadre: '干部本人',
+};
+
+/**
+ * The situations a request may rely on, as each pack's rules number them: the rule id is `<pack>/<part>/<locator>`
+ * and the evaluation matches the request's situation against the locator. 江苏 and 安徽 list no situations of their
+ * own: the request names the article it relies on (江苏 一、（三） key areas; 安徽 10–11 policy limits and procedure).
+ */
+const SITUATION_RULES: Readonly<Record<string, RegExp>> = {
+  jiangsu: /^jiangsu\/tolerance\/(1\.\d+)$/,
+  shaanxi: /^shaanxi\/tolerance\/(6\.\d+)$/,
+  rudong: /^rudong\/tolerance\/(3\.2\.\d+)$/,
+  anhui: /^anhui\/opinion\/(1[01])$/,
+  jiaozuo: /^jiaozuo\/tolerance\/(situation\.\d+)$/,
+};
+
+function situationsOf(pack: string): { value: string; label: string }[] {
+  const re = SITUATION_RULES[pack];
+  const p = packRegistry().packs.get(pack);
+  if (!re || !p) return [];
+  const out: { value: string; label: string }[] = [];
+  for (const r of p.rules) {
+    const m = re.exec(r.id);
+    if (m?.[1]) out.push({ value: m[1], label: `${r.citation.article} ${r.title ?? ''}`.trim() });
+  }
+  return out;
+}
+
+/**
+ * An article as people cite it: the definitions locate a section's opening paragraph as `四 lead`; people say
+ * 四（导语）.
+ */
+export const plainArticle = (s: string): string => s.replace(/(\S+) lead\b/g, '$1（导语）');
+
+function procedureView(def: ProcedureDef) {
+  const label = (s: string) => (s === 'new' ? '案件启动前' : (def.states[s]?.label ?? s));
+  return {
+    pack: def.pack,
+    jurisdiction: JURISDICTIONS[def.pack] ?? def.title,
+    title: def.title,
+    version: def.version,
+    documents: def.documents,
+    subjects: def.subjects.map((s) => (s === 'cadre' ? '干部' : '单位')),
+    states: Object.entries(def.states).map(([key, s]) => ({ key, label: s.label, final: s.final === true })),
+    actions: def.actions.map((a) => ({
+      action: a.id,
+      label: a.label,
+      from: a.from.map((s) => ({ key: s, label: label(s) })),
+      to: { key: a.to, label: label(a.to) },
+      body: a.actor.body,
+      roles: a.actor.roles.map((r) => ROLE_NAMES[r]),
+      article: plainArticle(`${a.citation.document} ${a.citation.article}`),
+      reading: a.citation.reading ? plainArticle(a.citation.reading) : null,
+      start: a.start ?? null,
+      outcomes: a.concludes?.map((o) => CASE_OUTCOME_LABELS[o]) ?? [],
+      reasonRequired: a.reasonRequired === true,
+      inputs: (a.inputs ?? []).map((i) => ({ name: i.name, label: i.label })),
+      produces: [...(a.produces ?? []), ...Object.values(a.producesFor ?? {}).flat()],
+    })),
+    situations: situationsOf(def.pack),
+  };
+}
+
+export function procedureRoutes(app: FastifyInstance): void {
+  const ctx = app.ctx;
+  const views = definitionRegistry().all().map(procedureView);
+  const flags = TOLERANCE_FLAGS.map((f) => ({ value: f, label: TOLERANCE_FLAG_LABELS[f] }));
+
+  app.get(
+    '/procedures',
+    {
+      config: { roles: RECORD_ROLES },
+      schema: {
+        tags: ['cases'],
+        summary: '各地容错纠错程序（状态、步骤、办理主体、条文） the procedures as declared',
+      },
+    },
+    async () => ({ items: views, flags }),
+  );
+
+  app.get<{ Querystring: { ids: string } }>(
+    '/cases/names',
+    {
+      config: { roles: RECORD_ROLES },
+      schema: {
+        tags: ['cases'],
+        summary: '案件所涉干部、单位和问责事项的名称 the names behind the cases the person sees',
+        querystring: {
+          type: 'object',
+          required: ['ids'],
+          additionalProperties: false,
+          properties: { ids: { type: 'string', maxLength: 40_000 } },
+        },
+      },
+    },
+    async (req) => {
+      const u = req.user!;
+      const actor = { userId: u.id, role: u.role, unitId: u.unitId ?? null, cadreId: u.cadreId ?? null };
+      const tc = new ToleranceCases(ctx.store, { now: ctx.now });
+      const ids = [...new Set(req.query.ids.split(',').filter(Boolean))].slice(0, 500);
+      const out: Record<string, { subject: string; unit: string; matter: string; jurisdiction: string }> = {};
+      for (const id of ids) {
+        let c;
+        try {
+          c = await tc.visible(actor, id);
+        } catch (e) {
+          // a case the person may not see is left out, as if it did not exist
+          if (e instanceof CaseNotFoundError) continue;
+          throw e;
+        }
+        const cadre = c.subjectType === 'cadre' ? await ctx.store.repo('cadres').get(c.subjectId) : undefined;
+        const unit = await ctx.store.repo('units').get(cadre ? cadre.managingUnitId : c.subjectId);
+        const matter = await ctx.store.repo('accountabilityMatters').get(c.matterId);
+        out[id] = {
+          subject: cadre?.name ?? unit?.name ?? '',
+          unit: unit?.name ?? '',
+          matter: matter?.description ?? '',
+          jurisdiction: JURISDICTIONS[c.pack] ?? '',
+        };
+      }
+      return out;
+    },
+  );
+}

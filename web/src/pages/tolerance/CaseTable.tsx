@@ -1,0 +1,73 @@
+// A table of tolerance cases in words: who the case concerns, their unit, the matter, the jurisdiction, where the
+// case stands and its conclusion; a row opens the case page.
+import { Button, Table, Tag } from 'antd';
+import { fmtDate } from '../../format';
+import { navigate } from '../../router';
+import { useCaseNames, type CaseSummary } from './data';
+
+export function CaseTable({
+  items,
+  loading,
+  showActions = false,
+  testId,
+}: {
+  items: CaseSummary[];
+  loading?: boolean;
+  showActions?: boolean;
+  testId?: string;
+}) {
+  const names = useCaseNames(items.map((c) => c.id));
+  const open = (c: CaseSummary) => navigate(`/tolerance/cases/${encodeURIComponent(c.id)}`);
+  return (
+    <Table<CaseSummary>
+      data-testid={testId}
+      size="small"
+      rowKey="id"
+      loading={loading}
+      dataSource={items}
+      pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+      onRow={(c) => ({ onDoubleClick: () => open(c) })}
+      locale={{ emptyText: '暂无案件' }}
+      columns={[
+        { title: '所涉干部或单位', key: 's', width: 120, render: (_, c) => names[c.id]?.subject ?? '…' },
+        { title: '所在单位', key: 'u', width: 180, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
+        { title: '问责事项', key: 'm', ellipsis: true, render: (_, c) => names[c.id]?.matter ?? '' },
+        { title: '地区', key: 'j', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
+        { title: '启动日期', key: 'o', width: 130, render: (_, c) => fmtDate(c.openedOn) },
+        {
+          title: '所处环节',
+          key: 'st',
+          width: 170,
+          render: (_, c) => <Tag color={c.closed ? 'default' : 'blue'}>{c.stateLabel}</Tag>,
+        },
+        ...(showActions
+          ? [
+              {
+                title: '待办事项',
+                key: 'a',
+                width: 200,
+                render: (_: unknown, c: CaseSummary) => (c.actions ?? []).join('；'),
+              },
+            ]
+          : [
+              {
+                title: '结论',
+                key: 'r',
+                width: 90,
+                render: (_: unknown, c: CaseSummary) => c.outcomeLabel ?? '—',
+              },
+            ]),
+        {
+          title: '',
+          key: 'go',
+          width: 70,
+          render: (_, c) => (
+            <Button size="small" type="link" onClick={() => open(c)} data-testid="open-case">
+              {showActions ? '办理' : '查看'}
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
