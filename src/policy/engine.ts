@@ -18,6 +18,17 @@ export interface EvaluateOptions {
   profile?: Map<string, number>;
   /** Only evaluate these rules (benchmark subsets); default every computable rule. */
   only?: ReadonlySet<string>;
+  /**
+   * When given, told of every influence period and every value a rule records, with the rule (after supersession):
+   * the influence-period ledger and the eligibility check read the same evaluation and need to say which rule,
+   * which record and until when, which the values alone (the latest end) do not keep.
+   */
+  trace?: EvaluationTrace;
+}
+
+export interface EvaluationTrace {
+  influence?(period: InfluenceInput, rule: Rule): void;
+  value?(subject: string, name: string, value: Value, rule: Rule): void;
 }
 
 /** Value names whose several contributions combine instead of the last one winning. */
@@ -216,12 +227,14 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
         set: (subject, name, value) => {
           if (hasSuperseders && suppressed(rule, subject)) return;
           setValue(subject, name, value);
+          opts.trace?.value?.(subject, name, value, rule);
         },
         influence: (p) => {
           if (hasSuperseders && suppressed(rule, p.subject)) return;
           const list = periods.get(p.subject);
           if (list) list.push(p);
           else periods.set(p.subject, [p]);
+          opts.trace?.influence?.(p, rule);
         },
         gap: (m) => gaps.add(m),
         cadres: () => cadres,

@@ -29,6 +29,7 @@ import { alertRoutes, alertScanHours } from './routes/alerts.js';
 import { caseRoutes } from './routes/cases.js';
 import { toleranceSideRoutes } from './routes/tolerance-side.js';
 import { procedureRoutes } from './routes/procedures.js';
+import { eligibilityRoutes } from './routes/eligibility.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
@@ -251,6 +252,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       });
       toleranceSideRoutes(api);
       procedureRoutes(api);
+      eligibilityRoutes(api);
     },
     { prefix: '/api' },
   );

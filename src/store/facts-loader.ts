@@ -671,3 +671,68 @@ export async function loadSubjectFacts(
   }
   return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }
+
+// ---- Some cadres' facts --------------------------------------------------------------------------------------
+// The influence-period ledger and the eligibility check read a list of cadres (candidates, or those with a period
+// on record), not a region: a list of a thousand candidates spread over a province would otherwise load the whole
+// province. What their rulebooks read about them: every unit (the table is small; a unit's pack chain comes from
+// its ancestors, and rules that compare units — quotas, rankings — compare all of them as the whole record does),
+// every unit's own rows (assessments, incidents, honors, determinations), and the listed cadres with everything on
+// record about them. Rules comparing cadres with each other (shares of 优秀 within a unit) see only the listed
+// cadres; none of them bears on an influence period or a priority for promotion.
+
+/** The facts the rulebooks read about `cadreIds` on asOf (ids not on record are left out), in one consistent state. */
+export async function loadCadresFacts(store: KyselyStore, asOf: string, cadreIds: readonly string[]): Promise<Facts> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
+  const sqlite = store.conn.sqlite !== undefined;
+  const people = [...new Set(cadreIds)];
+  const run = (db: AnyDb) => collect(cadreListScans(db, people, sqlite), asOf);
+  if (store.depth > 0) return run(store.db);
+  if (sqlite) {
+    const handle = store.conn.sqlite!;
+    return store.db.connection().execute(async (db) => {
+      handle.exec('begin');
+      try {
+        return await run(db);
+      } finally {
+        handle.exec('commit');
+      }
+    });
+  }
+  return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
+}
+
+function cadreListScans(db: AnyDb, people: string[], sqlite: boolean): { scan: Scan; cadres: CadreScan } {
+  const order = sql.raw(sqlite ? 'rowid' : 'id');
+  const list = idList(people, sqlite);
+  const rows = async (query: RawBuilder<unknown>, columns: readonly string[], onRow: (r: Row) => void) => {
+    const { rows: got } = await query.execute(db);
+    for (const r of got as Record<string, unknown>[]) onRow(columns.map((c) => r[c]));
+  };
+  return {
+    async scan(table, columns, onRow) {
+      const cols = sql.raw(columns.map((c) => `"${c}"`).join(', '));
+      const key = table === 'units' ? undefined : REGION_KEY[table];
+      if (table !== 'units' && !key) throw new Error(`no key for ${table}`);
+      const where =
+        key === undefined
+          ? sql``
+          : key.of === 'units'
+            ? sql``
+            : key.of === 'cadres'
+              ? sql`where ${sql.ref(key.column)} in ${list}`
+              : sql`where ${sql.ref(key.column)} in ${list} or ${sql.ref(key.column)} in (select id from units)`;
+      await rows(sql`select ${cols} from ${sql.table(table)} ${where} order by ${order}`, columns, onRow);
+    },
+    async cadres(on, onRow) {
+      const cols = CADRE_COLUMNS.replace(/(\w)\.(\w+)/g, '$1.$2 as $1_$2');
+      await rows(
+        sql`select ${sql.raw(cols)} from cadres c
+          left join posts p on p.cadre_id = c.id and p.start_date <= ${on} and (p.end_date is null or p.end_date > ${on})
+          where c.id in ${list} order by c.${order}`,
+        CADRE_FIELDS,
+        onRow,
+      );
+    },
+  };
+}

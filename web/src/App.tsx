@@ -34,6 +34,7 @@ import { ImportExportPage } from './pages/data/ImportExport';
 import { UsersPage } from './pages/admin/Users';
 import { RolesPage } from './pages/admin/Roles';
 import { AuditPage } from './pages/admin/Audit';
+import { AdjustmentPage } from './pages/adjustment';
 
 const { Sider, Header, Content } = Layout;
 
@@ -60,7 +61,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
     { key: '/home', label: '首页', icon: <HomeOutlined /> },
     { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
     { key: '/tolerance', label: '容错纠错', icon: <SwapOutlined /> },
-    { key: '/adjustment', label: soon('能上能下'), icon: <RiseOutlined /> },
+    { key: '/adjustment', label: '能上能下', icon: <RiseOutlined /> },
     { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
     { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
     {
@@ -127,6 +128,7 @@ function route(path: string, role: Role): ReactNode {
   if (path === '/tolerance' || path.startsWith('/tolerance/cases/')) return <TolerancePage path={path} />;
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
+  if (path === '/adjustment') return role === 'cadre' ? forbidden(role) : <AdjustmentPage />;
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
   if (m?.[1]) return <CadreProfilePage id={decodeURIComponent(m[1])} />;
   const later = LATER[path];

@@ -40,6 +40,7 @@ import {
 import { AREA_LABELS, DETERMINATION_KIND_LABELS, FORM_FIELDS, type FieldSpec } from './fields';
 import { RecordForm } from './RecordForm';
 import { ExplainPanel } from './Explain';
+import { InfluencePeriods } from '../adjustment/Periods';
 import { plainText } from '../../plain';
 import { useRuleNames } from '../../rules';
 import { CadreCases } from '../tolerance/CadreCases';
@@ -416,6 +417,7 @@ export function CadreProfilePage({ id }: { id: string }) {
           </Card>
         </Col>
         <Col flex="auto" style={{ minWidth: 0 }}>
+          {user?.role !== 'cadre' && <InfluencePeriods cadreId={id} />}
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
             <Tabs
               size="small"
