@@ -27,6 +27,7 @@ import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
 import { caseRoutes } from './routes/cases.js';
 import { ioRoutes } from './routes/io.js';
+import { paramRoutes } from './routes/params.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
 import { viewRoutes } from './routes/views.js';
@@ -240,6 +241,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
       caseRoutes(api);
+      paramRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -9,6 +9,7 @@ import { packRegistry } from '../../packs/index.js';
 import type { RecordStore } from '../../store/types.js';
 import type { CaseRow, StepRow } from '../../store/cases.js';
 import type { UnitChains } from './actors.js';
+import { localParamsOf } from '../params/in-force.js';
 
 export interface CaseEvaluation {
   /** the situation (clause locator) the findings rely on; null while none is recorded */
@@ -81,7 +82,9 @@ export async function evaluateCase(
     situation: recorded.situation,
     findings: recorded.flags,
   });
-  const ev = evaluate(packRegistry(), facts, { asOf });
+  // the subject's jurisdiction's own numbers (具体办法) in force on the date, e.g. a 整改期限 the text leaves open
+  const params = await localParamsOf(store, packRegistry(), subjectUnit ?? c.handlingUnitId, asOf);
+  const ev = evaluate(packRegistry(), facts, { asOf, params });
   const verdict = ev.values[c.subjectId]?.[`tolerance:${c.id}`];
   return {
     ...recorded,
