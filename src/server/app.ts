@@ -25,6 +25,7 @@ import { audit } from './audit-log.js';
 import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
+import { careRoutes } from './routes/care.js';
 import { caseRoutes } from './routes/cases.js';
 import { ioRoutes } from './routes/io.js';
 import { paramRoutes } from './routes/params.js';
@@ -242,6 +243,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       adminRoutes(api);
       caseRoutes(api);
       paramRoutes(api);
+      careRoutes(api);
     },
     { prefix: '/api' },
   );
