@@ -33,6 +33,8 @@ import { ImportExportPage } from './pages/data/ImportExport';
 import { UsersPage } from './pages/admin/Users';
 import { RolesPage } from './pages/admin/Roles';
 import { AuditPage } from './pages/admin/Audit';
+import { CarePage } from './pages/care';
+import { ParamsPage } from './pages/params';
 
 const { Sider, Header, Content } = Layout;
 
@@ -60,7 +62,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
     { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
     { key: '/tolerance', label: soon('容错纠错'), icon: <SwapOutlined /> },
     { key: '/adjustment', label: soon('能上能下'), icon: <RiseOutlined /> },
-    { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
+    { key: '/care', label: '关心关爱', icon: <HeartOutlined /> },
     { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
     {
       key: 'data',
@@ -70,6 +72,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
         { key: '/data/roster', label: role === 'cadre' ? '本人档案' : '组织与干部' },
         // the cadre keeps no record and exports none: nothing to offer there
         ...(role === 'cadre' ? [] : [{ key: '/data/io', label: '导入导出' }]),
+        ...(role === 'org_officer' ? [{ key: '/params', label: '参数设置' }] : []),
       ],
     },
   ];
@@ -126,6 +129,8 @@ function route(path: string, role: Role): ReactNode {
   if (path === '/rules') return <RulesPage />;
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
+  if (path === '/care') return <CarePage />;
+  if (path === '/params') return role === 'org_officer' ? <ParamsPage /> : forbidden(role);
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
   if (m?.[1]) return <CadreProfilePage id={decodeURIComponent(m[1])} />;
   const later = LATER[path];
@@ -138,6 +143,7 @@ const TITLES: Record<string, string> = {
   '/rules': '政策规则',
   '/data/roster': '数据管理 / 组织与干部',
   '/data/io': '数据管理 / 导入导出',
+  '/params': '数据管理 / 参数设置',
   '/admin/users': '系统管理 / 用户管理',
   '/admin/roles': '系统管理 / 角色与数据范围',
   '/admin/audit': '系统管理 / 审计日志',
