@@ -37,6 +37,7 @@ const PAGES = [
   '/tolerance',
   '/adjustment',
   '/care',
+  '/params',
   '/rules',
   '/data/roster',
   '/data/io',

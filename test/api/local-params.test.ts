@@ -133,6 +133,7 @@ describe('setting a number', () => {
     });
     expect(r.status).toBe(403);
     expect((await cityOrg.get(`/api/params?unit=${anhui}`)).status).toBe(404);
+    expect((await org.get('/api/params?unit=no-such-unit')).status).toBe(404);
     expect(await count()).toBe(0);
   });
 

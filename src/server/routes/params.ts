@@ -105,7 +105,10 @@ export function paramRoutes(app: FastifyInstance): void {
       const unitId = req.query.unit ?? user.unitId;
       if (!unitId) throw badRequest('unit', '请选择辖区单位（unit）', 'unit is required for a province-wide account');
       const db = ctx.db;
-      if (!(await unitReachable(db, scopeOf(user), unitId))) throw hiddenOrMissing('units', unitId);
+      // a unit that does not exist and one outside the scope get the same answer (a province-wide scope reaches
+      // every unit, so existence is asked first)
+      const exists = await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+      if (!exists || !(await unitReachable(db, scopeOf(user), unitId))) throw hiddenOrMissing('units', unitId);
       const j = await jurisdiction(db, unitId);
       const inForce = await settingsInForce(db, unitId, asOf);
       const own = await settingsOf(db, [unitId]);
