@@ -23,6 +23,7 @@ const PAGES = [
   '/tolerance',
   '/adjustment',
   '/care',
+  '/params',
   '/rules',
   '/data/roster',
   '/data/io',

@@ -26,11 +26,13 @@ import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes, alertScanHours } from './routes/alerts.js';
+import { careRoutes } from './routes/care.js';
 import { caseRoutes } from './routes/cases.js';
 import { toleranceSideRoutes } from './routes/tolerance-side.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
 import { ioRoutes } from './routes/io.js';
+import { paramRoutes } from './routes/params.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
 import { viewRoutes } from './routes/views.js';
@@ -253,6 +255,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       toleranceSideRoutes(api);
       procedureRoutes(api);
       eligibilityRoutes(api);
+      paramRoutes(api);
+      careRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -15,6 +15,7 @@ import type { Evaluation, Finding, Value } from '../policy/types.js';
 import { loadSubjectFacts } from '../store/facts-loader.js';
 import type { KyselyStore } from '../store/kysely-store.js';
 import { chineseDate } from '../domain/dates.js';
+import { localParamsFor } from '../mechanisms/params/in-force.js';
 import { namer } from './plain-names.js';
 import type { AnyDb } from './context.js';
 import { cadreCond, kindCond, scopeOf, unitCond } from './scope.js';
@@ -161,7 +162,9 @@ export async function explainCadre(
   const idx = new FactIndex(facts);
   const cadre = idx.cadre(subject);
   await turn();
-  const ev = evaluateIndexed(registry, idx, { asOf });
+  // the numbers the subject's jurisdiction set by its 具体办法, as in force on the evaluation date
+  const params = await localParamsFor(store.db, registry, cadre?.unit, asOf);
+  const ev = evaluateIndexed(registry, idx, { asOf, params });
   await turn();
   const visible = await visibleRequests(store.db, reader, subject);
   const hidden = new Set(

@@ -19,6 +19,7 @@ import { m0015AccountabilityMatters } from './migration-0015-accountability-matt
 import { m0016Cases } from './migration-0016-cases.js';
 import { m0018ToleranceSide } from './migration-0018-tolerance-side.js';
 import { m0019Alerts } from './migration-0019-alerts.js';
+import { m0022LocalParamsCare } from './migration-0022-local-params-care.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -191,6 +192,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_cases': m0016Cases,
   '0018_tolerance_side': m0018ToleranceSide,
   '0019_alerts': m0019Alerts,
+  '0022_local_params_care': m0022LocalParamsCare,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

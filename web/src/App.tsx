@@ -35,6 +35,8 @@ import { UsersPage } from './pages/admin/Users';
 import { RolesPage } from './pages/admin/Roles';
 import { AuditPage } from './pages/admin/Audit';
 import { AdjustmentPage } from './pages/adjustment';
+import { CarePage } from './pages/care';
+import { ParamsPage } from './pages/params';
 
 const { Sider, Header, Content } = Layout;
 
@@ -62,7 +64,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
     { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
     { key: '/tolerance', label: '容错纠错', icon: <SwapOutlined /> },
     { key: '/adjustment', label: '能上能下', icon: <RiseOutlined /> },
-    { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
+    { key: '/care', label: '关心关爱', icon: <HeartOutlined /> },
     { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
     {
       key: 'data',
@@ -72,6 +74,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
         { key: '/data/roster', label: role === 'cadre' ? '本人档案' : '组织与干部' },
         // the cadre keeps no record and exports none: nothing to offer there
         ...(role === 'cadre' ? [] : [{ key: '/data/io', label: '导入导出' }]),
+        ...(role === 'org_officer' ? [{ key: '/params', label: '参数设置' }] : []),
       ],
     },
   ];
@@ -129,6 +132,8 @@ function route(path: string, role: Role): ReactNode {
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
   if (path === '/adjustment') return role === 'cadre' ? forbidden(role) : <AdjustmentPage />;
+  if (path === '/care') return <CarePage />;
+  if (path === '/params') return role === 'org_officer' ? <ParamsPage /> : forbidden(role);
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
   if (m?.[1]) return <CadreProfilePage id={decodeURIComponent(m[1])} />;
   const later = LATER[path];
@@ -141,6 +146,7 @@ const TITLES: Record<string, string> = {
   '/rules': '政策规则',
   '/data/roster': '数据管理 / 组织与干部',
   '/data/io': '数据管理 / 导入导出',
+  '/params': '数据管理 / 参数设置',
   '/admin/users': '系统管理 / 用户管理',
   '/admin/roles': '系统管理 / 角色与数据范围',
   '/admin/audit': '系统管理 / 审计日志',

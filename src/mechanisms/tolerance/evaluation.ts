@@ -11,6 +11,7 @@ import type { CaseRow, StepRow } from '../../store/cases.js';
 import type { UnitChains } from './actors.js';
 import { filingFlags } from '../../domain/side-procedures.js';
 import { sideOf } from '../../store/tolerance-side.js';
+import { localParamsOf } from '../params/in-force.js';
 
 export interface CaseEvaluation {
   /** the situation (clause locator) the findings rely on; null while none is recorded */
@@ -86,7 +87,9 @@ export async function evaluateCase(
     situation: recorded.situation,
     findings: recorded.flags,
   });
-  const ev = evaluate(packRegistry(), facts, { asOf });
+  // the subject's jurisdiction's own numbers (具体办法) in force on the date, e.g. a 整改期限 the text leaves open
+  const params = await localParamsOf(store, packRegistry(), subjectUnit ?? c.handlingUnitId, asOf);
+  const ev = evaluate(packRegistry(), facts, { asOf, params });
   const verdict = ev.values[c.subjectId]?.[`tolerance:${c.id}`];
   return {
     ...recorded,

@@ -1,0 +1,407 @@
+// 关心关爱: the yearly talks the jurisdiction's text requires (coverage, with the pairs still missing), the reminders
+// (待办) for this year, the talk records (each downloadable as a 谈心谈话记录) and the return visits (回访).
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, ApiError, download, qs, type Page, type RosterItem } from '../../api';
+import { useAuth } from '../../auth';
+import { useLoad } from '../../hooks';
+
+interface Person {
+  id: string;
+  name: string;
+  title: string;
+}
+interface Pair {
+  unitId: string;
+  unit: string;
+  lowerUnit: string | null;
+  leader: Person;
+  other: Person;
+  heldOn: string | null;
+  rule: string;
+}
+interface Coverage {
+  year: number;
+  teamsOn: string;
+  rules: { summary: string; source: string }[];
+  totals: { required: number; met: number };
+  units: { unitId: string; unit: string; rule: string; required: number; met: number }[];
+  total: number;
+  pairs: Pair[];
+}
+interface NameAndUnit {
+  name: string;
+  unit: string;
+}
+interface Talk {
+  id: string;
+  heldOn: string;
+  kindText: string;
+  talker: NameAndUnit | null;
+  talkee: NameAndUnit | null;
+  summary: string | null;
+}
+interface Visit {
+  id: string;
+  visitedOn: string;
+  cadre: NameAndUnit | null;
+  visitor: NameAndUnit | null;
+  caseId: string | null;
+  adjustmentId: string | null;
+  notes: string | null;
+}
+
+const TALK_KINDS = [
+  { value: 'scheduled', label: '例行谈心谈话' },
+  { value: 'occasion', label: '节点谈心谈话（执行重要任务、发生重大变故、思想负担重等）' },
+  { value: 'followUp', label: '案件后续谈心谈话（容错纠错、调整后）' },
+  { value: 'admonition', label: '约谈（考核排名靠后等）' },
+];
+
+const THIS_YEAR = new Date().getFullYear();
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+const who = (p: NameAndUnit | null) => (p ? `${p.name}（${p.unit}）` : '—');
+
+/** A cadre chosen by name from the roster the user reaches. */
+function CadreSearch({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const search = async (text: string) => {
+    if (!text.trim()) return;
+    const r = await api.get<Page<RosterItem>>(`/cadres${qs({ search: text, limit: 20 })}`);
+    setOptions(
+      r.items.map((c) => ({
+        value: c.id,
+        label: `${c.name} · ${c.postUnitName ?? c.unitName ?? ''}${c.postTitle ?? ''}`,
+      })),
+    );
+  };
+  return (
+    <Select
+      showSearch
+      value={value}
+      onChange={onChange}
+      filterOption={false}
+      onSearch={(t) => void search(t)}
+      options={options}
+      placeholder="输入姓名查找"
+    />
+  );
+}
+
+function CoverageTab() {
+  const [year, setYear] = useState(THIS_YEAR);
+  const [missingOnly, setMissingOnly] = useState(true);
+  const { data, error, loading } = useLoad(
+    () => api.get<Coverage>(`/care/coverage${qs({ year, missing: missingOnly ? 'true' : undefined, limit: 500 })}`),
+    [year, missingOnly],
+  );
+  const pct = data && data.totals.required ? Math.floor((data.totals.met * 100) / data.totals.required) : 0;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        年度
+        <InputNumber min={2000} max={THIS_YEAR} value={year} onChange={(v) => v && setYear(v)} />
+        <Select
+          value={missingOnly ? 'missing' : 'all'}
+          onChange={(v) => setMissingOnly(v === 'missing')}
+          options={[
+            { value: 'missing', label: '只看尚未谈话的' },
+            { value: 'all', label: '全部' },
+          ]}
+          style={{ width: 160 }}
+        />
+      </Space>
+      {error && <Alert type="error" showIcon message={error.message} />}
+      {data && (
+        <>
+          {data.rules.map((r) => (
+            <Typography.Paragraph key={r.summary} type="secondary" style={{ marginBottom: 4 }}>
+              {r.source}
+            </Typography.Paragraph>
+          ))}
+          {data.totals.required === 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              message="您范围内的单位所适用的文件未规定可计量的年度谈话要求（仅要求“经常”开展谈心谈话），不计算覆盖情况。"
+            />
+          ) : (
+            <Space align="center">
+              <Progress type="circle" size={64} percent={pct} />
+              <span>
+                {data.year}年度应谈 {data.totals.required} 人次，已谈 {data.totals.met} 人次，尚缺{' '}
+                {data.totals.required - data.totals.met} 人次（班子成员按 {data.teamsOn} 在任情况计）
+              </span>
+            </Space>
+          )}
+          <Table<Pair>
+            size="small"
+            loading={loading}
+            rowKey={(p) => `${p.unitId}|${p.leader.id}|${p.other.id}`}
+            dataSource={data.pairs}
+            pagination={{ pageSize: 20 }}
+            columns={[
+              { title: '单位', render: (_, p) => (p.lowerUnit ? `${p.unit} → ${p.lowerUnit}` : p.unit) },
+              { title: '谈话人', render: (_, p) => `${p.leader.name}（${p.leader.title}）` },
+              { title: '谈话对象', render: (_, p) => `${p.other.name}（${p.other.title}）` },
+              {
+                title: '本年度谈话',
+                render: (_, p) => (p.heldOn ? <Tag color="green">{p.heldOn}</Tag> : <Tag color="red">尚未谈话</Tag>),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}
+
+function TodoTab() {
+  const { data, error, loading } = useLoad(
+    () => api.get<{ year: number; items: (Pair & { text: string; due: string })[] }>('/care/todo'),
+    [],
+  );
+  if (error) return <Alert type="error" showIcon message={error.message} />;
+  return (
+    <List
+      loading={loading}
+      dataSource={data?.items ?? []}
+      locale={{ emptyText: '暂无待办：本年度应开展的谈心谈话均已记录' }}
+      renderItem={(i) => (
+        <List.Item>
+          <List.Item.Meta title={i.text} description={`${i.rule}；请于 ${i.due} 前完成并记录`} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function TalkForm({ onDone }: { onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const submit = async () => {
+    const v = (await form.validateFields()) as Record<string, unknown>;
+    try {
+      await api.post('/care/talks', {
+        talkerId: v.talkerId,
+        talkeeId: v.talkeeId,
+        heldOn: day(v.heldOn as Dayjs),
+        kind: v.kind,
+        summary: (v.summary as string | undefined) ?? null,
+      });
+      void message.success('已记录');
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal open title="记录谈心谈话" onCancel={onDone} onOk={() => void submit()} okText="保存">
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ kind: 'scheduled' }}>
+        <Form.Item name="talkerId" label="谈话人" rules={[{ required: true, message: '请选择谈话人' }]}>
+          <CadreSearch />
+        </Form.Item>
+        <Form.Item name="talkeeId" label="谈话对象" rules={[{ required: true, message: '请选择谈话对象' }]}>
+          <CadreSearch />
+        </Form.Item>
+        <Form.Item name="heldOn" label="谈话日期" rules={[{ required: true, message: '请选择谈话日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="kind" label="谈话类别" rules={[{ required: true }]}>
+          <Select options={TALK_KINDS} />
+        </Form.Item>
+        <Form.Item name="summary" label="谈话内容">
+          <Input.TextArea rows={4} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function TalksTab({ canWrite }: { canWrite: boolean }) {
+  const [year, setYear] = useState(THIS_YEAR);
+  const [adding, setAdding] = useState(false);
+  const { message } = App.useApp();
+  const { data, error, loading, reload } = useLoad(
+    () => api.get<Page<Talk>>(`/care/talks${qs({ year, limit: 500 })}`),
+    [year],
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        年度
+        <InputNumber min={2000} max={THIS_YEAR} value={year} onChange={(v) => v && setYear(v)} />
+        {canWrite && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            记录谈心谈话
+          </Button>
+        )}
+      </Space>
+      {error && <Alert type="error" showIcon message={error.message} />}
+      <Table<Talk>
+        size="small"
+        loading={loading}
+        rowKey="id"
+        dataSource={data?.items ?? []}
+        columns={[
+          { title: '日期', dataIndex: 'heldOn', width: 110 },
+          { title: '谈话人', render: (_, t) => who(t.talker) },
+          { title: '谈话对象', render: (_, t) => who(t.talkee) },
+          { title: '类别', dataIndex: 'kindText' },
+          {
+            title: '',
+            width: 110,
+            render: (_, t) => (
+              <Button
+                size="small"
+                type="link"
+                onClick={() =>
+                  void download(`/care/talks/${encodeURIComponent(t.id)}/record.docx`, '谈心谈话记录.docx').catch(
+                    (e: Error) => void message.error(e.message),
+                  )
+                }
+              >
+                谈话记录
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {adding && (
+        <TalkForm
+          onDone={() => {
+            setAdding(false);
+            void reload();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** A return visit, linked to one of the visited cadre's adjustments (chosen by date and method). */
+function VisitForm({ onDone }: { onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [adjustments, setAdjustments] = useState<{ value: string; label: string }[]>([]);
+  const pickCadre = async (cadreId: string) => {
+    form.setFieldValue('adjustmentId', undefined);
+    const r = await api.get<Page<{ id: string; date: string; method: string; reason: string | null }>>(
+      `/records/adjustments${qs({ cadreId, limit: 100 })}`,
+    );
+    setAdjustments(
+      r.items.map((a) => ({ value: a.id, label: `${a.date} ${a.method}${a.reason ? `（${a.reason}）` : ''}` })),
+    );
+  };
+  const submit = async () => {
+    const v = (await form.validateFields()) as Record<string, unknown>;
+    try {
+      await api.post('/care/visits', {
+        cadreId: v.cadreId,
+        visitorId: (v.visitorId as string | undefined) ?? null,
+        visitedOn: day(v.visitedOn as Dayjs),
+        adjustmentId: v.adjustmentId,
+        notes: (v.notes as string | undefined) ?? null,
+      });
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal open title="记录回访" onCancel={onDone} onOk={() => void submit()} okText="保存">
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item name="cadreId" label="回访对象" rules={[{ required: true, message: '请选择回访对象' }]}>
+          <CadreSearch onChange={(id) => void pickCadre(id)} />
+        </Form.Item>
+        <Form.Item name="adjustmentId" label="关联的调整" rules={[{ required: true, message: '请选择关联的调整' }]}>
+          <Select options={adjustments} notFoundContent="该干部没有调整记录" />
+        </Form.Item>
+        <Form.Item name="visitorId" label="回访人">
+          <CadreSearch />
+        </Form.Item>
+        <Form.Item name="visitedOn" label="回访日期" rules={[{ required: true, message: '请选择回访日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="notes" label="回访情况">
+          <Input.TextArea rows={4} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function VisitsTab({ canWrite }: { canWrite: boolean }) {
+  const [adding, setAdding] = useState(false);
+  const { data, error, loading, reload } = useLoad(() => api.get<Page<Visit>>('/care/visits?limit=500'), []);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {canWrite && (
+        <Button type="primary" onClick={() => setAdding(true)}>
+          记录回访
+        </Button>
+      )}
+      {error && <Alert type="error" showIcon message={error.message} />}
+      <Table<Visit>
+        size="small"
+        loading={loading}
+        rowKey="id"
+        dataSource={data?.items ?? []}
+        columns={[
+          { title: '日期', dataIndex: 'visitedOn', width: 110 },
+          { title: '回访对象', render: (_, v) => who(v.cadre) },
+          { title: '回访人', render: (_, v) => (v.visitor ? who(v.visitor) : '—') },
+          { title: '关联', render: (_, v) => (v.caseId ? '案件' : '调整') },
+          { title: '回访情况', dataIndex: 'notes' },
+        ]}
+      />
+      {adding && (
+        <VisitForm
+          onDone={() => {
+            setAdding(false);
+            void reload();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+export function CarePage() {
+  const { user } = useAuth();
+  const role = user?.role;
+  const canWrite = role === 'org_officer' || role === 'unit_liaison';
+  const items = [
+    ...(role !== 'cadre' ? [{ key: 'coverage', label: '年度谈话覆盖', children: <CoverageTab /> }] : []),
+    { key: 'todo', label: '待办提醒', children: <TodoTab /> },
+    { key: 'talks', label: '谈心谈话记录', children: <TalksTab canWrite={canWrite} /> },
+    { key: 'visits', label: '回访记录', children: <VisitsTab canWrite={canWrite} /> },
+  ];
+  return (
+    <Card title="关心关爱">
+      <Tabs items={items} destroyOnHidden />
+    </Card>
+  );
+}
