@@ -26,6 +26,7 @@ import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
 import { caseRoutes } from './routes/cases.js';
+import { incentiveRoutes } from './routes/incentive.js';
 import { ioRoutes } from './routes/io.js';
 import { recordRoutes } from './routes/records.js';
 import { DEFAULT_EXPLAIN_RATE_LIMIT, ruleRoutes } from './routes/rules.js';
@@ -240,6 +241,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
       caseRoutes(api);
+      incentiveRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -183,7 +183,15 @@ export type NewEntry = Omit<EntryRow, 'runId' | 'listKey' | 'seq' | 'decision' |
 export type NewList = Omit<ListRow, 'runId' | 'seq' | 'status' | 'noticeFrom' | 'noticeTo'> & { entries: NewEntry[] };
 
 export class IncentiveRuns {
-  constructor(private readonly db: AnyDb) {}
+  constructor(
+    private readonly db: AnyDb,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  /** SQLite stores booleans as 0/1. */
+  private b(v: boolean): boolean | number {
+    return this.dialect === 'sqlite' ? (v ? 1 : 0) : v;
+  }
 
   async get(id: string): Promise<RunRow | undefined> {
     const r = await this.db.selectFrom('incentive_runs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -305,7 +313,7 @@ export class IncentiveRuns {
         conclusion: e.conclusion,
         because: JSON.stringify(e.because),
         value: e.value,
-        tie: e.tie,
+        tie: this.b(e.tie),
       }));
       // bounded batches: SQLite allows a limited number of bound values per statement
       for (let i = 0; i < rows.length; i += 200)
@@ -430,5 +438,5 @@ export class IncentiveRuns {
 
 export function incentiveRunsOf(store: RecordStore): IncentiveRuns {
   if (!(store instanceof KyselyStore)) throw new Error('incentive runs need a Kysely-backed store');
-  return new IncentiveRuns(store.db);
+  return new IncentiveRuns(store.db, store.dialect);
 }

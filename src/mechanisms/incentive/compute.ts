@@ -117,8 +117,11 @@ export function computeRun(ev: Evaluation, facts: Facts, scope: RunScope, rules:
     };
   });
 
+  // A tie message names its rule or (shaanxi) only its title's words; either places it on one of this pack's lists.
+  const tieOwn = (g: string) =>
+    defs.some((d) => d.rules.some((r) => g.includes(r)) || (d.tieLabels ?? []).some((l) => g.includes(l)));
   // Ties of the run's year, placed on the list of the rule (or label) that reported them.
-  const ties = ev.gaps.filter((g) => g.includes('并列') && g.includes(String(year)));
+  const ties = ev.gaps.filter((g) => g.includes('并列') && g.includes(String(year)) && tieOwn(g));
   for (const t of ties) {
     const idx = defs.findIndex(
       (d) => d.rules.some((r) => t.includes(r)) || (d.tieLabels ?? []).some((label) => t.includes(label)),
@@ -173,7 +176,11 @@ export function computeRun(ev: Evaluation, facts: Facts, scope: RunScope, rules:
       entries: quotaEntries,
     });
 
-  const gaps = ev.gaps.filter((g) => !g.includes('并列') && (g.startsWith('未配置') || g.includes(String(year))));
+  // what the run's own rulebook leaves open (gaps name their pack: `rudong.incentive.…`, `rudong/…`)
+  const own = (g: string) => g.includes(`${scope.pack}.`) || g.includes(`${scope.pack}/`);
+  const gaps = ev.gaps.filter(
+    (g) => own(g) && !g.includes('并列') && (g.startsWith('未配置') || g.includes(String(year))),
+  );
   return { lists: lists.filter((l) => l.entries.length > 0), ties, gaps: [...new Set(gaps)], completeness: completeness(facts, scope), quotas };
 }
 

@@ -2,7 +2,7 @@
 // the body the text names to approve it (null where no text names one: the organiser then records the body that
 // decided), how it is published, and the honour closing the run writes back into the record. Only computable rules
 // appear here; a list holds the findings of its rules for the run's year (or, for priority lists, on the run's date).
-import type { HonorAward, HonorConferrer } from '../../domain/vocabulary.js';
+import type { AssessmentScheme, HonorAward, HonorConferrer } from '../../domain/vocabulary.js';
 
 export type ListKind = 'grade' | 'title' | 'award' | 'priority' | 'training' | 'commendation' | 'quota';
 
@@ -35,6 +35,8 @@ export interface ListDef {
   /** words of a tie message (rules that report ties without their rule) that place the tie on this list */
   tieLabels?: readonly string[];
   honour?: HonourSpec;
+  /** the unit grade closing writes into the year's assessment when the record holds a score but no grade */
+  gradeWrite?: { scheme: AssessmentScheme; grade: string };
 }
 
 const NOT_STATED = '原文未明确审批机关，由组织实施机关记录作出决定的机关';
@@ -49,6 +51,7 @@ const JIANGSU: ListDef[] = [
     approverBasis: '江苏省党政干部鼓励激励办法 第七条（一）：由省委、省政府命名',
     publish: '命名',
     honour: { conferredBy: 'provincial', title: '年度综合考核优秀市（单位）' },
+    gradeWrite: { scheme: 'comprehensive', grade: '一' },
   },
   {
     key: 'advanced_counties',
@@ -102,6 +105,7 @@ const SHAANXI: ListDef[] = [
     approverBasis: '陕西省党政干部鼓励激励办法(试行) 第五条（一）：以省委、省政府名义授予',
     publish: '授予',
     honour: { conferredBy: 'provincial', title: '年度目标责任考核优秀单位' },
+    gradeWrite: { scheme: 'target', grade: '优秀' },
   },
   {
     key: 'county_titles',
