@@ -34,6 +34,42 @@ async function rootOf(pack: string): Promise<string> {
   return u.id;
 }
 
+/** A cadre under the rulebook's root graded 优秀 in `year` (the small record may hold none in a province). */
+async function ensureExcellent(pack: string, year: number): Promise<string> {
+  const root = await rootOf(pack);
+  const units = await subtreeIds(srv.store, root);
+  const cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).filter((c) => units.has(c.managingUnitId));
+  let cadre = cadres.find((c) => c.managingUnitId !== root)?.id;
+  if (!cadre) {
+    const below = (await srv.store.repo('units').list({ where: { parentId: root }, limit: 1 }))[0]!;
+    cadre = (
+      await srv.store.repo('cadres').insert({
+        id: `h8-${pack}`,
+        name: '测试干部',
+        gender: null,
+        birthDate: null,
+        idNumber: null,
+        category: '公务员',
+        managingUnitId: below.id,
+      })
+    ).id;
+  }
+  const [a] = await srv.store.repo('cadreAssessments').list({ where: { cadreId: cadre, year }, limit: 1 });
+  if (a) await srv.store.repo('cadreAssessments').update(a.id, a.version, { grade: '优秀' });
+  else
+    await srv.store.repo('cadreAssessments').insert({
+      id: `h8-${cadre}-${year}`,
+      cadreId: cadre,
+      year,
+      grade: '优秀',
+      votesExcellent: null,
+      votesCompetent: null,
+      votesBasic: null,
+      votesIncompetent: null,
+    });
+  return cadre;
+}
+
 async function startRun(pack: string, year: number, extra: Record<string, unknown> = {}) {
   const r = await org.post('/api/incentive/runs', { organiserUnitId: await rootOf(pack), year, ...extra });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -43,6 +79,7 @@ async function startRun(pack: string, year: number, extra: Record<string, unknow
 describe('a run per rulebook', () => {
   for (const pack of ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'])
     it(`${pack}: each list holds exactly the findings evaluate gives for the year`, async () => {
+      if (pack === 'anhui' || pack === 'jiaozuo') await ensureExcellent(pack, 2025);
       const run = await startRun(pack, 2025, pack === 'rudong' ? { params: { 'rudong.incentive.excellentRatio': '1/2' } } : {});
       const facts = await loadFacts(srv.store as unknown as KyselyStore, run.asOf);
       const ev = evaluate(packRegistry(), facts, {
@@ -289,7 +326,8 @@ describe('rudong: workbench, approval, closing and the next year', () => {
 
 describe('public notice, when configured', () => {
   it('approval waits for the notice period; without configuration there is no notice step', async () => {
-    const run = await startRun('anhui', 2025, { publicNoticeDays: 5 });
+    await ensureExcellent('anhui', 2024);
+    const run = await startRun('anhui', 2024, { publicNoticeDays: 5 });
     let cur = (await org.post(`/api/incentive/runs/${run.id}/propose`, { version: run.version })).body;
     const key = cur.lists[0].key;
     const approval = { body: '省委', meeting: '省委常委会会议', date: '2026-03-20', documentNo: '皖发〔2026〕1号' };
