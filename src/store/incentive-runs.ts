@@ -120,7 +120,12 @@ const runOf = (r: any): RunRow => ({
   publicNoticeDays: r.public_notice_days === null ? null : Number(r.public_notice_days),
   gaps: json(r.gaps, []),
   ties: json(r.ties, []),
-  completeness: json(r.completeness, { unitsMissing: [], cadresMissing: [], unitsWithResults: 0, cadresWithResults: 0 }),
+  completeness: json(r.completeness, {
+    unitsMissing: [],
+    cadresMissing: [],
+    unitsWithResults: 0,
+    cadresWithResults: 0,
+  }),
   quotas: json(r.quotas, {}),
   computedAt: r.computed_at,
   conferredOn: r.conferred_on,
@@ -258,7 +263,10 @@ export class IncentiveRuns {
     id: string,
     version: number,
     patch: Partial<
-      Pick<RunRow, 'state' | 'gaps' | 'ties' | 'completeness' | 'quotas' | 'computedAt' | 'conferredOn' | 'conferredDocumentNo'>
+      Pick<
+        RunRow,
+        'state' | 'gaps' | 'ties' | 'completeness' | 'quotas' | 'computedAt' | 'conferredOn' | 'conferredDocumentNo'
+      >
     >,
   ): Promise<void> {
     const cur = await this.open(id, version);
@@ -325,7 +333,12 @@ export class IncentiveRuns {
   }
 
   async lists(runId: string): Promise<ListRow[]> {
-    const rows = await this.db.selectFrom('incentive_lists').selectAll().where('run_id', '=', runId).orderBy('seq').execute();
+    const rows = await this.db
+      .selectFrom('incentive_lists')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('seq')
+      .execute();
     return rows.map(listOf);
   }
 
@@ -336,14 +349,25 @@ export class IncentiveRuns {
     return rows.map(entryOf);
   }
 
-  async setListStatus(runId: string, key: string, status: string, notice?: { from: string; to: string }): Promise<void> {
+  async setListStatus(
+    runId: string,
+    key: string,
+    status: string,
+    notice?: { from: string; to: string },
+  ): Promise<void> {
     await this.open(runId);
     const set: Record<string, unknown> = { status };
     if (notice) Object.assign(set, { notice_from: notice.from, notice_to: notice.to });
     await this.db.updateTable('incentive_lists').set(set).where('run_id', '=', runId).where('key', '=', key).execute();
   }
 
-  async decideTie(runId: string, listKey: string, seq: number, decision: 'include' | 'exclude', reason: string): Promise<void> {
+  async decideTie(
+    runId: string,
+    listKey: string,
+    seq: number,
+    decision: 'include' | 'exclude',
+    reason: string,
+  ): Promise<void> {
     await this.open(runId);
     await this.db
       .updateTable('incentive_entries')
@@ -408,7 +432,13 @@ export class IncentiveRuns {
       .execute();
   }
 
-  async step(runId: string, action: string, at: string, actorUserId: string | null, note: string | null): Promise<void> {
+  async step(
+    runId: string,
+    action: string,
+    at: string,
+    actorUserId: string | null,
+    note: string | null,
+  ): Promise<void> {
     const last = (await this.db
       .selectFrom('incentive_run_steps')
       .select((eb) => eb.fn.max('seq').as('m'))
@@ -422,7 +452,12 @@ export class IncentiveRuns {
   }
 
   async steps(runId: string): Promise<RunStepRow[]> {
-    const rows = await this.db.selectFrom('incentive_run_steps').selectAll().where('run_id', '=', runId).orderBy('seq').execute();
+    const rows = await this.db
+      .selectFrom('incentive_run_steps')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('seq')
+      .execute();
     /* eslint-disable @typescript-eslint/no-explicit-any */
     return rows.map((r: any) => ({
       runId: r.run_id,

@@ -80,7 +80,11 @@ describe('a run per rulebook', () => {
   for (const pack of ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'])
     it(`${pack}: each list holds exactly the findings evaluate gives for the year`, async () => {
       if (pack === 'anhui' || pack === 'jiaozuo') await ensureExcellent(pack, 2025);
-      const run = await startRun(pack, 2025, pack === 'rudong' ? { params: { 'rudong.incentive.excellentRatio': '1/2' } } : {});
+      const run = await startRun(
+        pack,
+        2025,
+        pack === 'rudong' ? { params: { 'rudong.incentive.excellentRatio': '1/2' } } : {},
+      );
       const facts = await loadFacts(srv.store as unknown as KyselyStore, run.asOf);
       const ev = evaluate(packRegistry(), facts, {
         asOf: run.asOf,
@@ -146,7 +150,9 @@ describe('ties and unset parameters', () => {
 
   it('an amount no parameter sets stays 未配置, and the gap names the parameter in words', async () => {
     const r = await org.get('/api/incentive/runs');
-    const id = r.body.find((x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏')).id;
+    const id = r.body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
+    ).id;
     const run = (await org.get(`/api/incentive/runs/${id}`)).body;
     const bonus = run.lists.find((l: { key: string }) => l.key === 'unit_bonus');
     expect(bonus.entries.length).toBeGreaterThan(0);
@@ -174,7 +180,9 @@ describe('rudong: workbench, approval, closing and the next year', () => {
 
   it('exactly at the quota is accepted; one over is refused with the count', async () => {
     const r = await org.get('/api/incentive/runs');
-    runId = r.body.find((x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('如东')).id;
+    runId = r.body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('如东'),
+    ).id;
     const wb = (await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body;
     unit = wb.unitId;
     pool = wb.meter.pool;
@@ -183,7 +191,9 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     expect(wb.meter.places).toBe(places);
     expect(places).toBeGreaterThan(1);
     const sanctioned = new Set(
-      (await srv.store.repo('sanctions').list({ limit: 100_000 })).filter((s) => s.date.startsWith('2025')).map((s) => s.cadreId),
+      (await srv.store.repo('sanctions').list({ limit: 100_000 }))
+        .filter((s) => s.date.startsWith('2025'))
+        .map((s) => s.cadreId),
     );
     const eligible = wb.cadres.map((c: { cadreId: string }) => c.cadreId).filter((c: string) => !sanctioned.has(c));
     let accepted = 0;
@@ -208,7 +218,9 @@ describe('rudong: workbench, approval, closing and the next year', () => {
   it('a cadre sanctioned in the year cannot be graded 优秀', async () => {
     const cadres = (await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body.cadres;
     const c = cadres.find((x: { grade: string | null }) => x.grade === null);
-    await srv.store.repo('sanctions').insert({ id: 'h8-sanction', cadreId: c.cadreId, date: '2025-05-01', kind: '警告', reason: null });
+    await srv.store
+      .repo('sanctions')
+      .insert({ id: 'h8-sanction', cadreId: c.cadreId, date: '2025-05-01', kind: '警告', reason: null });
     const p = await liaison.put(`/api/incentive/runs/${runId}/grades/${c.cadreId}`, { grade: '优秀' });
     expect(p.status).toBe(400);
     expect(p.body.reason_zh).toContain('处分');
@@ -222,14 +234,42 @@ describe('rudong: workbench, approval, closing and the next year', () => {
       const r = await org.post(`/api/incentive/runs/${runId}/grades/${c.cadreId}/review`, { decision: 'accept' });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
-    expect((await liaison.post(`/api/incentive/runs/${runId}/grades/${proposed[0].cadreId}/review`, { decision: 'accept' })).status).toBe(403);
+    expect(
+      (await liaison.post(`/api/incentive/runs/${runId}/grades/${proposed[0].cadreId}/review`, { decision: 'accept' }))
+        .status,
+    ).toBe(403);
+    // a late result: a cadre with no 2025 result gets one after the run started
+    const graded = new Set(
+      (await srv.store.repo('cadreAssessments').list({ where: { year: 2025 }, limit: 100_000 }))
+        .filter((a) => a.grade !== null)
+        .map((a) => a.cadreId),
+    );
+    const late = wb.cadres.find(
+      (c: { cadreId: string; status: string | null }) => c.status === null && !graded.has(c.cadreId),
+    );
+    expect(late).toBeDefined();
+    await srv.store.repo('cadreAssessments').insert({
+      id: 'h8-late',
+      cadreId: late.cadreId,
+      year: 2025,
+      grade: '称职',
+      votesExcellent: null,
+      votesCompetent: null,
+      votesBasic: null,
+      votesIncompetent: null,
+    });
+    const acceptedMissing = proposed.filter((c: { cadreId: string }) => !graded.has(c.cadreId)).length;
     const before = (await org.get(`/api/incentive/runs/${runId}`)).body;
+    expect(before.completeness.cadresMissingNames).toContain(late.name);
     const r = await org.post(`/api/incentive/runs/${runId}/recompute`, { version: before.version });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const commended = r.body.lists.find((l: { key: string }) => l.key === 'commendations');
-    const excellent = proposed.filter((c: { grade: string }) => c.grade === '优秀').map((c: { cadreId: string }) => c.cadreId);
+    const excellent = proposed
+      .filter((c: { grade: string }) => c.grade === '优秀')
+      .map((c: { cadreId: string }) => c.cadreId);
     for (const id of excellent) expect(commended.entries.map((e: { subjectId: string }) => e.subjectId)).toContain(id);
-    expect(r.body.completeness.cadresMissing).toBeLessThan(before.completeness.cadresMissing + 1);
+    expect(r.body.completeness.cadresMissing).toBe(before.completeness.cadresMissing - 1 - acceptedMissing);
+    expect(r.body.completeness.cadresMissingNames).not.toContain(late.name);
   });
 
   it('approval by a body other than the one the text names is refused; the right body is recorded', async () => {
@@ -279,7 +319,13 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     let run = (await org.get(`/api/incentive/runs/${runId}`)).body;
     const early = await org.post(`/api/incentive/runs/${runId}/close`, { version: run.version });
     expect(early.status).toBe(409);
-    run = (await org.post(`/api/incentive/runs/${runId}/confer`, { version: run.version, date: '2026-03-20', documentNo: '东委〔2026〕12号' })).body;
+    run = (
+      await org.post(`/api/incentive/runs/${runId}/confer`, {
+        version: run.version,
+        date: '2026-03-20',
+        documentNo: '东委〔2026〕12号',
+      })
+    ).body;
     expect(run.state).toBe('conferred');
     const closed = await org.post(`/api/incentive/runs/${runId}/close`, { version: run.version });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
@@ -300,7 +346,10 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     for (const [url, body] of [
       [`/api/incentive/runs/${runId}/recompute`, { version: run.version }],
       [`/api/incentive/runs/${runId}/close`, { version: run.version }],
-      [`/api/incentive/runs/${runId}/lists/commendations/approve`, { body: '县委县政府', meeting: '会议', date: '2026-04-01', documentNo: '东委〔2026〕13号' }],
+      [
+        `/api/incentive/runs/${runId}/lists/commendations/approve`,
+        { body: '县委县政府', meeting: '会议', date: '2026-04-01', documentNo: '东委〔2026〕13号' },
+      ],
     ] as const) {
       const r = await org.post(url, body);
       expect(r.status, url).toBe(409);
@@ -309,7 +358,9 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     const cadre = run.lists[0].entries.find((e: { subjectType: string }) => e.subjectType === 'cadre')?.subjectId;
     expect((await liaison.put(`/api/incentive/runs/${runId}/grades/${cadre}`, { grade: '称职' })).status).toBe(409);
     await expect(incentiveRunsOf(srv.store).replaceLists(runId, [])).rejects.toBeInstanceOf(ClosedRunError);
-    await expect(incentiveRunsOf(srv.store).update(runId, run.version, { state: 'computed' })).rejects.toBeInstanceOf(ClosedRunError);
+    await expect(incentiveRunsOf(srv.store).update(runId, run.version, { state: 'computed' })).rejects.toBeInstanceOf(
+      ClosedRunError,
+    );
     expect((await org.get(`/api/incentive/runs/${runId}`)).body.lists).toEqual(run.lists);
   });
 
@@ -319,7 +370,9 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     const ids = new Set(priority.entries.map((e: { subjectId: string }) => e.subjectId));
     expect(commendedIds.length).toBeGreaterThan(0);
     for (const id of commendedIds) expect(ids.has(id), id).toBe(true);
-    const reasons = priority.entries.filter((e: { subjectId: string }) => e.subjectId === commendedIds[0])[0].because.join('');
+    const reasons = priority.entries
+      .filter((e: { subjectId: string }) => e.subjectId === commendedIds[0])[0]
+      .because.join('');
     expect(reasons).toContain('2026-03-20');
   });
 });
@@ -332,15 +385,23 @@ describe('public notice, when configured', () => {
     const key = cur.lists[0].key;
     const approval = { body: '省委', meeting: '省委常委会会议', date: '2026-03-20', documentNo: '皖发〔2026〕1号' };
     expect((await org.post(`/api/incentive/runs/${run.id}/lists/${key}/approve`, approval)).status).toBe(409);
-    const short = await org.post(`/api/incentive/runs/${run.id}/lists/${key}/notice`, { from: '2026-03-01', to: '2026-03-03' });
+    const short = await org.post(`/api/incentive/runs/${run.id}/lists/${key}/notice`, {
+      from: '2026-03-01',
+      to: '2026-03-03',
+    });
     expect(short.status).toBe(400);
-    cur = (await org.post(`/api/incentive/runs/${run.id}/lists/${key}/notice`, { from: '2026-03-01', to: '2026-03-05' })).body;
+    cur = (
+      await org.post(`/api/incentive/runs/${run.id}/lists/${key}/notice`, { from: '2026-03-01', to: '2026-03-05' })
+    ).body;
     expect(cur.lists[0].notice).toEqual({ from: '2026-03-01', to: '2026-03-05' });
     expect((await org.post(`/api/incentive/runs/${run.id}/lists/${key}/approve`, approval)).status).toBe(200);
     const plain = (await org.get('/api/incentive/runs')).body.find(
       (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
     );
-    const r = await org.post(`/api/incentive/runs/${plain.id}/lists/unit_bonus/notice`, { from: '2026-03-01', to: '2026-03-05' });
+    const r = await org.post(`/api/incentive/runs/${plain.id}/lists/unit_bonus/notice`, {
+      from: '2026-03-01',
+      to: '2026-03-05',
+    });
     expect(r.status).toBe(409);
   });
 });

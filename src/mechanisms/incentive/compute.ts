@@ -86,7 +86,12 @@ function entryOf(f: Finding, type: 'unit' | 'cadre', def: ListDef, ev: Evaluatio
   };
 }
 
-export function computeRun(ev: Evaluation, facts: Facts, scope: RunScope, rules: ReadonlyMap<string, Rule>): ComputedRun {
+export function computeRun(
+  ev: Evaluation,
+  facts: Facts,
+  scope: RunScope,
+  rules: ReadonlyMap<string, Rule>,
+): ComputedRun {
   const { year } = scope;
   const subjects = subjectsOf(facts, scope);
   const defs = RUN_LISTS[scope.pack] ?? [];
@@ -181,7 +186,13 @@ export function computeRun(ev: Evaluation, facts: Facts, scope: RunScope, rules:
   const gaps = ev.gaps.filter(
     (g) => own(g) && !g.includes('并列') && (g.startsWith('未配置') || g.includes(String(year))),
   );
-  return { lists: lists.filter((l) => l.entries.length > 0), ties, gaps: [...new Set(gaps)], completeness: completeness(facts, scope), quotas };
+  return {
+    lists: lists.filter((l) => l.entries.length > 0),
+    ties,
+    gaps: [...new Set(gaps)],
+    completeness: completeness(facts, scope),
+    quotas,
+  };
 }
 
 export function completeness(facts: Facts, scope: RunScope): Completeness {

@@ -49,8 +49,13 @@ export function excellentRefusal(q: QuotaState): Refusal | undefined {
     };
   const share: Ratio | undefined = parseShare(q.share);
   if (!share)
-    return { field: 'grade', reason_zh: '本单位优秀等次比例设置无效', reason: 'the share of 优秀 set for this unit is invalid' };
-  if (q.pool === 0) return { field: 'grade', reason_zh: '本单位无参加考核的干部', reason: 'no cadre to grade in this unit' };
+    return {
+      field: 'grade',
+      reason_zh: '本单位优秀等次比例设置无效',
+      reason: 'the share of 优秀 set for this unit is invalid',
+    };
+  if (q.pool === 0)
+    return { field: 'grade', reason_zh: '本单位无参加考核的干部', reason: 'no cadre to grade in this unit' };
   const after = q.excellent + 1;
   if (!atMost(ratio(after, q.pool), share)) {
     const places = quotaPlaces(q.pool, share, 'floor');

@@ -280,7 +280,11 @@ export class IncentiveRunService {
       if (list.status !== 'proposed') throw new RunStepError('名单不在待审批状态', 'the list is not proposed');
       const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
       if (days < run.publicNoticeDays)
-        throw new RunInputError('to', `公示期应不少于 ${run.publicNoticeDays} 天`, `notice shorter than ${run.publicNoticeDays} days`);
+        throw new RunInputError(
+          'to',
+          `公示期应不少于 ${run.publicNoticeDays} 天`,
+          `notice shorter than ${run.publicNoticeDays} days`,
+        );
       await repo.setListStatus(id, listKey, 'notice', { from, to });
       await repo.update(id, run.version, {});
       await repo.step(id, 'notice', this.now().toISOString(), actor.userId, `${listKey} ${from}–${to}`);
@@ -340,7 +344,8 @@ export class IncentiveRunService {
     return this.store.transaction(async (tx) => {
       const repo = incentiveRunsOf(tx);
       const run = await repo.open(id, version);
-      if (run.state !== 'approved') throw new RunStepError('各名单审批后方可授予、公布', 'every list must be approved first');
+      if (run.state !== 'approved')
+        throw new RunStepError('各名单审批后方可授予、公布', 'every list must be approved first');
       const latest = (await repo.approvals(id)).reduce((m, x) => (x.decidedOn > m ? x.decidedOn : m), '');
       if (date < latest) throw new RunInputError('date', '授予、公布日期不得早于审批日期', 'date precedes an approval');
       for (const l of await repo.lists(id)) await repo.setListStatus(id, l.key, 'conferred');
@@ -378,7 +383,8 @@ export class IncentiveRunService {
       for (const e of entries) {
         if (e.listKey !== l.key || (e.tie && e.decision !== 'include')) continue;
         if (def.honour) {
-          const title = def.honour.fromValue && e.value ? (e.value === '嘉奖' ? '嘉奖' : `记${e.value}`) : def.honour.title;
+          const title =
+            def.honour.fromValue && e.value ? (e.value === '嘉奖' ? '嘉奖' : `记${e.value}`) : def.honour.title;
           await tx.repo('honors').insert({
             id: `hon-${run.id.slice(0, 8)}-${l.key}-${e.seq}`,
             subjectType: e.subjectType,
@@ -393,7 +399,8 @@ export class IncentiveRunService {
           const [a] = await tx
             .repo('unitAssessments')
             .list({ where: { unitId: e.subjectId, year: run.year, scheme: def.gradeWrite.scheme }, limit: 1 });
-          if (a && a.grade === null) await tx.repo('unitAssessments').update(a.id, a.version, { grade: def.gradeWrite.grade });
+          if (a && a.grade === null)
+            await tx.repo('unitAssessments').update(a.id, a.version, { grade: def.gradeWrite.grade });
         }
       }
     }
@@ -519,7 +526,13 @@ export class IncentiveRunService {
   }
 
   /** The organiser accepts or returns a proposed grade. */
-  async review(id: string, cadreId: string, decision: 'accept' | 'return', note: string, actor: Actor): Promise<ProposalRow> {
+  async review(
+    id: string,
+    cadreId: string,
+    decision: 'accept' | 'return',
+    note: string,
+    actor: Actor,
+  ): Promise<ProposalRow> {
     return this.store.transaction(async (tx) => {
       const repo = incentiveRunsOf(tx);
       const run = await repo.open(id);
@@ -529,7 +542,11 @@ export class IncentiveRunService {
       if (!p || p.status !== 'proposed') throw new RunStepError('没有待审核的等次', 'no proposed grade to review');
       if (decision === 'return' && !note.trim())
         throw new RunInputError('note', '退回时请写明理由', 'a reason is required to return a grade');
-      const row: ProposalRow = { ...p, status: decision === 'accept' ? 'accepted' : 'returned', reviewNote: note.trim() || null };
+      const row: ProposalRow = {
+        ...p,
+        status: decision === 'accept' ? 'accepted' : 'returned',
+        reviewNote: note.trim() || null,
+      };
       await repo.putProposal(row);
       await repo.step(id, `${decision}-grade`, this.now().toISOString(), actor.userId, `${cadreId} ${p.grade}`);
       return row;

@@ -178,7 +178,10 @@ export function incentiveRoutes(app: FastifyInstance): void {
 
   app.get(
     '/incentive/runs',
-    { config: { roles: READERS }, schema: { tags: ['incentive'], summary: '鼓励激励年度工作列表 incentive runs', response: errorSchemas(401, 403) } },
+    {
+      config: { roles: READERS },
+      schema: { tags: ['incentive'], summary: '鼓励激励年度工作列表 incentive runs', response: errorSchemas(401, 403) },
+    },
     async (req) => {
       const runs = await incentiveRunsOf(ctx.store).list();
       const out = [];
@@ -199,7 +202,15 @@ export function incentiveRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.post<{ Body: { organiserUnitId: string; year: number; asOf?: string; params?: Record<string, unknown>; publicNoticeDays?: number | null } }>(
+  app.post<{
+    Body: {
+      organiserUnitId: string;
+      year: number;
+      asOf?: string;
+      params?: Record<string, unknown>;
+      publicNoticeDays?: number | null;
+    };
+  }>(
     '/incentive/runs',
     {
       config: { roles: ORGANISERS },
@@ -232,7 +243,14 @@ export function incentiveRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: { id: string } }>(
     '/incentive/runs/:id',
-    { config: { roles: READERS }, schema: { tags: ['incentive'], summary: '年度工作及名单 a run with its lists', response: errorSchemas(401, 403, 404) } },
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['incentive'],
+        summary: '年度工作及名单 a run with its lists',
+        response: errorSchemas(401, 403, 404),
+      },
+    },
     async (req) => view(await runFor(req, req.params.id)),
   );
 
@@ -244,11 +262,18 @@ export function incentiveRoutes(app: FastifyInstance): void {
   ) =>
     app.post<{ Params: { id: string; key: string }; Body: B }>(
       path,
-      { config: { roles: ORGANISERS }, schema: { tags: ['incentive'], summary, body, response: errorSchemas(400, 401, 403, 404, 409) } },
+      {
+        config: { roles: ORGANISERS },
+        schema: { tags: ['incentive'], summary, body, response: errorSchemas(400, 401, 403, 404, 409) },
+      },
       async (req) => {
         const run = await runFor(req, req.params.id, true);
         const after = await answer(() => act(req, run));
-        await audit(ctx.db, req, { action: `incentive.run.${path.split('/').pop()}`, targetKind: 'incentive_runs', targetId: run.id });
+        await audit(ctx.db, req, {
+          action: `incentive.run.${path.split('/').pop()}`,
+          targetKind: 'incentive_runs',
+          targetId: run.id,
+        });
         return view(after);
       },
     );
@@ -272,7 +297,15 @@ export function incentiveRoutes(app: FastifyInstance): void {
       },
     },
     (req) =>
-      service.decideTie(req.params.id, req.body.version, req.body.list, req.body.seq, req.body.decision, req.body.reason, actor(req)),
+      service.decideTie(
+        req.params.id,
+        req.body.version,
+        req.body.list,
+        req.body.seq,
+        req.body.decision,
+        req.body.reason,
+        actor(req),
+      ),
   );
   step<{ version: number }>('/incentive/runs/:id/propose', '提出名单 propose the lists', versionBody, (req) =>
     service.propose(req.params.id, req.body.version, actor(req)),
@@ -280,7 +313,12 @@ export function incentiveRoutes(app: FastifyInstance): void {
   step<{ from: string; to: string }>(
     '/incentive/runs/:id/lists/:key/notice',
     '名单公示 public notice of a list',
-    { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string' }, to: { type: 'string' } } },
+    {
+      type: 'object',
+      required: ['from', 'to'],
+      additionalProperties: false,
+      properties: { from: { type: 'string' }, to: { type: 'string' } },
+    },
     (req) => service.notice(req.params.id, req.params.key, req.body.from, req.body.to, actor(req)),
   );
   step<{ body: string; meeting: string; date: string; documentNo: string }>(
@@ -306,7 +344,11 @@ export function incentiveRoutes(app: FastifyInstance): void {
       type: 'object',
       required: ['version', 'date', 'documentNo'],
       additionalProperties: false,
-      properties: { version: { type: 'integer' }, date: { type: 'string' }, documentNo: { type: 'string', maxLength: 100 } },
+      properties: {
+        version: { type: 'integer' },
+        date: { type: 'string' },
+        documentNo: { type: 'string', maxLength: 100 },
+      },
     },
     (req) => service.confer(req.params.id, req.body.version, req.body.date, req.body.documentNo, actor(req)),
   );
@@ -369,7 +411,12 @@ export function incentiveRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['incentive'],
         summary: '提出干部年度考核等次 propose a grade',
-        body: { type: 'object', required: ['grade'], additionalProperties: false, properties: { grade: { type: 'string' } } },
+        body: {
+          type: 'object',
+          required: ['grade'],
+          additionalProperties: false,
+          properties: { grade: { type: 'string' } },
+        },
         response: errorSchemas(400, 401, 403, 404, 409),
       },
     },
@@ -380,8 +427,19 @@ export function incentiveRoutes(app: FastifyInstance): void {
       if (!cadre || !(await unitReachable(ctx.db, scope, cadre.managingUnitId)))
         throw badRequest('cadreId', '干部不在您的管理范围内', 'the cadre is outside your scope');
       const p = await answer(() => service.proposeGrade(run.id, cadre.id, req.body.grade, actor(req)));
-      await audit(ctx.db, req, { action: 'incentive.grade.propose', targetKind: 'cadres', targetId: cadre.id, after: { grade: p.grade } });
-      return workbenchView(req, await incentiveRunsOf(ctx.store).get(run.id).then((r) => r!), cadre.managingUnitId);
+      await audit(ctx.db, req, {
+        action: 'incentive.grade.propose',
+        targetKind: 'cadres',
+        targetId: cadre.id,
+        after: { grade: p.grade },
+      });
+      return workbenchView(
+        req,
+        await incentiveRunsOf(ctx.store)
+          .get(run.id)
+          .then((r) => r!),
+        cadre.managingUnitId,
+      );
     },
   );
 
@@ -403,8 +461,14 @@ export function incentiveRoutes(app: FastifyInstance): void {
     },
     async (req) => {
       const run = await runFor(req, req.params.id, true);
-      const p = await answer(() => service.review(run.id, req.params.cadreId, req.body.decision, req.body.note ?? '', actor(req)));
-      await audit(ctx.db, req, { action: `incentive.grade.${req.body.decision}`, targetKind: 'cadres', targetId: p.cadreId });
+      const p = await answer(() =>
+        service.review(run.id, req.params.cadreId, req.body.decision, req.body.note ?? '', actor(req)),
+      );
+      await audit(ctx.db, req, {
+        action: `incentive.grade.${req.body.decision}`,
+        targetKind: 'cadres',
+        targetId: p.cadreId,
+      });
       return { cadreId: p.cadreId, grade: p.grade, status: p.status };
     },
   );
@@ -429,7 +493,14 @@ export function incentiveRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: { id: string; key: string } }>(
     '/incentive/runs/:id/lists/:key/xlsx',
-    { config: { roles: READERS }, schema: { tags: ['incentive'], summary: '名单 (.xlsx) a list as a spreadsheet', response: errorSchemas(401, 403, 404) } },
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['incentive'],
+        summary: '名单 (.xlsx) a list as a spreadsheet',
+        response: errorSchemas(401, 403, 404),
+      },
+    },
     async (req, reply) => {
       const { v, list } = await listOf(req, req.params.id, req.params.key);
       const title = `${v.year}年度${list.name}`;
@@ -442,7 +513,13 @@ export function incentiveRoutes(app: FastifyInstance): void {
           value: e.value ?? '',
           article: e.rule,
           because: e.because.join('；'),
-          decision: e.tie ? (e.decision === 'include' ? '并列，决定列入' : e.decision === 'exclude' ? '并列，决定不列入' : '并列待定') : '',
+          decision: e.tie
+            ? e.decision === 'include'
+              ? '并列，决定列入'
+              : e.decision === 'exclude'
+                ? '并列，决定不列入'
+                : '并列待定'
+            : '',
         })),
       );
       await audit(ctx.db, req, { action: 'incentive.list.xlsx', targetKind: 'incentive_runs', targetId: v.id });
@@ -454,7 +531,11 @@ export function incentiveRoutes(app: FastifyInstance): void {
     '/incentive/runs/:id/lists/:key/docx',
     {
       config: { roles: READERS },
-      schema: { tags: ['incentive'], summary: '表彰决定或通报 (.docx) the decision of an approved list', response: errorSchemas(401, 403, 404, 409) },
+      schema: {
+        tags: ['incentive'],
+        summary: '表彰决定或通报 (.docx) the decision of an approved list',
+        response: errorSchemas(401, 403, 404, 409),
+      },
     },
     async (req, reply) => {
       const { v, list } = await listOf(req, req.params.id, req.params.key);
@@ -469,7 +550,10 @@ export function incentiveRoutes(app: FastifyInstance): void {
         publish: list.publish,
         basis: [...new Set(included.map((e) => e.rule).filter(Boolean))],
         meeting: list.approval.meeting,
-        entries: included.map((e) => ({ name: e.name, what: e.value ? `${e.conclusion}（${e.value}）` : e.conclusion })),
+        entries: included.map((e) => ({
+          name: e.name,
+          what: e.value ? `${e.conclusion}（${e.value}）` : e.conclusion,
+        })),
       });
       await audit(ctx.db, req, { action: 'incentive.list.docx', targetKind: 'incentive_runs', targetId: v.id });
       const kind = list.publish.includes('通报') ? '通报' : '决定';
