@@ -26,6 +26,7 @@ import { LoginPage } from './pages/Login';
 import { AccountModal } from './Account';
 import { HomePage } from './pages/Home';
 import { UnderConstruction } from './pages/UnderConstruction';
+import { IncentivePage } from './pages/incentive';
 import { RulesPage } from './pages/Rules';
 import { RosterPage } from './pages/data/Roster';
 import { CadreProfilePage } from './pages/data/CadreProfile';
@@ -57,7 +58,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
   }
   return [
     { key: '/home', label: '首页', icon: <HomeOutlined /> },
-    { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
+    { key: '/incentive', label: '鼓励激励', icon: <TrophyOutlined /> },
     { key: '/tolerance', label: soon('容错纠错'), icon: <SwapOutlined /> },
     { key: '/adjustment', label: soon('能上能下'), icon: <RiseOutlined /> },
     { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
@@ -83,7 +84,6 @@ export function homeFor(role: Role): string {
 }
 
 const LATER: Record<string, { title: string; what: string }> = {
-  '/incentive': { title: '鼓励激励', what: '年度激励评选、表彰奖励推荐与公示' },
   '/tolerance': { title: '容错纠错', what: '容错申请、核实、会商、认定与纠错整改' },
   '/adjustment': { title: '能上能下', what: '不适宜担任现职干部的识别、调整与跟踪' },
   '/care': { title: '关心关爱', what: '谈心谈话、澄清正名、受处理干部回访与重新使用' },
@@ -124,6 +124,8 @@ function route(path: string, role: Role): ReactNode {
   if (admin) return TITLES[path] || path.startsWith('/data/') ? forbidden(role) : null;
   if (path === '/home') return <HomePage />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/incentive')
+    return role === 'cadre' || role === 'accountability_officer' ? forbidden(role) : <IncentivePage />;
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
