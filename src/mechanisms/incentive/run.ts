@@ -104,19 +104,6 @@ function subtreeOf(facts: Facts, root: string): Set<string> {
   return out;
 }
 
-/** The rulebook governing a unit: its own binding or its nearest ancestor's. */
-function packOf(facts: Facts, unitId: string): string | undefined {
-  const byId = new Map(facts.units.map((u) => [u.id, u]));
-  let u = byId.get(unitId);
-  const seen = new Set<string>();
-  while (u && !seen.has(u.id)) {
-    seen.add(u.id);
-    if (u.pack) return u.pack;
-    u = u.parent !== undefined ? byId.get(u.parent) : undefined;
-  }
-  return undefined;
-}
-
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 export class IncentiveRunService {
@@ -138,20 +125,34 @@ export class IncentiveRunService {
     return facts;
   }
 
-  private evaluate(facts: Facts, run: Pick<RunRow, 'asOf' | 'params'>): Evaluation {
-    return evaluateIndexed(this.registry, new FactIndex(facts), { asOf: run.asOf, params: run.params });
+  private evaluate(facts: Facts, run: Pick<RunRow, 'asOf' | 'params' | 'pack'>): Evaluation {
+    // Only the rules the run's lists read: the other mechanisms' rules cost time and add nothing to the lists.
+    const only = new Set((RUN_LISTS[run.pack] ?? []).flatMap((d) => d.rules));
+    return evaluateIndexed(this.registry, new FactIndex(facts), { asOf: run.asOf, params: run.params, only });
   }
 
-  /** Collects and computes; the lists replace any computed before. */
-  private async compute(tx: RecordStore, run: RunRow, actor: Actor, action: string): Promise<void> {
-    const facts = await this.facts(run, tx);
+  /**
+   * Collects and computes, outside any write transaction (a province's evaluation takes seconds and must not hold
+   * the database's write lock); the caller stores the result at the version it read.
+   */
+  private async computeLists(run: Pick<RunRow, 'id' | 'organiserUnitId' | 'asOf' | 'year' | 'params' | 'pack'>) {
+    const facts = await this.facts(run, this.store);
     const ev = this.evaluate(facts, run);
-    const computed = computeRun(
+    return computeRun(
       ev,
       facts,
       { pack: run.pack, year: run.year, units: subtreeOf(facts, run.organiserUnitId) },
       this.registry.rules,
     );
+  }
+
+  private async storeComputed(
+    tx: RecordStore,
+    run: RunRow,
+    computed: Awaited<ReturnType<IncentiveRunService['computeLists']>>,
+    actor: Actor,
+    action: string,
+  ): Promise<void> {
     const repo = incentiveRunsOf(tx);
     await repo.replaceLists(run.id, computed.lists);
     await repo.update(run.id, run.version, {
@@ -165,6 +166,18 @@ export class IncentiveRunService {
     await repo.step(run.id, action, this.now().toISOString(), actor.userId, null);
   }
 
+  /** The rulebook governing a unit: its own binding or its nearest ancestor's. */
+  private async packOf(unitId: string): Promise<string | undefined> {
+    const seen = new Set<string>();
+    let u = await this.store.repo('units').get(unitId);
+    while (u && !seen.has(u.id)) {
+      seen.add(u.id);
+      if (u.pack) return u.pack;
+      u = u.parentId ? await this.store.repo('units').get(u.parentId) : undefined;
+    }
+    return undefined;
+  }
+
   async create(input: CreateRun, actor: Actor): Promise<RunRow> {
     if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100)
       throw new RunInputError('year', '年度应为 1990–2100 之间的整数', 'year must be an integer 1990–2100');
@@ -175,28 +188,31 @@ export class IncentiveRunService {
     const days = input.publicNoticeDays ?? null;
     if (days !== null && (!Number.isInteger(days) || days < 1 || days > 60))
       throw new RunInputError('publicNoticeDays', '公示天数应为 1–60 的整数', 'publicNoticeDays must be 1–60');
+    const unit = await this.store.repo('units').get(input.organiserUnitId);
+    if (!unit) throw new RunInputError('organiserUnitId', '组织实施单位不存在', 'no such unit');
+    const pack = await this.packOf(unit.id);
+    if (!pack || !RUN_LISTS[pack])
+      throw new RunInputError(
+        'organiserUnitId',
+        '该单位适用的规则中没有年度鼓励激励名单',
+        'the rulebook governing this unit defines no incentive lists',
+      );
+    const exists = () => new RunStepError('该单位本年度的鼓励激励工作已经开始', 'a run for this unit and year exists');
+    if (await incentiveRunsOf(this.store).find(unit.id, input.year, pack)) throw exists();
+    const id = randomUUID();
+    const params = input.params ?? {};
+    const computed = await this.computeLists({ id, organiserUnitId: unit.id, asOf, year: input.year, params, pack });
     return this.store.transaction(async (tx) => {
-      const unit = await tx.repo('units').get(input.organiserUnitId);
-      if (!unit) throw new RunInputError('organiserUnitId', '组织实施单位不存在', 'no such unit');
-      const { facts } = await loadSubjectFacts(tx as KyselyStore, asOf, { unit: unit.id });
-      const pack = packOf(facts, unit.id);
-      if (!pack || !RUN_LISTS[pack])
-        throw new RunInputError(
-          'organiserUnitId',
-          '该单位适用的规则中没有年度鼓励激励名单',
-          'the rulebook governing this unit defines no incentive lists',
-        );
       const repo = incentiveRunsOf(tx);
-      if (await repo.find(unit.id, input.year, pack))
-        throw new RunStepError('该单位本年度的鼓励激励工作已经开始', 'a run for this unit and year exists');
+      if (await repo.find(unit.id, input.year, pack)) throw exists();
       const run = await repo.insert({
-        id: randomUUID(),
+        id,
         pack,
         organiserUnitId: unit.id,
         year: input.year,
         asOf,
         state: 'computed',
-        params: input.params ?? {},
+        params,
         publicNoticeDays: days,
         gaps: [],
         ties: [],
@@ -205,21 +221,25 @@ export class IncentiveRunService {
         createdBy: actor.userId,
         createdAt: this.now().toISOString(),
       });
-      await this.compute(tx, run, actor, 'compute');
+      await this.storeComputed(tx, run, computed, actor, 'compute');
       return (await repo.get(run.id))!;
     });
   }
 
   /** Recomputation (a late result, an accepted grade): allowed until a list has been approved. */
   async recompute(id: string, version: number, actor: Actor): Promise<RunRow> {
-    return this.store.transaction(async (tx) => {
-      const repo = incentiveRunsOf(tx);
+    const check = async (repo: ReturnType<typeof incentiveRunsOf>) => {
       const run = await repo.open(id, version);
       if (run.state !== 'computed' && run.state !== 'proposed')
         throw new RunStepError('名单已审批，不能重新计算', 'lists approved: the run can no longer be recomputed');
       if ((await repo.approvals(id)).length > 0)
         throw new RunStepError('已有名单经审批，不能重新计算', 'a list is approved: no recomputation');
-      await this.compute(tx, run, actor, 'recompute');
+      return run;
+    };
+    const computed = await this.computeLists(await check(incentiveRunsOf(this.store)));
+    return this.store.transaction(async (tx) => {
+      const repo = incentiveRunsOf(tx);
+      await this.storeComputed(tx, await check(repo), computed, actor, 'recompute');
       return (await repo.get(id))!;
     });
   }
