@@ -405,3 +405,30 @@ describe('public notice, when configured', () => {
     expect(r.status).toBe(409);
   });
 });
+
+describe('who may do what, and bad input', () => {
+  it('the cadre, the administrators and nobody logged in are refused; only the organisation department starts a run', async () => {
+    const anonymous = (await import('./harness.js')).Client;
+    expect((await new anonymous(srv.base).get('/api/incentive/runs')).status).toBe(401);
+    for (const u of ['cadre', 'sysadmin', 'auditadmin']) {
+      const c = await loggedIn(srv.base, u);
+      expect((await c.get('/api/incentive/runs')).status, u).toBe(403);
+    }
+    const body = { organiserUnitId: await rootOf('jiangsu'), year: 2022 };
+    expect((await liaison.post('/api/incentive/runs', body)).status).toBe(403);
+    expect((await committee.post('/api/incentive/runs', body)).status).toBe(403);
+  });
+
+  it('a bad year, an unknown parameter or a unit outside the scope is a 400 naming the field, and starts nothing', async () => {
+    const root = await rootOf('jiangsu');
+    const before = (await org.get('/api/incentive/runs')).body.length;
+    const year = await org.post('/api/incentive/runs', { organiserUnitId: root, year: 1800 });
+    expect([year.status, year.body.field]).toEqual([400, 'year']);
+    const param = await org.post('/api/incentive/runs', { organiserUnitId: root, year: 2022, params: { nonsense: 1 } });
+    expect([param.status, param.body.field]).toEqual([400, 'params']);
+    const city = await loggedIn(srv.base, 'city_org');
+    const outside = await city.post('/api/incentive/runs', { organiserUnitId: await rootOf('shaanxi'), year: 2022 });
+    expect([outside.status, outside.body.field]).toEqual([400, 'organiserUnitId']);
+    expect((await org.get('/api/incentive/runs')).body.length).toBe(before);
+  });
+});

@@ -201,7 +201,22 @@ export class IncentiveRunService {
     if (await incentiveRunsOf(this.store).find(unit.id, input.year, pack)) throw exists();
     const id = randomUUID();
     const params = input.params ?? {};
-    const computed = await this.computeLists({ id, organiserUnitId: unit.id, asOf, year: input.year, params, pack });
+    const known = new Set([...this.registry.packs.values()].flatMap((p) => p.params.map((d) => d.key)));
+    for (const key of Object.keys(params))
+      if (!known.has(key)) throw new RunInputError('params', `未知的参数“${key}”`, `unknown parameter ${key}`);
+    let computed;
+    try {
+      computed = await this.computeLists({ id, organiserUnitId: unit.id, asOf, year: input.year, params, pack });
+    } catch (err) {
+      // a value of the wrong shape for what the rule reads (a number where a table is expected, …)
+      if (Object.keys(params).length > 0 && !(err instanceof RunInputError))
+        throw new RunInputError(
+          'params',
+          '参数值的格式不符合规定',
+          `a parameter value has the wrong shape: ${String(err)}`,
+        );
+      throw err;
+    }
     return this.store.transaction(async (tx) => {
       const repo = incentiveRunsOf(tx);
       if (await repo.find(unit.id, input.year, pack)) throw exists();
