@@ -31,6 +31,7 @@ import { caseRoutes } from './routes/cases.js';
 import { toleranceSideRoutes } from './routes/tolerance-side.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
+import { incentiveRoutes } from './routes/incentive.js';
 import { ioRoutes } from './routes/io.js';
 import { paramRoutes } from './routes/params.js';
 import { recordRoutes } from './routes/records.js';
@@ -257,6 +258,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       eligibilityRoutes(api);
       paramRoutes(api);
       careRoutes(api);
+      incentiveRoutes(api);
     },
     { prefix: '/api' },
   );

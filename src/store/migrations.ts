@@ -20,6 +20,7 @@ import { m0016Cases } from './migration-0016-cases.js';
 import { m0018ToleranceSide } from './migration-0018-tolerance-side.js';
 import { m0019Alerts } from './migration-0019-alerts.js';
 import { m0022LocalParamsCare } from './migration-0022-local-params-care.js';
+import { m0023IncentiveRuns } from './migration-0023-incentive-runs.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -193,6 +194,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018_tolerance_side': m0018ToleranceSide,
   '0019_alerts': m0019Alerts,
   '0022_local_params_care': m0022LocalParamsCare,
+  '0023_incentive_runs': m0023IncentiveRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -25,7 +25,7 @@ import type { Role } from './api';
 import { LoginPage } from './pages/Login';
 import { AccountModal } from './Account';
 import { HomePage } from './pages/Home';
-import { UnderConstruction } from './pages/UnderConstruction';
+import { IncentivePage } from './pages/incentive';
 import { RulesPage } from './pages/Rules';
 import { TolerancePage } from './pages/tolerance';
 import { RosterPage } from './pages/data/Roster';
@@ -40,15 +40,6 @@ import { ParamsPage } from './pages/params';
 
 const { Sider, Header, Content } = Layout;
 
-const soon = (label: string) => (
-  <span>
-    {label}{' '}
-    <Tag color="default" style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>
-      建设中
-    </Tag>
-  </span>
-);
-
 function menuFor(role: Role): NonNullable<MenuProps['items']> {
   if (role === 'unassigned') return [];
   if (ADMIN_ROLES.includes(role)) {
@@ -61,7 +52,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
   }
   return [
     { key: '/home', label: '首页', icon: <HomeOutlined /> },
-    { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
+    { key: '/incentive', label: '鼓励激励', icon: <TrophyOutlined /> },
     { key: '/tolerance', label: '容错纠错', icon: <SwapOutlined /> },
     { key: '/adjustment', label: '能上能下', icon: <RiseOutlined /> },
     { key: '/care', label: '关心关爱', icon: <HeartOutlined /> },
@@ -86,12 +77,6 @@ export function homeFor(role: Role): string {
   if (role === 'audit_admin') return '/admin/audit';
   return '/home';
 }
-
-const LATER: Record<string, { title: string; what: string }> = {
-  '/incentive': { title: '鼓励激励', what: '年度激励评选、表彰奖励推荐与公示' },
-  '/adjustment': { title: '能上能下', what: '不适宜担任现职干部的识别、调整与跟踪' },
-  '/care': { title: '关心关爱', what: '谈心谈话、澄清正名、受处理干部回访与重新使用' },
-};
 
 /** A page the role may not open: said in words, with the way back (an address typed or kept from another role). */
 function forbidden(role: Role): ReactNode {
@@ -128,6 +113,8 @@ function route(path: string, role: Role): ReactNode {
   if (admin) return TITLES[path] || path.startsWith('/data/') ? forbidden(role) : null;
   if (path === '/home') return <HomePage />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/incentive')
+    return role === 'cadre' || role === 'accountability_officer' ? forbidden(role) : <IncentivePage />;
   if (path === '/tolerance' || path.startsWith('/tolerance/cases/')) return <TolerancePage path={path} />;
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
@@ -136,8 +123,6 @@ function route(path: string, role: Role): ReactNode {
   if (path === '/params') return role === 'org_officer' ? <ParamsPage /> : forbidden(role);
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);
   if (m?.[1]) return <CadreProfilePage id={decodeURIComponent(m[1])} />;
-  const later = LATER[path];
-  if (later) return <UnderConstruction title={later.title} what={later.what} />;
   return null;
 }
 

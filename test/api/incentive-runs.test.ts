@@ -1,0 +1,434 @@
+// The annual incentive run through the API on a real server over the generated demo record: a run per rulebook
+// whose lists agree with `evaluate` of the same facts; ties at a cut-off held for a person's decision; unset amounts
+// shown as 未配置; the unit workbench's quota (exactly at the share accepted, one over refused, an ineligible cadre
+// refused); approval by the wrong body refused; a recomputation after a late result; closing writes honours and
+// grades into the record and the next year's run reads them; a closed run changes neither through the API nor the
+// store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { RUN_LISTS } from '../../src/mechanisms/incentive/lists.js';
+import { packRegistry } from '../../src/packs/index.js';
+import { evaluate } from '../../src/policy/engine.js';
+import { ClosedRunError, incentiveRunsOf } from '../../src/store/incentive-runs.js';
+import { loadFacts } from '../../src/store/facts-loader.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
+
+let srv: TestServer;
+let org: Client;
+let liaison: Client;
+let committee: Client;
+
+beforeAll(async () => {
+  srv = await startServer({ cadres: 300 });
+  org = await loggedIn(srv.base, 'org_officer');
+  liaison = await loggedIn(srv.base, 'unit_liaison');
+  committee = await loggedIn(srv.base, 'committee_member');
+}, 300_000);
+afterAll(async () => srv?.close());
+
+async function rootOf(pack: string): Promise<string> {
+  const units = await srv.store.repo('units').list({ limit: 100_000 });
+  const u = units.find((x) => x.pack === pack);
+  if (!u) throw new Error(`no unit bound to ${pack}`);
+  return u.id;
+}
+
+/** A cadre under the rulebook's root graded 优秀 in `year` (the small record may hold none in a province). */
+async function ensureExcellent(pack: string, year: number): Promise<string> {
+  const root = await rootOf(pack);
+  const units = await subtreeIds(srv.store, root);
+  const cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).filter((c) => units.has(c.managingUnitId));
+  let cadre = cadres.find((c) => c.managingUnitId !== root)?.id;
+  if (!cadre) {
+    const below = (await srv.store.repo('units').list({ where: { parentId: root }, limit: 1 }))[0]!;
+    cadre = (
+      await srv.store.repo('cadres').insert({
+        id: `h8-${pack}`,
+        name: '测试干部',
+        gender: null,
+        birthDate: null,
+        idNumber: null,
+        category: '公务员',
+        managingUnitId: below.id,
+      })
+    ).id;
+  }
+  const [a] = await srv.store.repo('cadreAssessments').list({ where: { cadreId: cadre, year }, limit: 1 });
+  if (a) await srv.store.repo('cadreAssessments').update(a.id, a.version, { grade: '优秀' });
+  else
+    await srv.store.repo('cadreAssessments').insert({
+      id: `h8-${cadre}-${year}`,
+      cadreId: cadre,
+      year,
+      grade: '优秀',
+      votesExcellent: null,
+      votesCompetent: null,
+      votesBasic: null,
+      votesIncompetent: null,
+    });
+  return cadre;
+}
+
+async function startRun(pack: string, year: number, extra: Record<string, unknown> = {}) {
+  const r = await org.post('/api/incentive/runs', { organiserUnitId: await rootOf(pack), year, ...extra });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body;
+}
+
+describe('a run per rulebook', () => {
+  for (const pack of ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'])
+    it(`${pack}: each list holds exactly the findings evaluate gives for the year`, async () => {
+      if (pack === 'anhui' || pack === 'jiaozuo') await ensureExcellent(pack, 2025);
+      const run = await startRun(
+        pack,
+        2025,
+        pack === 'rudong' ? { params: { 'rudong.incentive.excellentRatio': '1/2' } } : {},
+      );
+      const facts = await loadFacts(srv.store as unknown as KyselyStore, run.asOf);
+      const ev = evaluate(packRegistry(), facts, {
+        asOf: run.asOf,
+        params: pack === 'rudong' ? { 'rudong.incentive.excellentRatio': '1/2' } : {},
+      });
+      const units = await subtreeIds(srv.store, await rootOf(pack));
+      const inScope = new Set([...units, ...facts.cadres.filter((c) => units.has(c.unit)).map((c) => c.id)]);
+      let compared = 0;
+      for (const def of RUN_LISTS[pack]!) {
+        const expected = ev.findings
+          .filter((f) => def.rules.includes(f.rule) && inScope.has(f.subject))
+          .filter((f) => (def.standing ? f.year === undefined || f.year <= 2026 : f.year === 2025))
+          .filter((f) => !def.when || (f.conclusion ?? '').includes(def.when))
+          .map((f) => `${f.subject} ${f.rule}`)
+          .sort();
+        const list = run.lists.find((l: { key: string }) => l.key === def.key);
+        const got = (list?.entries ?? [])
+          .filter((e: { tie: boolean }) => !e.tie)
+          .map((e: { subjectId: string; rule: string }) => e.subjectId)
+          .sort();
+        expect(got.length, `${def.key}`).toBe(expected.length);
+        expect(got).toEqual(expected.map((x) => x.split(' ')[0]).sort());
+        compared += expected.length;
+        // every entry names its rule and its reasons, in words
+        for (const e of list?.entries ?? []) {
+          expect(e.rule).toMatch(/《.+》/);
+          expect(e.because.length).toBeGreaterThan(0);
+          expect(JSON.stringify(e.because)).not.toMatch(/\b[uc]\d{6,}\b/);
+        }
+      }
+      expect(compared).toBeGreaterThan(0);
+      expect(run.state).toBe('computed');
+      expect(run.completeness.cadresWithResults + run.completeness.cadresMissing).toBeGreaterThan(0);
+    });
+});
+
+describe('ties and unset parameters', () => {
+  it('ties at a cut-off are flagged on their list and block the proposal until a person decides', async () => {
+    const run = await startRun('shaanxi', 2023);
+    expect(run.ties.length).toBeGreaterThan(0);
+    const tied = run.lists.flatMap((l: { key: string; entries: { tie: boolean; seq: number }[] }) =>
+      l.entries.filter((e) => e.tie).map((e) => ({ list: l.key, seq: e.seq })),
+    );
+    expect(tied.length).toBeGreaterThan(0);
+    const refused = await org.post(`/api/incentive/runs/${run.id}/propose`, { version: run.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason_zh).toContain('并列');
+    let cur = run;
+    for (const [i, t] of tied.entries()) {
+      const r = await org.post(`/api/incentive/runs/${run.id}/ties`, {
+        version: cur.version,
+        ...t,
+        decision: i === 0 ? 'include' : 'exclude',
+        reason: '经研究，按综合得分小数位确定',
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      cur = r.body;
+    }
+    const ok = await org.post(`/api/incentive/runs/${run.id}/propose`, { version: cur.version });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.state).toBe('proposed');
+  });
+
+  it('an amount no parameter sets stays 未配置, and the gap names the parameter in words', async () => {
+    const r = await org.get('/api/incentive/runs');
+    const id = r.body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
+    ).id;
+    const run = (await org.get(`/api/incentive/runs/${id}`)).body;
+    const bonus = run.lists.find((l: { key: string }) => l.key === 'unit_bonus');
+    expect(bonus.entries.length).toBeGreaterThan(0);
+    for (const e of bonus.entries) expect(e.value).toBe('未配置');
+    expect(run.gaps.some((g: string) => g.startsWith('未配置'))).toBe(true);
+    expect(JSON.stringify(run.gaps)).not.toContain('jiangsu.incentive');
+  });
+});
+
+describe('rudong: workbench, approval, closing and the next year', () => {
+  let runId = '';
+  let unit = '';
+  let pool = 0;
+
+  it('without a set share, 优秀 is refused with the reason', async () => {
+    const r = await startRun('rudong', 2024);
+    const wb = await liaison.get(`/api/incentive/runs/${r.id}/workbench`);
+    expect(wb.status, JSON.stringify(wb.body)).toBe(200);
+    expect(wb.body.meter.share).toBeNull();
+    const p = await liaison.put(`/api/incentive/runs/${r.id}/grades/${wb.body.cadres[0].cadreId}`, { grade: '优秀' });
+    expect(p.status).toBe(400);
+    expect(p.body.field).toBe('grade');
+    expect(p.body.reason_zh).toContain('未配置');
+  });
+
+  it('exactly at the quota is accepted; one over is refused with the count', async () => {
+    const r = await org.get('/api/incentive/runs');
+    runId = r.body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('如东'),
+    ).id;
+    const wb = (await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body;
+    unit = wb.unitId;
+    pool = wb.meter.pool;
+    expect(wb.meter.share).toContain('1/2');
+    const places = Math.floor(pool / 2);
+    expect(wb.meter.places).toBe(places);
+    expect(places).toBeGreaterThan(1);
+    const sanctioned = new Set(
+      (await srv.store.repo('sanctions').list({ limit: 100_000 }))
+        .filter((s) => s.date.startsWith('2025'))
+        .map((s) => s.cadreId),
+    );
+    const eligible = wb.cadres.map((c: { cadreId: string }) => c.cadreId).filter((c: string) => !sanctioned.has(c));
+    let accepted = 0;
+    for (const c of eligible) {
+      if (accepted === places) break;
+      const p = await liaison.put(`/api/incentive/runs/${runId}/grades/${c}`, { grade: '优秀' });
+      if (p.status === 200) accepted++;
+      else expect(p.body.reason_zh).not.toContain('超出');
+    }
+    expect(accepted).toBe(places);
+    const next = eligible[places + 5] ?? eligible[eligible.length - 1];
+    const over = await liaison.put(`/api/incentive/runs/${runId}/grades/${next}`, { grade: '优秀' });
+    expect(over.status).toBe(400);
+    expect(over.body.field).toBe('grade');
+    expect(over.body.reason_zh).toContain(`名额 ${places} 名`);
+    // 称职 is never limited
+    expect((await liaison.put(`/api/incentive/runs/${runId}/grades/${next}`, { grade: '称职' })).status).toBe(200);
+    const meterNow = (await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body.meter;
+    expect(meterNow.excellent).toBe(places);
+  });
+
+  it('a cadre sanctioned in the year cannot be graded 优秀', async () => {
+    const cadres = (await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body.cadres;
+    const c = cadres.find((x: { grade: string | null }) => x.grade === null);
+    await srv.store
+      .repo('sanctions')
+      .insert({ id: 'h8-sanction', cadreId: c.cadreId, date: '2025-05-01', kind: '警告', reason: null });
+    const p = await liaison.put(`/api/incentive/runs/${runId}/grades/${c.cadreId}`, { grade: '优秀' });
+    expect(p.status).toBe(400);
+    expect(p.body.reason_zh).toContain('处分');
+  });
+
+  it('the organiser accepts grades; a recomputation after them (and a late result) changes the lists', async () => {
+    const wb = (await org.get(`/api/incentive/runs/${runId}/workbench?unitId=${unit}`)).body;
+    const proposed = wb.cadres.filter((c: { status: string | null }) => c.status === 'proposed');
+    expect(proposed.length).toBeGreaterThan(0);
+    for (const c of proposed) {
+      const r = await org.post(`/api/incentive/runs/${runId}/grades/${c.cadreId}/review`, { decision: 'accept' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    expect(
+      (await liaison.post(`/api/incentive/runs/${runId}/grades/${proposed[0].cadreId}/review`, { decision: 'accept' }))
+        .status,
+    ).toBe(403);
+    // a late result: a cadre with no 2025 result gets one after the run started
+    const graded = new Set(
+      (await srv.store.repo('cadreAssessments').list({ where: { year: 2025 }, limit: 100_000 }))
+        .filter((a) => a.grade !== null)
+        .map((a) => a.cadreId),
+    );
+    const late = wb.cadres.find(
+      (c: { cadreId: string; status: string | null }) => c.status === null && !graded.has(c.cadreId),
+    );
+    expect(late).toBeDefined();
+    await srv.store.repo('cadreAssessments').insert({
+      id: 'h8-late',
+      cadreId: late.cadreId,
+      year: 2025,
+      grade: '称职',
+      votesExcellent: null,
+      votesCompetent: null,
+      votesBasic: null,
+      votesIncompetent: null,
+    });
+    const acceptedMissing = proposed.filter((c: { cadreId: string }) => !graded.has(c.cadreId)).length;
+    const before = (await org.get(`/api/incentive/runs/${runId}`)).body;
+    expect(before.completeness.cadresMissingNames).toContain(late.name);
+    const r = await org.post(`/api/incentive/runs/${runId}/recompute`, { version: before.version });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const commended = r.body.lists.find((l: { key: string }) => l.key === 'commendations');
+    const excellent = proposed
+      .filter((c: { grade: string }) => c.grade === '优秀')
+      .map((c: { cadreId: string }) => c.cadreId);
+    for (const id of excellent) expect(commended.entries.map((e: { subjectId: string }) => e.subjectId)).toContain(id);
+    expect(r.body.completeness.cadresMissing).toBe(before.completeness.cadresMissing - 1 - acceptedMissing);
+    expect(r.body.completeness.cadresMissingNames).not.toContain(late.name);
+  });
+
+  it('approval by a body other than the one the text names is refused; the right body is recorded', async () => {
+    let run = (await org.get(`/api/incentive/runs/${runId}`)).body;
+    run = (await org.post(`/api/incentive/runs/${runId}/propose`, { version: run.version })).body;
+    expect(run.state).toBe('proposed');
+    const wrong = await org.post(`/api/incentive/runs/${runId}/lists/commendations/approve`, {
+      body: '院党组',
+      meeting: '院党组会议',
+      date: '2026-03-10',
+      documentNo: '东检〔2026〕3号',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.field).toBe('body');
+    expect(wrong.body.reason_zh).toContain('县委县政府');
+    expect((await committee.post(`/api/incentive/runs/${runId}/lists/commendations/approve`, {})).status).toBe(403);
+    for (const l of run.lists) {
+      const r = await org.post(`/api/incentive/runs/${runId}/lists/${l.key}/approve`, {
+        body: l.approver ?? '院党组',
+        meeting: l.approver === '县委县政府' ? '县委常委会会议' : '院党组会议',
+        date: '2026-03-10',
+        documentNo: '东委〔2026〕12号',
+      });
+      expect(r.status, `${l.key} ${JSON.stringify(r.body)}`).toBe(200);
+      run = r.body;
+    }
+    expect(run.state).toBe('approved');
+    // recomputation ends with the first approval
+    expect((await org.post(`/api/incentive/runs/${runId}/recompute`, { version: run.version })).status).toBe(409);
+  });
+
+  it('the lists and the decision download', async () => {
+    const x = await org.get(`/api/incentive/runs/${runId}/lists/commendations/xlsx`);
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body);
+    const rows = wb.worksheets[0]!.rowCount;
+    expect(rows).toBeGreaterThan(2);
+    const d = await org.get(`/api/incentive/runs/${runId}/lists/commendations/docx`);
+    expect(d.status).toBe(200);
+    expect(d.headers.get('content-type')).toContain('wordprocessingml');
+    expect((d.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  let commendedIds: string[] = [];
+  it('closing writes the honours and grades into the record', async () => {
+    let run = (await org.get(`/api/incentive/runs/${runId}`)).body;
+    const early = await org.post(`/api/incentive/runs/${runId}/close`, { version: run.version });
+    expect(early.status).toBe(409);
+    run = (
+      await org.post(`/api/incentive/runs/${runId}/confer`, {
+        version: run.version,
+        date: '2026-03-20',
+        documentNo: '东委〔2026〕12号',
+      })
+    ).body;
+    expect(run.state).toBe('conferred');
+    const closed = await org.post(`/api/incentive/runs/${runId}/close`, { version: run.version });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body.state).toBe('closed');
+    const commended = closed.body.lists.find((l: { key: string }) => l.key === 'commendations').entries;
+    commendedIds = commended.map((e: { subjectId: string }) => e.subjectId);
+    const honours = (await srv.store.repo('honors').list({ where: { date: '2026-03-20' }, limit: 10_000 })).filter(
+      (h) => h.conferredBy === 'county',
+    );
+    expect(honours.map((h) => h.subjectId).sort()).toEqual([...commendedIds].sort());
+    const grades = await srv.store.repo('cadreAssessments').list({ where: { year: 2025 }, limit: 100_000 });
+    const accepted = (await incentiveRunsOf(srv.store).proposals(runId)).filter((p) => p.status === 'accepted');
+    for (const p of accepted) expect(grades.find((g) => g.cadreId === p.cadreId)?.grade).toBe(p.grade);
+  });
+
+  it('a closed run cannot change, through the API or the store', async () => {
+    const run = (await org.get(`/api/incentive/runs/${runId}`)).body;
+    for (const [url, body] of [
+      [`/api/incentive/runs/${runId}/recompute`, { version: run.version }],
+      [`/api/incentive/runs/${runId}/close`, { version: run.version }],
+      [
+        `/api/incentive/runs/${runId}/lists/commendations/approve`,
+        { body: '县委县政府', meeting: '会议', date: '2026-04-01', documentNo: '东委〔2026〕13号' },
+      ],
+    ] as const) {
+      const r = await org.post(url, body);
+      expect(r.status, url).toBe(409);
+      expect(r.body.reason_zh).toContain('办结');
+    }
+    const cadre = run.lists[0].entries.find((e: { subjectType: string }) => e.subjectType === 'cadre')?.subjectId;
+    expect((await liaison.put(`/api/incentive/runs/${runId}/grades/${cadre}`, { grade: '称职' })).status).toBe(409);
+    await expect(incentiveRunsOf(srv.store).replaceLists(runId, [])).rejects.toBeInstanceOf(ClosedRunError);
+    await expect(incentiveRunsOf(srv.store).update(runId, run.version, { state: 'computed' })).rejects.toBeInstanceOf(
+      ClosedRunError,
+    );
+    expect((await org.get(`/api/incentive/runs/${runId}`)).body.lists).toEqual(run.lists);
+  });
+
+  it("the next year's run reads the honours the closed run wrote", async () => {
+    const next = await startRun('rudong', 2026, { params: { 'rudong.incentive.excellentRatio': '1/2' } });
+    const priority = next.lists.find((l: { key: string }) => l.key === 'priority_promotion');
+    const ids = new Set(priority.entries.map((e: { subjectId: string }) => e.subjectId));
+    expect(commendedIds.length).toBeGreaterThan(0);
+    for (const id of commendedIds) expect(ids.has(id), id).toBe(true);
+    const reasons = priority.entries
+      .filter((e: { subjectId: string }) => e.subjectId === commendedIds[0])[0]
+      .because.join('');
+    expect(reasons).toContain('2026-03-20');
+  });
+});
+
+describe('public notice, when configured', () => {
+  it('approval waits for the notice period; without configuration there is no notice step', async () => {
+    await ensureExcellent('anhui', 2024);
+    const run = await startRun('anhui', 2024, { publicNoticeDays: 5 });
+    let cur = (await org.post(`/api/incentive/runs/${run.id}/propose`, { version: run.version })).body;
+    const key = cur.lists[0].key;
+    const approval = { body: '省委', meeting: '省委常委会会议', date: '2026-03-20', documentNo: '皖发〔2026〕1号' };
+    expect((await org.post(`/api/incentive/runs/${run.id}/lists/${key}/approve`, approval)).status).toBe(409);
+    const short = await org.post(`/api/incentive/runs/${run.id}/lists/${key}/notice`, {
+      from: '2026-03-01',
+      to: '2026-03-03',
+    });
+    expect(short.status).toBe(400);
+    cur = (
+      await org.post(`/api/incentive/runs/${run.id}/lists/${key}/notice`, { from: '2026-03-01', to: '2026-03-05' })
+    ).body;
+    expect(cur.lists[0].notice).toEqual({ from: '2026-03-01', to: '2026-03-05' });
+    expect((await org.post(`/api/incentive/runs/${run.id}/lists/${key}/approve`, approval)).status).toBe(200);
+    const plain = (await org.get('/api/incentive/runs')).body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
+    );
+    const r = await org.post(`/api/incentive/runs/${plain.id}/lists/unit_bonus/notice`, {
+      from: '2026-03-01',
+      to: '2026-03-05',
+    });
+    expect(r.status).toBe(409);
+  });
+});
+
+describe('who may do what, and bad input', () => {
+  it('the cadre, the administrators and nobody logged in are refused; only the organisation department starts a run', async () => {
+    const anonymous = (await import('./harness.js')).Client;
+    expect((await new anonymous(srv.base).get('/api/incentive/runs')).status).toBe(401);
+    for (const u of ['cadre', 'sysadmin', 'auditadmin']) {
+      const c = await loggedIn(srv.base, u);
+      expect((await c.get('/api/incentive/runs')).status, u).toBe(403);
+    }
+    const body = { organiserUnitId: await rootOf('jiangsu'), year: 2022 };
+    expect((await liaison.post('/api/incentive/runs', body)).status).toBe(403);
+    expect((await committee.post('/api/incentive/runs', body)).status).toBe(403);
+  });
+
+  it('a bad year, an unknown parameter or a unit outside the scope is a 400 naming the field, and starts nothing', async () => {
+    const root = await rootOf('jiangsu');
+    const before = (await org.get('/api/incentive/runs')).body.length;
+    const year = await org.post('/api/incentive/runs', { organiserUnitId: root, year: 1800 });
+    expect([year.status, year.body.field]).toEqual([400, 'year']);
+    const param = await org.post('/api/incentive/runs', { organiserUnitId: root, year: 2022, params: { nonsense: 1 } });
+    expect([param.status, param.body.field]).toEqual([400, 'params']);
+    const city = await loggedIn(srv.base, 'city_org');
+    const outside = await city.post('/api/incentive/runs', { organiserUnitId: await rootOf('shaanxi'), year: 2022 });
+    expect([outside.status, outside.body.field]).toEqual([400, 'organiserUnitId']);
+    expect((await org.get('/api/incentive/runs')).body.length).toBe(before);
+  });
+});
