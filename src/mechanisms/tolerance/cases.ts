@@ -315,12 +315,7 @@ export class ToleranceCases {
             req.on,
           )
         : null;
-    if (
-      evaluation &&
-      outcome &&
-      departs(outcome, evaluation) &&
-      !String(req.inputs?.departureReason ?? '').trim()
-    )
+    if (evaluation && outcome && departs(outcome, evaluation) && !String(req.inputs?.departureReason ?? '').trim())
       throw new CaseInputError(
         'inputs.departureReason',
         '结论与规则评估不一致，须写明理由',
