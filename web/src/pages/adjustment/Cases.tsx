@@ -99,7 +99,12 @@ function StepForm({ c, a, onDone }: { c: CaseDetail; a: ActionView; onDone: () =
     }
   };
   return (
-    <Card size="small" title={a.label} extra={<Typography.Text type="secondary">{a.body}</Typography.Text>}>
+    <Card
+      size="small"
+      title={a.label}
+      data-testid={`step-${a.action}`}
+      extra={<Typography.Text type="secondary">{a.body}</Typography.Text>}
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
         {a.inputs.map((i) => (
           <Form.Item
