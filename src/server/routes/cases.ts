@@ -239,7 +239,8 @@ export function caseRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const items = await visibleAmong(actor, await candidates(actor, req.query));
+      // the register is the 容错纠错 register: adjustment cases are not 容错纠错 cases
+      const items = await visibleAmong(actor, await candidates(actor, { ...req.query, procedure: 'tolerance' }));
       const rows: CaseSummary[] = [];
       for (const [i, c] of items.entries()) rows.push(await registerRow(c, i + 1));
       const title = req.query.year ? `${req.query.year}年容错纠错案件登记台账` : '容错纠错案件登记台账';
