@@ -3,6 +3,7 @@
 // explanation then reads as an influence period; a stale step is 409 and changes nothing; bad input is 400 naming
 // the field; a pack without an adjustment procedure (安徽) refuses to start one.
 import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
 
@@ -216,6 +217,20 @@ describe('the documents of an adjustment case', () => {
     expect(decision).toContain('两年内不得担任高于原职务层次的职务（至2026年4月2日止）');
     expect(decision).toContain('第十二条');
     for (const x of [id, cadreId, cadre.managingUnitId, liaison?.id ?? '']) if (x) expect(decision).not.toContain(x);
+  });
+});
+
+describe('the 容错纠错 register', () => {
+  it('lists no adjustment case, though the same officer sees adjustment cases in the case list', async () => {
+    const adjustment = await as(O).get('/api/cases?procedure=adjustment');
+    expect(adjustment.body.total).toBeGreaterThan(0);
+    const r = await as(O).get('/api/cases/register.xlsx');
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as never);
+    let rows = 0;
+    wb.worksheets[0]!.eachRow((_row, i) => void (i > 2 && rows++));
+    expect(rows).toBe((await as(O).get('/api/cases?procedure=tolerance')).body.total);
   });
 });
 

@@ -152,6 +152,14 @@ export function caseRoutes(app: FastifyInstance): void {
     closed: c.closed,
   });
 
+  /** The summary with the names people read beside it: the cadre or unit concerned and the handling unit. */
+  async function named(c: CaseRow) {
+    const cadre = c.subjectType === 'cadre' ? await ctx.store.repo('cadres').get(c.subjectId) : undefined;
+    const unit = cadre ? undefined : await ctx.store.repo('units').get(c.subjectId);
+    const handling = await ctx.store.repo('units').get(c.handlingUnitId);
+    return { ...summary(c), subjectName: cadre?.name ?? unit?.name ?? '', handlingUnitName: handling?.name ?? '' };
+  }
+
   // No role list on the case routes: who sees a case is decided per case (participants and the handling organ), so
   // 三员 and everyone else get the same 404 as for a case that does not exist, and empty lists.
   const config = {};
@@ -181,7 +189,9 @@ export function caseRoutes(app: FastifyInstance): void {
     async (req) => {
       const actor = actorOf(req);
       const items = await visibleAmong(actor, await candidates(actor, req.query));
-      return { total: items.length, items: items.map(summary) };
+      const out = [];
+      for (const c of items) out.push(await named(c));
+      return { total: out.length, items: out };
     },
   );
 
@@ -229,7 +239,8 @@ export function caseRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const items = await visibleAmong(actor, await candidates(actor, req.query));
+      // the register is the 容错纠错 register: adjustment cases are not 容错纠错 cases
+      const items = await visibleAmong(actor, await candidates(actor, { ...req.query, procedure: 'tolerance' }));
       const rows: CaseSummary[] = [];
       for (const [i, c] of items.entries()) rows.push(await registerRow(c, i + 1));
       const title = req.query.year ? `${req.query.year}年容错纠错案件登记台账` : '容错纠错案件登记台账';
@@ -304,7 +315,7 @@ export function caseRoutes(app: FastifyInstance): void {
         const repo = casesOf(ctx.store);
         const asOf = ctx.now().toISOString().slice(0, 10);
         const detail = {
-          ...summary(c),
+          ...(await named(c)),
           procedure: { title: def.title, version: def.version, states: def.states },
           history: (await repo.steps(c.id)).map((s) => ({
             seq: s.seq,

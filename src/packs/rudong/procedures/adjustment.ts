@@ -264,7 +264,12 @@ export const rudongAdjustment: ProcedureDef = {
       to: 'closed',
       actor: POLITICAL_DEPT,
       inputs: [
-        { name: 'inspection', label: '考察情况（德才表现和工作实绩、工作需要、任职条件）', kind: 'text', required: true },
+        {
+          name: 'inspection',
+          label: '考察情况（德才表现和工作实绩、工作需要、任职条件）',
+          kind: 'text',
+          required: true,
+        },
       ],
       citation: at('第十二条'),
     },
