@@ -277,6 +277,15 @@ describe('焦作 pre-event filings', () => {
     expect(before.body.evaluation.verdict).toBe('ineligible');
     const rules = (e: { findings: { rule: string }[] }) => e.findings.map((f) => f.rule);
     expect(rules(before.body.evaluation)).toContain('jiaozuo/tolerance/condition.reform-filing');
+    // tolerating despite the late filing departs from the evaluation: a written reason is required
+    const decide = await as('committee_member').post(`/api/cases/${id}/steps`, {
+      version: before.body.version,
+      action: 'decide',
+      on: '2024-06-12',
+      inputs: { outcome: 'exempt', meeting: '常委会' },
+    });
+    expect(decide.status).toBe(400);
+    expect(decide.body.field).toBe('inputs.departureReason');
 
     const onTime = await as(D).post('/api/filings', {
       kind: 'reform_risk',
