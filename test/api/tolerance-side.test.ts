@@ -3,12 +3,23 @@
 // read by the case's evaluation; each refused with the field and reason where the text gives no such thing or the
 // input is wrong, and 404 for anyone who may not see the case or the filing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
+import { Client, loggedIn, startServer, subtreeIds, type TestServer } from './harness.js';
 
 let srv: TestServer;
 const clients = new Map<string, Client>();
 const as = (u: string) => clients.get(u)!;
-const USERS = ['discipline_officer', 'committee_member', 'org_officer', 'city_org', 'cadre', 'sysadmin'];
+const USERS = [
+  'discipline_officer',
+  'accountability_officer',
+  'committee_member',
+  'org_officer',
+  'unit_liaison',
+  'city_org',
+  'cadre',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+];
 const D = 'discipline_officer';
 
 beforeAll(async () => {
@@ -377,5 +388,35 @@ describe('焦作 pre-event filings', () => {
     const r = await as(D).post(`/api/cases/${jiangsuCase}/filings`, { filing: f.body.id });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('filing');
+  });
+});
+
+describe('every route beside a case, with every role', () => {
+  it('reads: the handling officers see; everyone else gets 404, and no session 401', async () => {
+    const { id: cadre, unit } = await cadreOf('jiaozuo');
+    const id = await openCase(cadre);
+    const f = await as(D).post('/api/filings', { kind: 'reform_risk', unit, title: '项目', startedOn: '2023-05-10' });
+    expect((await as(D).post(`/api/cases/${id}/filings`, { filing: f.body.id })).status).toBe(201);
+    // what lies beside a case is seen exactly as the case is; filings as accountability matters are
+    const filingSees = new Set(['discipline_officer', 'accountability_officer', 'org_officer']);
+    const failures: string[] = [];
+    for (const u of USERS) {
+      const c = (await as(u).get(`/api/cases/${id}`)).status;
+      const s = (await as(u).get(`/api/cases/${id}/side`)).status;
+      if (s !== c || ![200, 404].includes(s)) failures.push(`side as ${u}: ${s}, the case ${c}`);
+      const g = (await as(u).get(`/api/filings/${f.body.id}`)).status;
+      if (g !== (filingSees.has(u) ? 200 : 404)) failures.push(`filing as ${u}: ${g}`);
+    }
+    for (const u of ['sysadmin', 'secadmin', 'auditadmin', 'city_org', 'cadre', 'unit_liaison'])
+      if ((await as(u).get(`/api/cases/${id}/side`)).status !== 404) failures.push(`side as ${u}: not 404`);
+    expect((await as(D).get(`/api/cases/${id}/side`)).status).toBe(200);
+    expect(failures).toEqual([]);
+    const anonymous = new Client(srv.base);
+    for (const url of [`/api/cases/${id}/side`, `/api/filings/${f.body.id}`, '/api/filings'])
+      expect((await anonymous.get(url)).status, url).toBe(401);
+    expect(
+      (await anonymous.post('/api/clarifications', { follows: id, action: 'open', on: '2024-06-01' })).status,
+    ).toBe(401);
+    expect((await newestAudit('case.side'))?.target_id).toBe(id);
   });
 });
