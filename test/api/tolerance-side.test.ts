@@ -3,6 +3,7 @@
 // read by the case's evaluation; each refused with the field and reason where the text gives no such thing or the
 // input is wrong, and 404 for anyone who may not see the case or the filing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { Client, loggedIn, startServer, subtreeIds, type TestServer } from './harness.js';
 
 let srv: TestServer;
@@ -86,6 +87,20 @@ async function step(id: string, action: string, inputs: Record<string, unknown> 
   });
 }
 
+const unzipper = createRequire(import.meta.url)('unzipper') as {
+  Open: { buffer(b: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+};
+
+/** The words of a .docx as a reader sees them: the text runs of every XML part, joined. */
+async function docxText(buf: Buffer): Promise<string> {
+  const dir = await unzipper.Open.buffer(buf);
+  let out = '';
+  for (const f of dir.files)
+    if (f.path.startsWith('word/') && f.path.endsWith('.xml'))
+      out += [...(await f.buffer()).toString('utf8').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return out;
+}
+
 async function newestAudit(action: string) {
   return srv.app.ctx.db
     .selectFrom('audit_log')
@@ -124,6 +139,14 @@ describe('陕西 澄清保护 after a tolerance case', () => {
     expect(detail.body.procedure.title).toBe('陕西省澄清保护程序');
     const docs = await as(D).get(`/api/cases/${id}/documents`);
     expect(docs.body.items.map((d: { name: string }) => d.name)).toEqual(['通报曝光']);
+    const doc = await as(D).get(`/api/cases/${id}/documents/1`);
+    expect(doc.status).toBe(200);
+    const words = await docxText(doc.body as Buffer);
+    expect(words).toContain('所反映问题的澄清保护');
+    expect(words).toContain('恶意中伤诬陷他人');
+    expect(words).not.toContain('出现失误');
+    expect(words).not.toContain(id);
+    expect(words).not.toContain(tolerance);
 
     const after = await as(D).get(`/api/cases/${tolerance}/side`);
     expect(after.status).toBe(200);
