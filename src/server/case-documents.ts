@@ -178,8 +178,13 @@ export async function renderCaseDocument(
   }
   // a document the texts name without a form of its own (初步结论, 请示, 纠错要求, 申诉, …): the same 公文 layout,
   // titled by its name, holding what was written at the step and the conclusion where there is one
+  // a side case (澄清正名) is about what was reported on the subject, not about a failing of theirs
+  const lead =
+    def.procedure === 'clarification'
+      ? `关于对${subjectName(subject, true)}所反映问题的澄清保护，${entry.step}情况如下。`
+      : `关于${subjectName(subject, true)}在${subject.matter}中出现失误一事，${entry.step}情况如下。`;
   const blocks: Block[] = [
-    `关于${subjectName(subject, true)}在${subject.matter}中出现失误一事，${entry.step}情况如下。`,
+    lead,
     ...facts,
     ...(outcome ? [`认定结论：对${subjectName(subject)}${OUTCOME_WORDS[outcome]}。`] : []),
     ...(basis.length ? [`依据：${basis.join('、')}。`] : []),

@@ -3,12 +3,24 @@
 // read by the case's evaluation; each refused with the field and reason where the text gives no such thing or the
 // input is wrong, and 404 for anyone who may not see the case or the filing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
+import { createRequire } from 'node:module';
+import { Client, loggedIn, startServer, subtreeIds, type TestServer } from './harness.js';
 
 let srv: TestServer;
 const clients = new Map<string, Client>();
 const as = (u: string) => clients.get(u)!;
-const USERS = ['discipline_officer', 'committee_member', 'org_officer', 'city_org', 'cadre', 'sysadmin'];
+const USERS = [
+  'discipline_officer',
+  'accountability_officer',
+  'committee_member',
+  'org_officer',
+  'unit_liaison',
+  'city_org',
+  'cadre',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+];
 const D = 'discipline_officer';
 
 beforeAll(async () => {
@@ -75,6 +87,20 @@ async function step(id: string, action: string, inputs: Record<string, unknown> 
   });
 }
 
+const unzipper = createRequire(import.meta.url)('unzipper') as {
+  Open: { buffer(b: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+};
+
+/** The words of a .docx as a reader sees them: the text runs of every XML part, joined. */
+async function docxText(buf: Buffer): Promise<string> {
+  const dir = await unzipper.Open.buffer(buf);
+  let out = '';
+  for (const f of dir.files)
+    if (f.path.startsWith('word/') && f.path.endsWith('.xml'))
+      out += [...(await f.buffer()).toString('utf8').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return out;
+}
+
 async function newestAudit(action: string) {
   return srv.app.ctx.db
     .selectFrom('audit_log')
@@ -113,6 +139,14 @@ describe('陕西 澄清保护 after a tolerance case', () => {
     expect(detail.body.procedure.title).toBe('陕西省澄清保护程序');
     const docs = await as(D).get(`/api/cases/${id}/documents`);
     expect(docs.body.items.map((d: { name: string }) => d.name)).toEqual(['通报曝光']);
+    const doc = await as(D).get(`/api/cases/${id}/documents/1`);
+    expect(doc.status).toBe(200);
+    const words = await docxText(doc.body as Buffer);
+    expect(words).toContain('所反映问题的澄清保护');
+    expect(words).toContain('恶意中伤诬陷他人');
+    expect(words).not.toContain('出现失误');
+    expect(words).not.toContain(id);
+    expect(words).not.toContain(tolerance);
 
     const after = await as(D).get(`/api/cases/${tolerance}/side`);
     expect(after.status).toBe(200);
@@ -277,6 +311,15 @@ describe('焦作 pre-event filings', () => {
     expect(before.body.evaluation.verdict).toBe('ineligible');
     const rules = (e: { findings: { rule: string }[] }) => e.findings.map((f) => f.rule);
     expect(rules(before.body.evaluation)).toContain('jiaozuo/tolerance/condition.reform-filing');
+    // tolerating despite the late filing departs from the evaluation: a written reason is required
+    const decide = await as('committee_member').post(`/api/cases/${id}/steps`, {
+      version: before.body.version,
+      action: 'decide',
+      on: '2024-06-12',
+      inputs: { outcome: 'exempt', meeting: '常委会' },
+    });
+    expect(decide.status).toBe(400);
+    expect(decide.body.field).toBe('inputs.departureReason');
 
     const onTime = await as(D).post('/api/filings', {
       kind: 'reform_risk',
@@ -368,5 +411,35 @@ describe('焦作 pre-event filings', () => {
     const r = await as(D).post(`/api/cases/${jiangsuCase}/filings`, { filing: f.body.id });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('filing');
+  });
+});
+
+describe('every route beside a case, with every role', () => {
+  it('reads: the handling officers see; everyone else gets 404, and no session 401', async () => {
+    const { id: cadre, unit } = await cadreOf('jiaozuo');
+    const id = await openCase(cadre);
+    const f = await as(D).post('/api/filings', { kind: 'reform_risk', unit, title: '项目', startedOn: '2023-05-10' });
+    expect((await as(D).post(`/api/cases/${id}/filings`, { filing: f.body.id })).status).toBe(201);
+    // what lies beside a case is seen exactly as the case is; filings as accountability matters are
+    const filingSees = new Set(['discipline_officer', 'accountability_officer', 'org_officer']);
+    const failures: string[] = [];
+    for (const u of USERS) {
+      const c = (await as(u).get(`/api/cases/${id}`)).status;
+      const s = (await as(u).get(`/api/cases/${id}/side`)).status;
+      if (s !== c || ![200, 404].includes(s)) failures.push(`side as ${u}: ${s}, the case ${c}`);
+      const g = (await as(u).get(`/api/filings/${f.body.id}`)).status;
+      if (g !== (filingSees.has(u) ? 200 : 404)) failures.push(`filing as ${u}: ${g}`);
+    }
+    for (const u of ['sysadmin', 'secadmin', 'auditadmin', 'city_org', 'cadre', 'unit_liaison'])
+      if ((await as(u).get(`/api/cases/${id}/side`)).status !== 404) failures.push(`side as ${u}: not 404`);
+    expect((await as(D).get(`/api/cases/${id}/side`)).status).toBe(200);
+    expect(failures).toEqual([]);
+    const anonymous = new Client(srv.base);
+    for (const url of [`/api/cases/${id}/side`, `/api/filings/${f.body.id}`, '/api/filings'])
+      expect((await anonymous.get(url)).status, url).toBe(401);
+    expect(
+      (await anonymous.post('/api/clarifications', { follows: id, action: 'open', on: '2024-06-01' })).status,
+    ).toBe(401);
+    expect((await newestAudit('case.side'))?.target_id).toBe(id);
   });
 });

@@ -124,7 +124,12 @@ export function toleranceSideRoutes(app: FastifyInstance): void {
         response: { ...errorSchemas(401, 403, 404) },
       },
     },
-    async (req) => guarded(async () => side().beside(actorOf(req), req.params.id)),
+    async (req) =>
+      guarded(async () => {
+        const out = await side().beside(actorOf(req), req.params.id);
+        await audit(ctx.db, req, { action: 'case.side', targetKind: 'cases', targetId: req.params.id });
+        return out;
+      }),
   );
 
   app.post<{ Params: { id: string }; Body: { on: string; accuser: string; conduct: string; referredTo: string } }>(
