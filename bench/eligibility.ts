@@ -74,9 +74,10 @@ try {
   const registry = packRegistry();
   const times: { load: number; evaluate: number; total: number }[] = [];
   let blocked = 0;
+  const tables: Record<string, number> = {};
   for (let i = 0; i < runs + 1; i++) {
     const t0 = performance.now();
-    const facts = await loadCadresFacts(store as unknown as KyselyStore, date, candidates);
+    const facts = await loadCadresFacts(store as unknown as KyselyStore, date, candidates, tables);
     const t1 = performance.now();
     const results = checkEligibility(registry, facts, date, candidates);
     const t2 = performance.now();
@@ -89,6 +90,13 @@ try {
     `${k} median ${median(times.map((t) => t[k])).toFixed(0)} ms, max ${Math.max(...times.map((t) => t[k])).toFixed(0)} ms`;
   console.log(`${runs} runs of ${candidates.length} candidates (${blocked} blocked on ${date}):`);
   for (const k of ['load', 'evaluate', 'total'] as const) console.log(`  ${fmt(k)}`);
+  console.log(`  last load by table (ms): ${JSON.stringify(tables)}`);
+  console.log(
+    `  load average while running: ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await store.close();
   if (!values.data) rmSync(dir, { recursive: true, force: true });
