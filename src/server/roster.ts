@@ -5,6 +5,7 @@
 // the most frequent read there is.
 import { sql, type Compilable, type RawBuilder } from 'kysely';
 import { cadreMatches, shortSearch, shortSearchCond, subtreeUnits } from '../store/derived.js';
+import { idList } from '../store/facts-loader.js';
 import { compiledOnce, slot } from '../store/query-template.js';
 import type { RecordStore } from '../store/types.js';
 import type { User } from './accounts/users.js';
@@ -19,6 +20,8 @@ export interface RosterFilters {
   level?: string;
   offset?: number;
   limit?: number;
+  /** only these cadres (a filter computed elsewhere, e.g. 在影响期内); the other filters still apply */
+  ids?: readonly string[];
 }
 
 export interface RosterItem {
@@ -67,12 +70,13 @@ export async function roster(
   };
   // Every roster query has one of a few dozen shapes (which filters are present, the scope's kind), built once
   // each — except a search of three or more characters, whose query depends on its pieces.
-  const cached = text === undefined || short !== undefined;
+  // a list of ids is a value of its own each time: such a query is built for the call, not kept
+  const cached = (text === undefined || short !== undefined) && !f.ids;
   const v = <T>(name: string): T => (cached ? slot<T>(name) : (values[name] as T));
   const sc = cached ? shape.scope : scope;
   // A short search with no filter but units (the scope, a unit's subtree) is answered from the search index alone,
   // which holds each cadre's managing unit: no lookup of every matching cadre to learn where they are managed.
-  const fromIndex = short !== undefined && !f.category && !f.post && !f.level && sc.kind !== 'self';
+  const fromIndex = short !== undefined && !f.category && !f.post && !f.level && !f.ids && sc.kind !== 'self';
   const key = [
     shape.key,
     f.unitId ? 'u' : '',
@@ -111,11 +115,13 @@ export async function roster(
     if (text) q = q.where(short ? shortSearchCond(v('term'), v('text')) : cadreMatches(text));
     if (f.post) q = q.where('c.post_role', '=', v('post'));
     if (f.level) q = q.where('c.post_level', '=', v('level'));
+    if (f.ids)
+      q = q.where(f.ids.length ? sql<boolean>`c.id in ${idList(f.ids, store.dialect !== 'postgres')}` : sql`1 = 0`);
     return q;
   };
   // With no filter but units and category, the total is the sum of the units' counts (derived.ts): a read per
   // unit in scope instead of one per cadre.
-  const fromCounts = text === undefined && !f.post && !f.level && sc.kind !== 'self';
+  const fromCounts = text === undefined && !f.post && !f.level && !f.ids && sc.kind !== 'self';
   const counted = () =>
     fromCounts
       ? db

@@ -488,7 +488,7 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
 // findings and values as the whole record's — a test compares both over the demo record, for every pack.
 
 /** A list of ids as a subquery: one bound parameter however long the list (SQLite's JSON, PostgreSQL's arrays). */
-function idList(ids: readonly string[], sqlite: boolean): RawBuilder<unknown> {
+export function idList(ids: readonly string[], sqlite: boolean): RawBuilder<unknown> {
   return sqlite ? sql`(select value from json_each(${JSON.stringify(ids)}))` : sql`(select unnest(${ids}::text[]))`;
 }
 
@@ -682,11 +682,16 @@ export async function loadSubjectFacts(
 // cadres; none of them bears on an influence period or a priority for promotion.
 
 /** The facts the rulebooks read about `cadreIds` on asOf (ids not on record are left out), in one consistent state. */
-export async function loadCadresFacts(store: KyselyStore, asOf: string, cadreIds: readonly string[]): Promise<Facts> {
+export async function loadCadresFacts(
+  store: KyselyStore,
+  asOf: string,
+  cadreIds: readonly string[],
+  timings?: Record<string, number>,
+): Promise<Facts> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
   const sqlite = store.conn.sqlite !== undefined;
   const people = [...new Set(cadreIds)];
-  const run = (db: AnyDb) => collect(cadreListScans(db, people, sqlite), asOf);
+  const run = (db: AnyDb) => collect(timed(cadreListScans(db, people, sqlite), timings), asOf);
   if (store.depth > 0) return run(store.db);
   if (sqlite) {
     const handle = store.conn.sqlite!;
@@ -702,6 +707,14 @@ export async function loadCadresFacts(store: KyselyStore, asOf: string, cadreIds
   return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }
 
+/**
+ * Department units (县直/市直部门, internal departments: nineteen in twenty of a province's units) are read only
+ * when something on record is about them, or a listed cadre works in or under them: a unit with no record of its
+ * own concludes nothing and takes part in no comparison (quotas and rankings rank units by their assessments), so
+ * leaving the others out changes no finding and saves evaluating every unit rule over them.
+ */
+const QUIET_KINDS = new Set(['city_dept', 'county_dept', 'internal_dept']);
+
 function cadreListScans(db: AnyDb, people: string[], sqlite: boolean): { scan: Scan; cadres: CadreScan } {
   const order = sql.raw(sqlite ? 'rowid' : 'id');
   const list = idList(people, sqlite);
@@ -709,19 +722,43 @@ function cadreListScans(db: AnyDb, people: string[], sqlite: boolean): { scan: S
     const { rows: got } = await query.execute(db);
     for (const r of got as Record<string, unknown>[]) onRow(columns.map((c) => r[c]));
   };
+  let kept: Set<string> | undefined;
+  /** The units read: every unit but the quiet departments, those with records or listed cadres, and their parents. */
+  const units = async (onRow: (r: Row) => void) => {
+    const all: Row[] = [];
+    await rows(
+      sql`select ${sql.raw(COLUMNS.units.map((c) => `"${c}"`).join(', '))} from units order by ${order}`,
+      COLUMNS.units,
+      (r) => all.push(r),
+    );
+    const { rows: used } = await sql<{ id: string }>`select unit_id as id from unit_assessments
+        union select unit_id from incidents
+        union select subject_id from honors union select subject_id from determinations
+        union select subject_id from tolerance_requests union select subject_id from case_decisions
+        union select managing_unit_id from cadres where id in ${list}
+        union select unit_id from posts where cadre_id in ${list}`.execute(db);
+    const parent = new Map(all.map((u) => [u[0] as string, u[3] as string | null]));
+    kept = new Set();
+    const keep = (id: string | null | undefined) => {
+      for (let u = id; u && !kept!.has(u); u = parent.get(u) ?? null) kept!.add(u);
+    };
+    for (const u of all) if (!QUIET_KINDS.has(u[2] as string)) keep(u[0] as string);
+    for (const r of used) if (parent.has(r.id)) keep(r.id);
+    for (const u of all) if (kept.has(u[0] as string)) onRow(u);
+  };
   return {
     async scan(table, columns, onRow) {
+      if (table === 'units') return units(onRow);
       const cols = sql.raw(columns.map((c) => `"${c}"`).join(', '));
-      const key = table === 'units' ? undefined : REGION_KEY[table];
-      if (table !== 'units' && !key) throw new Error(`no key for ${table}`);
+      const key = REGION_KEY[table];
+      if (!key) throw new Error(`no key for ${table}`);
+      // unit-anchored tables are read whole (their units are all kept); the others for the listed cadres and units
       const where =
-        key === undefined
+        key.of === 'units'
           ? sql``
-          : key.of === 'units'
-            ? sql``
-            : key.of === 'cadres'
-              ? sql`where ${sql.ref(key.column)} in ${list}`
-              : sql`where ${sql.ref(key.column)} in ${list} or ${sql.ref(key.column)} in (select id from units)`;
+          : key.of === 'cadres'
+            ? sql`where ${sql.ref(key.column)} in ${list}`
+            : sql`where ${sql.ref(key.column)} in ${list} or ${sql.ref(key.column)} in (select id from units)`;
       await rows(sql`select ${cols} from ${sql.table(table)} ${where} order by ${order}`, columns, onRow);
     },
     async cadres(on, onRow) {

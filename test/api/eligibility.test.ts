@@ -212,6 +212,22 @@ describe('influence-period ledger', () => {
     expect(ws.actualRowCount).toBe(2 + periods);
   });
 
+  it('filters the roster to the cadres inside a period today (在影响期内), the same as the ledger', async () => {
+    const today = srv.now().toISOString().slice(0, 10);
+    const ledger = await city.get(`/api/adjustment/ledger?limit=500`);
+    expect(ledger.body.date).toBe(today);
+    const r = await city.get('/api/cadres?inPeriod=true&limit=500');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const ids = r.body.items.map((i: { id: string }) => i.id).sort();
+    expect(ids).toEqual(ledger.body.items.map((i: { cadreId: string }) => i.cadreId).sort());
+    expect(r.body.total).toBe(ids.length);
+    const planted = [demoted, resigned, sanctioned, clean].filter((id) => ids.includes(id));
+    // on 2026-12-03 the sanction's period (last day 2026-06-01) is over; the two adjustments still run
+    expect(planted).toEqual(today < '2027-05-31' ? [demoted, resigned] : []);
+    const plain = await city.get('/api/cadres?limit=500');
+    expect(plain.body.total).toBeGreaterThan(r.body.total);
+  });
+
   it("gives a cadre's periods in plain words for the profile, within scope only", async () => {
     const r = await city.get(`/api/adjustment/periods/${demoted}?date=${DATE}`);
     expect(r.status).toBe(200);

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import type { PackRegistry } from '../../policy/engine.js';
 import { sql } from 'kysely';
 import { chineseDate, isDate } from '../../domain/dates.js';
 import type { Facts } from '../../domain/facts.js';
@@ -33,6 +34,7 @@ import { subtreeUnits } from '../../store/derived.js';
 import { loadCadresFacts } from '../../store/facts-loader.js';
 import { KyselyStore } from '../../store/kysely-store.js';
 import { audit } from '../audit-log.js';
+import type { ServerContext } from '../context.js';
 import { badRequest, HttpError } from '../errors.js';
 import { namer } from '../plain-names.js';
 import { OFFICE_ROLES } from '../roles.js';
@@ -114,37 +116,59 @@ const attachment = (name: string, ext: string) =>
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** The cadres in scope (and in unitId's subtree) with a sanction or an adjustment on record by `date`. */
+async function withPeriodRecords(
+  ctx: ServerContext,
+  user: User,
+  date: string,
+  unitId?: string,
+  search?: string,
+): Promise<string[]> {
+  const scope = scopeOf(user);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let q: any = ctx.db
+    .selectFrom('cadres as c')
+    .select('c.id')
+    .where(
+      sql<boolean>`c.id in (select cadre_id from sanctions where date <= ${date}
+        union select cadre_id from adjustments where date <= ${date}
+        union select subject_id from case_decisions where measure is not null and measure_on <= ${date})`,
+    )
+    .where(kindCond('cadres', scope, 'c'));
+  if (unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(unitId)}`);
+  if (search) q = q.where('c.name', 'like', `%${search.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+  const rows = (await q.orderBy('c.id').execute()) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The cadres in the reader's scope (and in unitId's subtree) inside an influence period on `date`: the roster's
+ * filter 在影响期内, read from the same evaluation as the ledger.
+ */
+export async function cadresInPeriod(ctx: ServerContext, user: User, date: string, unitId?: string): Promise<string[]> {
+  const ids = await withPeriodRecords(ctx, user, date, unitId);
+  const facts = await loadCadresFacts(kyselyStore(ctx.store), date, ids);
+  return [...standings(registry(), facts, date, ids).values()]
+    .filter((s) => s.periods.length > 0)
+    .map((s) => s.cadre.id);
+}
+
+let shared: PackRegistry | undefined;
+/** The rulebooks, built once per process (they are immutable). */
+const registry = () => (shared ??= packRegistry());
+
 export function eligibilityRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
-  const registry = packRegistry();
+  const rulebooks = registry();
   const today = () => ctx.now().toISOString().slice(0, 10);
 
   /** Names for the ids the rules write into their reasons: the units and cadres of the evaluated facts. */
   const plainOf = (facts: Facts) => {
     const units = new Map(facts.units.map((u) => [u.id, u.name]));
     const cadres = new Map(facts.cadres.map((c) => [c.id, c.name]));
-    const n = namer(registry, (id) => units.get(id) ?? cadres.get(id));
+    const n = namer(rulebooks, (id) => units.get(id) ?? cadres.get(id));
     return { text: (s: string) => n.plain(s), unit: (id: string) => units.get(id) ?? '' };
   };
-
-  /** The cadres in scope (and in unitId's subtree) with a sanction or an adjustment on record by `date`. */
-  async function withPeriodRecords(user: User, date: string, unitId?: string, search?: string): Promise<string[]> {
-    const scope = scopeOf(user);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    let q: any = ctx.db
-      .selectFrom('cadres as c')
-      .select('c.id')
-      .where(
-        sql<boolean>`c.id in (select cadre_id from sanctions where date <= ${date}
-          union select cadre_id from adjustments where date <= ${date}
-          union select subject_id from case_decisions where measure is not null and measure_on <= ${date})`,
-      )
-      .where(kindCond('cadres', scope, 'c'));
-    if (unitId) q = q.where(sql<boolean>`c.managing_unit_id in ${subtreeUnits(unitId)}`);
-    if (search) q = q.where('c.name', 'like', `%${search.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-    const rows = (await q.orderBy('c.id').execute()) as { id: string }[];
-    return rows.map((r) => r.id);
-  }
 
   function periodsOut(s: Standing, plain: (t: string) => string): NamedPeriodOut[] {
     return s.periods.map((p) => {
@@ -166,9 +190,9 @@ export function eligibilityRoutes(app: FastifyInstance): void {
   async function ledger(user: User, q: LedgerQuery) {
     const date = checkedDate(q.date, today());
     if (q.unitId && !(await unitReachable(ctx.db, scopeOf(user), q.unitId))) throw outOfScope();
-    const ids = await withPeriodRecords(user, date, q.unitId, q.search?.trim() || undefined);
+    const ids = await withPeriodRecords(ctx, user, date, q.unitId, q.search?.trim() || undefined);
     const facts = await loadCadresFacts(kyselyStore(ctx.store), date, ids);
-    const st = standings(registry, facts, date, ids);
+    const st = standings(rulebooks, facts, date, ids);
     const { text, unit } = plainOf(facts);
     const rows = [...st.values()]
       .map((s) => ({ s, periods: s.periods.filter((p) => !q.blocks || p.blocks === q.blocks) }))
@@ -260,7 +284,7 @@ export function eligibilityRoutes(app: FastifyInstance): void {
       const id = req.params.id;
       if (!(await visibleIds(ctx.store, req.user!, 'cadres', [id])).has(id)) throw outOfScope();
       const facts = await loadCadresFacts(kyselyStore(ctx.store), date, [id]);
-      const s = standings(registry, facts, date, [id]).get(id);
+      const s = standings(rulebooks, facts, date, [id]).get(id);
       const { text } = plainOf(facts);
       return { date, periods: s ? periodsOut(s, text) : [] };
     },
@@ -279,7 +303,7 @@ export function eligibilityRoutes(app: FastifyInstance): void {
         reason: `candidates at positions ${refused.join(', ')} are outside your data scope or not on record`,
       });
     const facts = await loadCadresFacts(kyselyStore(ctx.store), date, ids);
-    const results = checkEligibility(registry, facts, date, ids);
+    const results = checkEligibility(rulebooks, facts, date, ids);
     const { text, unit } = plainOf(facts);
     const unitOf = new Map(facts.cadres.map((c) => [c.id, c.unit]));
     return results.map((r) => named(r, text, unit(unitOf.get(r.cadreId) ?? '')));

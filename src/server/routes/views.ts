@@ -7,6 +7,7 @@ import { RECORD_ROLES } from '../roles.js';
 import { dashboard, scopeOf, unitTree } from '../scope.js';
 import { profile } from '../profile.js';
 import { roster, type RosterFilters } from '../roster.js';
+import { cadresInPeriod } from './eligibility.js';
 import { OFFSET_SCHEMA, errorSchemas } from '../schemas.js';
 
 const unitNode = {
@@ -41,7 +42,7 @@ export function viewRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Querystring: RosterFilters }>(
+  app.get<{ Querystring: RosterFilters & { inPeriod?: boolean } }>(
     '/cadres',
     {
       config: { roles: RECORD_ROLES },
@@ -58,6 +59,8 @@ export function viewRoutes(app: FastifyInstance): void {
             category: { type: 'string', enum: [...CADRE_CATEGORIES] },
             post: { type: 'string', enum: [...POST_ROLES] },
             level: { type: 'string', enum: [...LEVELS] },
+            // 在影响期内: only cadres inside an influence period today (the ledger's evaluation)
+            inPeriod: { type: 'boolean' },
             offset: OFFSET_SCHEMA,
             limit: { type: 'integer', minimum: 1, maximum: 500 },
           },
@@ -92,7 +95,12 @@ export function viewRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async (req) => roster(ctx.store, req.user!, req.query),
+    async (req) => {
+      const { inPeriod, ...f } = req.query;
+      if (!inPeriod) return roster(ctx.store, req.user!, f);
+      const today = ctx.now().toISOString().slice(0, 10);
+      return roster(ctx.store, req.user!, { ...f, ids: await cadresInPeriod(ctx, req.user!, today, f.unitId) });
+    },
   );
 
   app.get<{ Params: { id: string } }>(

@@ -5,6 +5,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   Input,
@@ -75,6 +76,8 @@ export function RosterPage() {
   const [category, setCategory] = useState<string | undefined>();
   const [post, setPost] = useState<string | undefined>();
   const [level, setLevel] = useState<string | undefined>();
+  // 在影响期内: only cadres inside an influence period today
+  const [inPeriod, setInPeriod] = useState(false);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]!);
   const [exporting, setExporting] = useState(false);
@@ -85,15 +88,15 @@ export function RosterPage() {
   const { data, error, loading, reload } = useLoad(
     () =>
       api.get<Page<RosterItem>>(
-        `/cadres${qs({ unitId, search, category, post, level, offset: (page - 1) * pageSize, limit: pageSize })}`,
+        `/cadres${qs({ unitId, search, category, post, level, inPeriod: inPeriod ? 'true' : undefined, offset: (page - 1) * pageSize, limit: pageSize })}`,
       ),
-    [unitId, search, category, post, level, page, pageSize],
+    [unitId, search, category, post, level, inPeriod, page, pageSize],
   );
 
   const shownTree = useMemo(() => filterTree(tree, treeQuery.trim()), [tree, treeQuery]);
   const expanded = useMemo(() => (treeQuery ? allKeys(shownTree, 6) : allKeys(tree, 1)), [shownTree, tree, treeQuery]);
   async function runExport() {
-    const filter: RosterFilter = { unitId, search, category, post, level };
+    const filter: RosterFilter = { unitId, search, category, post, level, inPeriod: inPeriod ? 'true' : undefined };
     setExporting(true);
     try {
       const n = await exportRoster(filter, unitId ? names.get(unitId) : undefined);
@@ -218,6 +221,11 @@ export function RosterPage() {
               onChange={(v) => reset(() => setLevel(v))}
               options={LEVELS.map((l) => ({ value: l, label: l }))}
             />
+            {user?.role !== 'cadre' && (
+              <Checkbox checked={inPeriod} onChange={(e) => reset(() => setInPeriod(e.target.checked))}>
+                在影响期内
+              </Checkbox>
+            )}
           </Space>
           {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
           <Table<RosterItem>

@@ -9,6 +9,8 @@ export interface RosterFilter {
   category?: string;
   post?: string;
   level?: string;
+  /** 'true': only cadres inside an influence period today */
+  inPeriod?: string;
 }
 
 /** The API's largest page. */
