@@ -33,6 +33,7 @@ import { ImportExportPage } from './pages/data/ImportExport';
 import { UsersPage } from './pages/admin/Users';
 import { RolesPage } from './pages/admin/Roles';
 import { AuditPage } from './pages/admin/Audit';
+import { AdjustmentPage } from './pages/adjustment';
 
 const { Sider, Header, Content } = Layout;
 
@@ -59,7 +60,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
     { key: '/home', label: '首页', icon: <HomeOutlined /> },
     { key: '/incentive', label: soon('鼓励激励'), icon: <TrophyOutlined /> },
     { key: '/tolerance', label: soon('容错纠错'), icon: <SwapOutlined /> },
-    { key: '/adjustment', label: soon('能上能下'), icon: <RiseOutlined /> },
+    { key: '/adjustment', label: '能上能下', icon: <RiseOutlined /> },
     { key: '/care', label: soon('关心关爱'), icon: <HeartOutlined /> },
     { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
     {
@@ -124,6 +125,7 @@ function route(path: string, role: Role): ReactNode {
   if (admin) return TITLES[path] || path.startsWith('/data/') ? forbidden(role) : null;
   if (path === '/home') return <HomePage />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/adjustment') return <AdjustmentPage />;
   if (path === '/data/roster') return <RosterPage />;
   if (path === '/data/io') return role === 'cadre' ? forbidden(role) : <ImportExportPage />;
   const m = /^\/data\/cadres\/([^/]+)$/.exec(path);

@@ -42,6 +42,7 @@ import { RecordForm } from './RecordForm';
 import { ExplainPanel } from './Explain';
 import { plainText } from '../../plain';
 import { useRuleNames } from '../../rules';
+import { CadreAlerts } from '../adjustment/Alerts';
 
 type ProfileKind =
   | 'posts'
@@ -430,6 +431,9 @@ export function CadreProfilePage({ id }: { id: string }) {
           </Card>
         </Col>
       </GridRow>
+      <Card size="small" title="能上能下预警提示" style={{ marginTop: 12 }}>
+        <CadreAlerts cadreId={id} />
+      </Card>
       <Drawer
         open={explain}
         onClose={() => setExplain(false)}
