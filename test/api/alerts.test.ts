@@ -168,6 +168,9 @@ describe("a unit fact reaches the cadres the unit's rules name", () => {
     expect(found.length).toBe(before + 1);
     const alert = found.find((a) => a.because.some((b) => b.includes('特别重大')))!;
     expect(alert).toBeDefined();
+    // in words: the accident's kind, not the record's key for it
+    expect(alert.because.join(' ')).toContain('安全生产事故');
+    expect(alert.because.join(' ')).not.toContain('production_safety');
     await srv.store.repo('incidents').delete(incident.id, incident.version);
     await settled();
     const after = (await principal()).items.find((a) => a.id === alert.id)!;
