@@ -33,6 +33,11 @@ export function isWorker(): boolean {
   return cluster.isWorker;
 }
 
+/** Whether this process runs the server's scheduled jobs (the alert scan): a single process, or the first worker. */
+export function runsScheduledJobs(): boolean {
+  return !cluster.isWorker || cluster.worker?.id === 1;
+}
+
 /**
  * Runs in the primary: forks `count` workers, resolves with the address once every one of them is listening,
  * re-forks any that exits while the cluster is running, and on SIGTERM/SIGINT stops them all and exits.

@@ -349,6 +349,8 @@ export class AlertRepository {
               updated_at: at,
             })),
           )
+          // another process's scan may have written the same finding meanwhile: its row stands
+          .onConflict((oc) => oc.column('id').doNothing())
           .execute();
       result.added = fresh.length;
     };

@@ -657,18 +657,11 @@ export async function loadSubjectFacts(
     return { facts, root };
   };
   if (store.depth > 0) return run(store.db);
-  if (sqlite) {
-    const handle = store.conn.sqlite!;
-    // one read transaction (a WAL snapshot) for every query, as loadFacts does on this thread
-    return store.db.connection().execute(async (db) => {
-      handle.exec('begin');
-      try {
-        return await run(db);
-      } finally {
-        handle.exec('commit');
-      }
-    });
-  }
+  // SQLite: one transaction of the store's own for every query (one consistent state). A BEGIN sent straight to
+  // the write connection would run outside the driver's lock, beside the transactions of other requests (and
+  // fail with "cannot start a transaction within a transaction"); its reads would not even use it, going to the
+  // read connection. The cost: writers wait for the region's read.
+  if (sqlite) return store.transaction((tx) => run((tx as KyselyStore).db));
   return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { alertRefresherOf } from '../../src/mechanisms/adjustment/alerts-refresh.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { loggedIn, startServer, subtreeIds, type Client, type TestServer } from './harness.js';
+import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
 
 const ROLES = [
   'org_officer',
@@ -141,6 +141,40 @@ describe('the list follows the record', () => {
     const detail = (await client.org_officer.get(`/api/alerts/${a.id}`)).body;
     expect(detail.history.at(-1).action).toBe('gone');
     expect((await list('org_officer', `&cadre=${cadreId}&present=true&rule=national/adjustment/zwcf-8`)).total).toBe(0);
+  });
+});
+
+describe("a unit fact reaches the cadres the unit's rules name", () => {
+  it('a 特别重大 production-safety accident at a unit alerts its principal; deleting it marks the alert', async () => {
+    const jiangsu = await subtreeIds(srv.store, await unitIdByName(srv.store, '江苏省'));
+    const rudong = await subtreeIds(srv.store, await unitIdByName(srv.store, '如东县人民检察院'));
+    const posts = await srv.store.repo('posts').list({ where: { role: 'principal', endDate: null }, limit: 100_000 });
+    const post = posts.find((p) => jiangsu.has(p.unitId) && !rudong.has(p.unitId) && p.startDate < '2020-01-01')!;
+    expect(post).toBeDefined();
+    const rule = 'jiangsu/adjustment/9.5';
+    const principal = () => list('org_officer', `&cadre=${post.cadreId}&rule=${rule}`);
+    const before = (await principal()).items.filter((a) => a.present).length;
+    const date = new Date(srv.now().getTime() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const incident = await srv.store.repo('incidents').insert({
+      id: 'alert-test-accident',
+      unitId: post.unitId,
+      date,
+      category: 'production_safety',
+      severity: '特别重大',
+      description: null,
+    });
+    await settled();
+    const found = (await principal()).items.filter((a) => a.present);
+    expect(found.length).toBe(before + 1);
+    const alert = found.find((a) => a.because.some((b) => b.includes('特别重大')))!;
+    expect(alert).toBeDefined();
+    // in words: the accident's kind, not the record's key for it
+    expect(alert.because.join(' ')).toContain('安全生产事故');
+    expect(alert.because.join(' ')).not.toContain('production_safety');
+    await srv.store.repo('incidents').delete(incident.id, incident.version);
+    await settled();
+    const after = (await principal()).items.find((a) => a.id === alert.id)!;
+    expect(after.present).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import { buildServer, DEFAULT_LOGIN_RATE_LIMIT } from '../../server/app.js';
 import { ensureDemo } from '../../server/demo.js';
 import type { FieldCipher } from '../../crypto/fields.js';
 import { ROLE_LABELS } from '../../server/roles.js';
-import { announceWorker, isWorker, runPrimary, WORKER_PORT_ENV } from '../../server/workers.js';
+import { announceWorker, isWorker, runPrimary, runsScheduledJobs, WORKER_PORT_ENV } from '../../server/workers.js';
 import { CliError } from '../errors.js';
 
 interface ServeOptions {
@@ -85,6 +85,8 @@ export function registerServeCommands(program: Command): void {
         dataDir: data,
         store,
         cipher: so.cipher as FieldCipher | undefined,
+        // one process scans the alert list on schedule, not every worker (each still refreshes after its own writes)
+        ...(runsScheduledJobs() ? {} : { alertScan: { hours: 0, atStart: false } }),
         // the limit is kept per process and connections are spread evenly over the workers
         ...(workers > 1
           ? {

@@ -115,12 +115,8 @@ export class AlertRefresher {
     return run;
   }
 
-  /**
-   * A subject's region, read inside a transaction of the store's own: on SQLite a read outside one would open a
-   * transaction on the connection the requests write on, under their feet. The cost: writers wait for the read.
-   */
   private region(asOf: string, subject: { cadre: string } | { unit: string }) {
-    return this.store.transaction((tx) => loadSubjectFacts(tx as KyselyStore, asOf, subject));
+    return loadSubjectFacts(this.store, asOf, subject);
   }
 
   private async drain(): Promise<void> {

@@ -22,6 +22,12 @@ import { subtreeUnits } from '../../store/derived.js';
 import { KyselyStore } from '../../store/kysely-store.js';
 import { alertListBuffer, type AlertListRow } from '../../io/register/alert-list.js';
 import { chineseDate } from '../../domain/dates.js';
+import {
+  DETERMINATION_KIND_LABELS,
+  INCIDENT_CATEGORY_LABELS,
+  POST_ROLE_LABELS,
+  SCHEME_LABELS,
+} from '../../domain/vocabulary.js';
 import { audit } from '../audit-log.js';
 import { dbOf, type AnyDb } from '../context.js';
 import { badRequest, HttpError, notFound } from '../errors.js';
@@ -149,7 +155,7 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
   }
 
   function view(r: AlertRow, names: Map<string, string>) {
-    const plain = namer(registry, (id) => names.get(id)).plain;
+    const plain = namer(registry, (id) => names.get(id) ?? VOCABULARY[id]).plain;
     const rule = registry.rules.get(r.ruleId);
     return {
       id: r.id,
@@ -438,6 +444,14 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
     },
   );
 }
+
+/** The record's vocabulary keys the rules write into their reasons (accident kinds, assessment schemes, …) in words. */
+const VOCABULARY: Record<string, string> = {
+  ...SCHEME_LABELS,
+  ...POST_ROLE_LABELS,
+  ...DETERMINATION_KIND_LABELS,
+  ...INCIDENT_CATEGORY_LABELS,
+};
 
 const EVENT_LABELS: Record<string, string> = {
   gone: '记录变化，规则不再提示',

@@ -1,20 +1,35 @@
-// 能上能下: the mechanism's page, one tab per part (预警清单 | 调整案件 | 影响期台账 | 任职资格审查); each part is its own
-// component file beside this one.
-import { Tabs } from 'antd';
+// The 能上能下 page: one tab per part of the adjustment mechanism, in the order of the work:
+// 预警清单 → 调整案件 → 影响期台账 → 任职资格审查. Each part is its own component in this folder.
+import { useState, type ReactNode } from 'react';
+import { Card, Tabs } from 'antd';
+import { AlertsTab } from './Alerts';
 import { AdjustmentCases } from './Cases';
 import { LedgerTab } from './Ledger';
 import { EligibilityTab } from './Eligibility';
 
+export interface AdjustmentTab {
+  key: string;
+  label: string;
+  render: () => ReactNode;
+}
+
+export const ADJUSTMENT_TABS: AdjustmentTab[] = [
+  { key: 'alerts', label: '预警清单', render: () => <AlertsTab /> },
+  { key: 'cases', label: '调整案件', render: () => <AdjustmentCases /> },
+  { key: 'ledger', label: '影响期台账', render: () => <LedgerTab /> },
+  { key: 'eligibility', label: '任职资格审查', render: () => <EligibilityTab /> },
+];
+
 export function AdjustmentPage() {
+  const [tab, setTab] = useState(ADJUSTMENT_TABS[0]!.key);
   return (
-    <Tabs
-      defaultActiveKey="cases"
-      destroyOnHidden={false}
-      items={[
-        { key: 'cases', label: '调整案件', children: <AdjustmentCases /> },
-        { key: 'ledger', label: '影响期台账', children: <LedgerTab /> },
-        { key: 'eligibility', label: '任职资格审查', children: <EligibilityTab /> },
-      ]}
-    />
+    <Card styles={{ body: { paddingTop: 4 } }}>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={ADJUSTMENT_TABS.map((t) => ({ key: t.key, label: t.label, children: t.render() }))}
+      />
+    </Card>
   );
 }

@@ -44,6 +44,7 @@ import { InfluencePeriods } from '../adjustment/Periods';
 import { plainText } from '../../plain';
 import { useRuleNames } from '../../rules';
 import { CadreCases } from '../tolerance/CadreCases';
+import { CadreAlerts } from '../adjustment/Alerts';
 
 type ProfileKind =
   | 'posts'
@@ -436,6 +437,9 @@ export function CadreProfilePage({ id }: { id: string }) {
           </Card>
         </Col>
       </GridRow>
+      <Card size="small" title="能上能下预警提示" style={{ marginTop: 12 }}>
+        <CadreAlerts cadreId={id} />
+      </Card>
       <Drawer
         open={explain}
         onClose={() => setExplain(false)}

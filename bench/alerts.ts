@@ -1,0 +1,92 @@
+// The alert list at scale (the 能上能下 预警清单): the full scan (load the record, evaluate every alert rule, bring
+// the alert table in line), first on an empty list (every finding new) and again with nothing changed (the daily
+// scan's usual case); then the refresh after single edits, from the write's commit to its alert being there
+// (median and max over --edits edits, each a 警告 recorded on a different cadre).
+//
+//   npx tsx bench/alerts.ts --data bench/out/alerts --cadres 50000        (generates the record if the directory is new)
+//   node --max-old-space-size=6144 dist/bench/alerts.js --data bench/out/big   (an existing record)
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeRecord } from './generator/index.js';
+import { AlertRefresher, reconcileFacts } from '../src/mechanisms/adjustment/alerts-refresh.js';
+import { alertId } from '../src/mechanisms/adjustment/alerts.js';
+import { packRegistry } from '../src/packs/index.js';
+import { alertsOf } from '../src/store/alerts.js';
+import { openStore } from '../src/store/index.js';
+import { loadFacts } from '../src/store/facts-loader.js';
+import type { KyselyStore } from '../src/store/kysely-store.js';
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: 'bench/out/alerts' },
+    cadres: { type: 'string', default: '50000' },
+    'as-of': { type: 'string', default: '2026-11-01' },
+    edits: { type: 'string', default: '50' },
+  },
+});
+const asOf = args['as-of']!;
+const secs = (ms: number) => +(ms / 1000).toFixed(2);
+
+const fresh = !existsSync(path.join(args.data!, 'sanxiang.db'));
+const store = (await openStore({ dataDir: args.data! })) as unknown as KyselyStore & { close(): Promise<void> };
+if (fresh) {
+  const t = performance.now();
+  await writeRecord(store, { cadres: Number(args.cadres), seed: 20190301 });
+  console.log(`generated ${args.cadres} cadres in ${secs(performance.now() - t)} s`);
+}
+const registry = packRegistry();
+const at = new Date().toISOString();
+
+async function scan(label: string) {
+  const cpu = process.cpuUsage();
+  let t = performance.now();
+  const facts = await loadFacts(store, asOf);
+  const load = performance.now() - t;
+  t = performance.now();
+  const result = await reconcileFacts(store, registry, facts, 'all', asOf, at);
+  const rest = performance.now() - t;
+  const c = process.cpuUsage(cpu);
+  const row = {
+    scan: label,
+    cadres: facts.cadres.length,
+    loadS: secs(load),
+    evaluateAndReconcileS: secs(rest),
+    totalS: secs(load + rest),
+    cpuS: +((c.user + c.system) / 1e6).toFixed(2),
+    ...result,
+  };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+await scan('first (empty list)');
+await scan('again (nothing changed)');
+
+// refresh after single edits
+const refresher = new AlertRefresher(store, registry, { today: () => asOf, now: () => new Date() });
+const cadres = (await store.repo('cadres').list({ limit: Number(args.edits), orderBy: 'id' })).map((c) => c.id);
+const times: number[] = [];
+for (const [i, cadreId] of cadres.entries()) {
+  const date = `2026-0${1 + (i % 9)}-1${i % 10}`;
+  const t = performance.now();
+  await store
+    .repo('sanctions')
+    .insert({ id: `bench-alert-${i}-${Date.now()}`, cadreId, date, kind: '警告', reason: null });
+  await refresher.settled();
+  const id = alertId('national/adjustment/zwcf-8', cadreId, 2026);
+  const got = await alertsOf(store).get(id);
+  if (!got?.present) throw new Error(`edit ${i}: no alert for ${cadreId}`);
+  times.push(performance.now() - t);
+}
+refresher.close();
+times.sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    edits: times.length,
+    medianMs: Math.round(times[Math.floor(times.length / 2)]!),
+    maxMs: Math.round(times[times.length - 1]!),
+  }),
+);
+console.log(`peak resident ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+await store.close();
