@@ -419,6 +419,22 @@ describe('who may do what, and bad input', () => {
     expect((await committee.post('/api/incentive/runs', body)).status).toBe(403);
   });
 
+  it("a unit under the organiser grades its own cadres but does not read the jurisdiction's lists", async () => {
+    const city = await loggedIn(srv.base, 'city_org');
+    const runs = (await city.get('/api/incentive/runs')).body;
+    const province = runs.find(
+      (x: { year: number; jurisdiction: string }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
+    );
+    expect(province.listsVisible).toBe(false);
+    expect((await city.get(`/api/incentive/runs/${province.id}`)).status).toBe(404);
+    expect((await city.get(`/api/incentive/runs/${province.id}/lists/unit_bonus/xlsx`)).status).toBe(404);
+    const wb = await city.get(`/api/incentive/runs/${province.id}/workbench`);
+    expect(wb.status).toBe(200);
+    expect(wb.body.unit).toBe('南通市');
+    expect((await liaison.get(`/api/incentive/runs/${province.id}`)).status).toBe(404);
+    expect((await org.get(`/api/incentive/runs/${province.id}`)).status).toBe(200);
+  });
+
   it('a bad year, an unknown parameter or a unit outside the scope is a 400 naming the field, and starts nothing', async () => {
     const root = await rootOf('jiangsu');
     const before = (await org.get('/api/incentive/runs')).body.length;

@@ -19,7 +19,7 @@ import { humanize } from '../../policy/explain.js';
 import { subtreeUnits } from '../../store/derived.js';
 import { ClosedRunError, incentiveRunsOf, StaleRunError, type RunRow } from '../../store/incentive-runs.js';
 import { audit } from '../audit-log.js';
-import { HttpError, badRequest, forbidden, notFound } from '../errors.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
 import { namer } from '../plain-names.js';
 import { errorSchemas } from '../schemas.js';
 import { scopeOf, unitReachable } from '../scope.js';
@@ -79,25 +79,31 @@ export function incentiveRoutes(app: FastifyInstance): void {
     return (s: string) => n.plain(humanize(s));
   }
 
-  /** Whether the reader reaches the run: the organiser unit is in the reader's scope, or the reader's unit under it. */
-  async function reaches(user: User, run: RunRow): Promise<boolean> {
-    const scope = scopeOf(user);
-    if (await unitReachable(ctx.db, scope, run.organiserUnitId)) return true;
-    if (!user.unitId) return false;
+  /**
+   * How far the reader reaches a run: `read` when the organiser unit is in the reader's scope (the lists name units
+   * and cadres of the organiser's whole jurisdiction); `grade` when only the reader's own unit lies under it (a unit
+   * liaison grading its cadres sees its workbench, not the lists).
+   */
+  async function reach(user: User, run: RunRow): Promise<'read' | 'grade' | null> {
+    if (await unitReachable(ctx.db, scopeOf(user), run.organiserUnitId)) return 'read';
+    if (!user.unitId) return null;
     const row = await ctx.db
       .selectFrom('units')
       .select('id')
       .where('id', '=', user.unitId)
       .where(sql<boolean>`id in ${subtreeUnits(run.organiserUnitId)}`)
       .executeTakeFirst();
-    return row !== undefined;
+    return row !== undefined ? 'grade' : null;
   }
 
-  async function runFor(req: FastifyRequest, id: string, organiser = false): Promise<RunRow> {
+  async function runFor(
+    req: FastifyRequest,
+    id: string,
+    need: 'read' | 'grade' | 'organise' = 'read',
+  ): Promise<RunRow> {
     const run = await incentiveRunsOf(ctx.store).get(id);
-    if (!run || !(await reaches(req.user!, run))) throw notFound('年度工作不存在', 'no such run');
-    if (organiser && !(await unitReachable(ctx.db, scopeOf(req.user!), run.organiserUnitId)))
-      throw forbidden('只有组织实施单位的组织部门可以办理', 'only the organiser may take this step');
+    const has = run ? await reach(req.user!, run) : null;
+    if (!run || !has || (need !== 'grade' && has !== 'read')) throw notFound('年度工作不存在', 'no such run');
     return run;
   }
 
@@ -186,7 +192,8 @@ export function incentiveRoutes(app: FastifyInstance): void {
       const runs = await incentiveRunsOf(ctx.store).list();
       const out = [];
       for (const r of runs) {
-        if (!(await reaches(req.user!, r))) continue;
+        const has = await reach(req.user!, r);
+        if (!has) continue;
         const names = await recordNames([r.organiserUnitId]);
         out.push({
           id: r.id,
@@ -196,6 +203,8 @@ export function incentiveRoutes(app: FastifyInstance): void {
           organiserUnitId: r.organiserUnitId,
           state: r.state,
           stateLabel: RUN_STATE_LABELS[r.state] ?? r.state,
+          /** false: the reader only grades its own unit's cadres in this run */
+          listsVisible: has === 'read',
         });
       }
       return out;
@@ -267,7 +276,7 @@ export function incentiveRoutes(app: FastifyInstance): void {
         schema: { tags: ['incentive'], summary, body, response: errorSchemas(400, 401, 403, 404, 409) },
       },
       async (req) => {
-        const run = await runFor(req, req.params.id, true);
+        const run = await runFor(req, req.params.id, 'organise');
         const after = await answer(() => act(req, run));
         await audit(ctx.db, req, {
           action: `incentive.run.${path.split('/').pop()}`,
@@ -398,7 +407,7 @@ export function incentiveRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => {
-      const run = await runFor(req, req.params.id);
+      const run = await runFor(req, req.params.id, 'grade');
       const unitId = req.query.unitId ?? req.user!.unitId ?? run.organiserUnitId;
       return workbenchView(req, run, unitId);
     },
@@ -421,7 +430,7 @@ export function incentiveRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => {
-      const run = await runFor(req, req.params.id);
+      const run = await runFor(req, req.params.id, 'grade');
       const scope = scopeOf(req.user!);
       const cadre = await ctx.store.repo('cadres').get(req.params.cadreId);
       if (!cadre || !(await unitReachable(ctx.db, scope, cadre.managingUnitId)))
@@ -460,7 +469,7 @@ export function incentiveRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => {
-      const run = await runFor(req, req.params.id, true);
+      const run = await runFor(req, req.params.id, 'organise');
       const p = await answer(() =>
         service.review(run.id, req.params.cadreId, req.body.decision, req.body.note ?? '', actor(req)),
       );

@@ -35,6 +35,8 @@ interface RunSummary {
   organiser: string;
   state: string;
   stateLabel: string;
+  /** false: this unit grades its own cadres in the run but does not read the jurisdiction's lists */
+  listsVisible: boolean;
 }
 
 interface Entry {
@@ -535,7 +537,7 @@ export function IncentivePage() {
   const { data: runs, error, reload } = useLoad(() => api.get<RunSummary[]>('/incentive/runs'), []);
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState('lists');
-  const liaison = user?.role === 'unit_liaison';
+  const gradesOnly = user?.role === 'unit_liaison' || runs?.find((r) => r.id === selected)?.listsVisible === false;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -562,10 +564,10 @@ export function IncentivePage() {
       {selected && (
         <Card>
           <Tabs
-            activeKey={liaison ? 'workbench' : tab}
+            activeKey={gradesOnly ? 'workbench' : tab}
             onChange={setTab}
             items={[
-              ...(liaison
+              ...(gradesOnly
                 ? []
                 : [
                     {
@@ -574,12 +576,12 @@ export function IncentivePage() {
                       children: <RunDetail id={selected} organiser={organiser} onChanged={() => void reload()} />,
                     },
                   ]),
-              ...(organiser || liaison
+              ...(organiser || gradesOnly
                 ? [
                     {
                       key: 'workbench',
                       label: '单位等次评定',
-                      children: <WorkbenchPanel runId={selected} organiser={organiser} />,
+                      children: <WorkbenchPanel runId={selected} organiser={organiser && !gradesOnly} />,
                     },
                   ]
                 : []),
