@@ -21,9 +21,9 @@ export function CaseTable({
 }) {
   const names = useCaseNames(items.map((c) => c.id));
   type Render = (_: unknown, c: CaseSummary) => string;
-  const who: { title: string; key: string; width: number; ellipsis?: boolean; render: Render }[] = [
+  const who: { title: string; key: string; width?: number; ellipsis?: boolean; render: Render }[] = [
     { title: '所涉干部或单位', key: 's', width: 120, render: (_, c) => names[c.id]?.subject ?? '…' },
-    { title: '所在单位', key: 'u', width: 180, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
+    { title: '所在单位', key: 'u', ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
     { title: '地区', key: 'j', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
   ];
   const open = (c: CaseSummary) => navigate(`/tolerance/cases/${encodeURIComponent(c.id)}`);
@@ -39,7 +39,13 @@ export function CaseTable({
       locale={{ emptyText: '暂无案件' }}
       columns={[
         ...(compact ? [] : who.slice(0, 2)),
-        { title: '问责事项', key: 'm', ellipsis: true, render: (_, c) => names[c.id]?.matter ?? '' },
+        {
+          title: '问责事项',
+          key: 'm',
+          width: compact ? undefined : 220,
+          ellipsis: true,
+          render: (_, c) => names[c.id]?.matter ?? '',
+        },
         ...(compact ? [] : who.slice(2)),
         { title: '启动日期', key: 'o', width: 130, render: (_, c) => fmtDate(c.openedOn) },
         {
