@@ -22,9 +22,9 @@ export function CaseTable({
   const names = useCaseNames(items.map((c) => c.id));
   type Render = (_: unknown, c: CaseSummary) => string;
   const who: { title: string; key: string; width?: number; ellipsis?: boolean; render: Render }[] = [
-    { title: '所涉干部或单位', key: 's', width: 120, render: (_, c) => names[c.id]?.subject ?? '…' },
-    { title: '所在单位', key: 'u', ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
-    { title: '地区', key: 'j', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
+    { title: '所涉干部或单位', key: 's', width: 110, render: (_, c) => names[c.id]?.subject ?? '…' },
+    { title: '所在单位', key: 'u', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
+    { title: '地区', key: 'j', width: 120, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
   ];
   const open = (c: CaseSummary) => navigate(`/tolerance/cases/${encodeURIComponent(c.id)}`);
   return (
@@ -42,12 +42,12 @@ export function CaseTable({
         {
           title: '问责事项',
           key: 'm',
-          width: compact ? undefined : 220,
+          width: compact ? undefined : 180,
           ellipsis: true,
           render: (_, c) => names[c.id]?.matter ?? '',
         },
         ...(compact ? [] : who.slice(2)),
-        { title: '启动日期', key: 'o', width: 130, render: (_, c) => fmtDate(c.openedOn) },
+        { title: '启动日期', key: 'o', width: 120, render: (_, c) => fmtDate(c.openedOn) },
         {
           title: '所处环节',
           key: 'st',
@@ -59,7 +59,7 @@ export function CaseTable({
               {
                 title: '待办事项',
                 key: 'a',
-                width: 200,
+                width: 140,
                 render: (_: unknown, c: CaseSummary) => (c.actions ?? []).join('；'),
               },
             ]
