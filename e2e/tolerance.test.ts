@@ -5,6 +5,7 @@
 // evaluation is refused until a reason is written; the decision document downloads and opens; the cadre sees the
 // conclusion on their case, their profile and their 政策适用说明. Screenshots at 1366×768 in e2e/screenshots/.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,10 +59,12 @@ async function takeStep(page: Page, label: string, fields: Record<string, string
 }
 
 /** Opens the case from the user's 待办 on the 容错纠错 page. */
-async function openFromTodo(page: Page, subject: string): Promise<void> {
+async function openFromTodo(page: Page, subject: string, screenshot?: string): Promise<void> {
   await page.goto('/#/tolerance');
   const row = page.getByTestId('todo').locator('.ant-table-row', { hasText: subject });
   await row.waitFor();
+  if (screenshot) await shot(page, screenshot);
+  await plain(page, '待办');
   await row.getByTestId('open-case').click();
   await page.getByTestId('case-title').waitFor();
 }
@@ -108,7 +111,8 @@ describe('容错纠错 in the browser', () => {
       await shot(cadre.page, '30-tolerance-apply');
       await modal.getByRole('button', { name: /提交申请/ }).click();
       await cadre.page.getByTestId('case-title').waitFor();
-      expect(await cadre.page.getByTestId('case-title').textContent()).toContain(name);
+      // the names come with their own request: wait for the cadre's name in the title
+      await cadre.page.getByTestId('case-title').filter({ hasText: name }).waitFor();
       await cadre.page.getByText('已提出申请，待受理').first().waitFor();
       const caseUrl = cadre.page.url();
       await shot(cadre.page, '31-tolerance-case-cadre-applied');
@@ -124,8 +128,8 @@ describe('容错纠错 in the browser', () => {
         )
         .toBeGreaterThan(0);
       await shot(officer.page, '32-home-todo-discipline_officer');
-      await openFromTodo(officer.page, name);
-      await shot(officer.page, '33-tolerance-case-to-accept');
+      await openFromTodo(officer.page, name, '33-tolerance-todo-discipline_officer');
+      await shot(officer.page, '34a-tolerance-case-to-accept');
       await takeStep(officer.page, '受理申请');
 
       // a colleague hears the cadre meanwhile: this page's version is stale, the step is refused and the page reloads
@@ -249,6 +253,20 @@ describe('容错纠错 in the browser', () => {
       await officer.page.getByTestId('case-list').locator('.ant-table-row', { hasText: name }).waitFor();
       await shot(officer.page, '43-tolerance-case-list');
       await plain(officer.page, 'case list');
+      // the register of the cases listed, as a workbook naming the cadre and the conclusion
+      const [reg] = await Promise.all([
+        officer.page.waitForEvent('download'),
+        officer.page.getByRole('button', { name: /下载登记台账/ }).click(),
+      ]);
+      const regFile = join(tmp, reg.suggestedFilename());
+      await reg.saveAs(regFile);
+      expect(reg.suggestedFilename()).toBe('容错纠错案件登记台账.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(regFile);
+      const cells: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+      expect(cells).toContain(name);
+      expect(cells).toContain('免责');
       await officer.page.getByRole('tab', { name: /已办/ }).click();
       await officer.page.getByTestId('done').locator('.ant-table-row', { hasText: name }).waitFor();
       await plain(officer.page, '已办');

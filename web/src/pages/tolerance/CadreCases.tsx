@@ -7,5 +7,5 @@ import type { CaseSummary } from './data';
 export function CadreCases({ cadreId }: { cadreId: string }) {
   const { data, loading } = useLoad(() => api.get<{ items: CaseSummary[] }>('/cases'), [cadreId]);
   const items = (data?.items ?? []).filter((c) => c.subjectType === 'cadre' && c.subjectId === cadreId);
-  return <CaseTable items={items} loading={loading} testId="profile-cases" />;
+  return <CaseTable items={items} loading={loading} compact testId="profile-cases" />;
 }

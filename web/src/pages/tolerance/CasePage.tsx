@@ -497,8 +497,9 @@ export function CasePage({ id }: { id: string }) {
         </div>
       </Card>
       <Row gutter={12}>
-        <Col span={14}>
-          <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        {/* the record stays in view while the forms beside it scroll */}
+        <Col span={14} style={{ position: 'sticky', top: 12, alignSelf: 'flex-start' }}>
+          <Card size="small" styles={{ body: { paddingTop: 0, maxHeight: 'calc(100vh - 24px)', overflow: 'auto' } }}>
             <Tabs
               size="small"
               items={[

@@ -9,14 +9,23 @@ export function CaseTable({
   items,
   loading,
   showActions = false,
+  compact = false,
   testId,
 }: {
   items: CaseSummary[];
   loading?: boolean;
   showActions?: boolean;
+  /** on a cadre's profile: the cadre, their unit and jurisdiction go without saying */
+  compact?: boolean;
   testId?: string;
 }) {
   const names = useCaseNames(items.map((c) => c.id));
+  type Render = (_: unknown, c: CaseSummary) => string;
+  const who: { title: string; key: string; width?: number; ellipsis?: boolean; render: Render }[] = [
+    { title: '所涉干部或单位', key: 's', width: 110, render: (_, c) => names[c.id]?.subject ?? '…' },
+    { title: '所在单位', key: 'u', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
+    { title: '地区', key: 'j', width: 120, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
+  ];
   const open = (c: CaseSummary) => navigate(`/tolerance/cases/${encodeURIComponent(c.id)}`);
   return (
     <Table<CaseSummary>
@@ -29,11 +38,16 @@ export function CaseTable({
       onRow={(c) => ({ onDoubleClick: () => open(c) })}
       locale={{ emptyText: '暂无案件' }}
       columns={[
-        { title: '所涉干部或单位', key: 's', width: 120, render: (_, c) => names[c.id]?.subject ?? '…' },
-        { title: '所在单位', key: 'u', width: 180, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
-        { title: '问责事项', key: 'm', ellipsis: true, render: (_, c) => names[c.id]?.matter ?? '' },
-        { title: '地区', key: 'j', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
-        { title: '启动日期', key: 'o', width: 130, render: (_, c) => fmtDate(c.openedOn) },
+        ...(compact ? [] : who.slice(0, 2)),
+        {
+          title: '问责事项',
+          key: 'm',
+          width: compact ? undefined : 180,
+          ellipsis: true,
+          render: (_, c) => names[c.id]?.matter ?? '',
+        },
+        ...(compact ? [] : who.slice(2)),
+        { title: '启动日期', key: 'o', width: 120, render: (_, c) => fmtDate(c.openedOn) },
         {
           title: '所处环节',
           key: 'st',
@@ -45,7 +59,7 @@ export function CaseTable({
               {
                 title: '待办事项',
                 key: 'a',
-                width: 200,
+                width: 140,
                 render: (_: unknown, c: CaseSummary) => (c.actions ?? []).join('；'),
               },
             ]
