@@ -241,6 +241,9 @@ describe('容错纠错 in the browser', () => {
         .first()
         .waitFor();
       await shot(cadre.page, '41-explain-tolerance-decision');
+      // the decision among the computed facts reads as a conclusion in words, not a matter number and a code
+      await card.getByText('容错纠错认定结论').first().waitFor();
+      await plain(cadre.page, 'explanation with the decision');
 
       // the officers' view of procedures: two jurisdictions side by side
       await officer.page.goto('/#/tolerance');

@@ -50,8 +50,18 @@ const VALUE_LABELS: Record<string, string> = {
 /** The verdicts, shown first and in words; every other value is a fact below them. */
 const VERDICTS = ['promotionAllowedFrom', 'aboveOriginalLevelAllowedFrom'];
 
+/** The conclusions a case records (免责 …), as the value of a case's decision. */
+const OUTCOME_WORDS: Record<string, string> = {
+  exempt: '免责',
+  lighter: '从轻处理',
+  mitigated: '减轻处理',
+  not_tolerated: '不予容错',
+};
+
 function valueLabel(name: string, names: Record<string, string> | undefined): string {
   const [head, ...rest] = name.split(':');
+  // one decision per accountability matter: the matter's number means nothing to a reader, the finding names it
+  if (head === 'toleranceDecision') return '容错纠错认定结论';
   const base = VALUE_LABELS[head ?? ''] ?? '其他计算结果';
   return rest.length ? `${base}（${rest.map((r) => plainText(humanize(r), names)).join('：')}）` : base;
 }
@@ -62,6 +72,7 @@ function valueText(v: Value, names: Record<string, string> | undefined): string 
   if (v === false) return '否';
   if (v === 'eligible') return '符合容错条件';
   if (v === 'ineligible') return '不予容错';
+  if (typeof v === 'string' && OUTCOME_WORDS[v]) return OUTCOME_WORDS[v];
   if (Array.isArray(v)) return v.length ? v.map((x) => plainText(x, names)).join('、') : '无';
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return fmtDate(v);
   return plainText(String(v), names);
