@@ -162,6 +162,29 @@ describe('ties and unset parameters', () => {
   });
 });
 
+describe('the numbers a 具体办法 sets', () => {
+  it('a run started after the jurisdiction set its bonus amounts reads them instead of 未配置', async () => {
+    const root = await rootOf('jiangsu');
+    const set = await org.post('/api/params', {
+      unitId: root,
+      key: 'jiangsu.incentive.bonusByGrade',
+      value: { 一: 30000, 二: 20000, 三: 10000, 四: 5000 },
+      inForceFrom: '2020-01-01',
+      document: { title: '江苏省年度综合考核奖金发放办法', number: '苏组发〔2020〕1号', date: '2019-12-20' },
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(201);
+    const run = (await org.get(`/api/incentive/runs/${(await startRun('jiangsu', 2023)).id}`)).body;
+    const bonus = run.lists.find((l: { key: string }) => l.key === 'unit_bonus');
+    expect(bonus.entries.length).toBeGreaterThan(0);
+    // the cities' and departments' bonuses now have their amounts; the counties' award is another number, still unset
+    expect(
+      bonus.entries.some((e: { value: unknown }) => typeof e.value === 'number' || /\d/.test(String(e.value))),
+    ).toBe(true);
+    expect(JSON.stringify(run.gaps)).not.toContain('按年度综合考核等次核发的奖金');
+    expect(JSON.stringify(run.gaps)).toContain('先进县');
+  });
+});
+
 describe('rudong: workbench, approval, closing and the next year', () => {
   let runId = '';
   let unit = '';
@@ -373,7 +396,7 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     const reasons = priority.entries
       .filter((e: { subjectId: string }) => e.subjectId === commendedIds[0])[0]
       .because.join('');
-    expect(reasons).toContain('2026-03-20');
+    expect(reasons).toContain('2026年3月20日');
   });
 });
 

@@ -26,6 +26,7 @@ import {
 } from '../../store/incentive-runs.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import type { RecordStore } from '../../store/types.js';
+import { localParamsFor } from '../params/in-force.js';
 import { computeRun } from './compute.js';
 import { excellentRefusal, ineligibleForExcellent, meter, type QuotaMeter } from './grading.js';
 import { RUN_LISTS, sameBody } from './lists.js';
@@ -200,7 +201,12 @@ export class IncentiveRunService {
     const exists = () => new RunStepError('该单位本年度的鼓励激励工作已经开始', 'a run for this unit and year exists');
     if (await incentiveRunsOf(this.store).find(unit.id, input.year, pack)) throw exists();
     const id = randomUUID();
-    const params = input.params ?? {};
+    // the numbers the organiser's jurisdiction set by its 具体办法 (in force on the run date), with what the organiser
+    // gives at start taking precedence; unset ones stay gaps
+    const params = {
+      ...(await localParamsFor((this.store as KyselyStore).db, this.registry, unit.id, asOf)),
+      ...(input.params ?? {}),
+    };
     const known = new Set([...this.registry.packs.values()].flatMap((p) => p.params.map((d) => d.key)));
     for (const key of Object.keys(params))
       if (!known.has(key)) throw new RunInputError('params', `未知的参数“${key}”`, `unknown parameter ${key}`);
@@ -209,7 +215,7 @@ export class IncentiveRunService {
       computed = await this.computeLists({ id, organiserUnitId: unit.id, asOf, year: input.year, params, pack });
     } catch (err) {
       // a value of the wrong shape for what the rule reads (a number where a table is expected, …)
-      if (Object.keys(params).length > 0 && !(err instanceof RunInputError))
+      if (Object.keys(input.params ?? {}).length > 0 && !(err instanceof RunInputError))
         throw new RunInputError(
           'params',
           '参数值的格式不符合规定',
