@@ -39,10 +39,10 @@ const UNITS = [
   { id: 'a0', name: '安徽省', kind: 'province', parentId: null, pack: 'anhui' },
   { id: 'a1', name: '合肥市', kind: 'city', parentId: 'a0', pack: null },
   { id: 'a2', name: '肥东县', kind: 'county', parentId: 'a1', pack: null },
-];
+] as const;
 const PACK: Record<string, string> = { s: 'shaanxi', j: 'jiangsu', a: 'anhui' };
 const CADRES = ['s1', 's2', 'j1', 'j2', 'a1', 'a2'].flatMap((u) => [`${u}-a`, `${u}-b`].map((id) => ({ id, unit: u })));
-const PARENT = new Map(UNITS.map((u) => [u.id, u.parentId]));
+const PARENT = new Map<string, string | null>(UNITS.map((u) => [u.id, u.parentId]));
 
 let dir: string;
 let store: OpenedStore;
