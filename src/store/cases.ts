@@ -137,7 +137,7 @@ export interface CasePage {
 }
 
 /** Lists are counted up to this many: counting a province's hundred thousand cases on every page costs more than the page. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 export interface AttachmentRow {
   id: string;
@@ -291,10 +291,6 @@ const any = (conds: RawBuilder<boolean>[]): RawBuilder<boolean> =>
 function visibleCond(v: CaseViewer): RawBuilder<boolean> {
   if (v.seesNone) return FALSE;
   const parts: RawBuilder<boolean>[] = [];
-  if (v.userId)
-    parts.push(
-      sql<boolean>`exists (select 1 from case_participants p where p.case_id = c.id and p.user_id = ${v.userId})`,
-    );
   if (v.role === 'cadre') {
     if (v.cadreId) parts.push(sql<boolean>`(c.subject_type = 'cadre' and c.subject_id = ${v.cadreId})`);
   } else if (v.officerOf.length) {
@@ -306,6 +302,11 @@ function visibleCond(v: CaseViewer): RawBuilder<boolean> {
     );
     parts.push(v.unitId ? sql<boolean>`(${defs} and ${inSubtree(sql.ref('c.handling_unit_id'), v.unitId)})` : defs);
   }
+  // last: the conditions on the case's own columns decide most rows before this lookup is needed
+  if (v.userId)
+    parts.push(
+      sql<boolean>`exists (select 1 from case_participants p where p.case_id = c.id and p.user_id = ${v.userId})`,
+    );
   return any(parts);
 }
 
