@@ -136,8 +136,8 @@ export interface CasePage {
   next: { openedOn: string; id: string } | null;
 }
 
-/** Lists are counted up to this many: counting a province's hundred thousand cases on every page costs more than the page. */
-export const COUNT_CAP = 1_000;
+/** Lists are counted up to this many ("200+"): counting a province's hundred thousand cases on every page cost more than the page. */
+export const COUNT_CAP = 200;
 
 export interface AttachmentRow {
   id: string;
