@@ -2,7 +2,7 @@
 // 0016). Every write is given the transaction it belongs to (`casesOf(tx)` inside `store.transaction`), so a step,
 // its history row and its effects commit together or not at all. A case is changed only at the version the writer
 // read: a stale version changes nothing and raises StaleCaseError (the API's 409).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 import { KyselyStore } from './kysely-store.js';
 import type { RecordStore } from './types.js';
@@ -84,100 +84,262 @@ export interface DecisionRow {
   measureOn: string | null;
 }
 
-export interface CaseFilter {
+/** Who asks for a list of cases, with what the procedures say about their role (decided above the store). */
+export interface CaseViewer {
+  userId: string | null;
+  role: string;
+  /** the unit the account is bound to; null = the whole record */
+  unitId: string | null;
+  cadreId: string | null;
+  /** roles that see no case at all (三员, unassigned) */
+  seesNone: boolean;
+  /**
+   * The procedure versions in which the role acts for the handling organ or a deciding body: it sees their cases
+   * whose handling unit lies in its subtree.
+   */
+  officerOf: readonly { pack: string; procedure: string; version: string }[];
+}
+
+/** Where a person must stand to take an action open on a case now (see migration 0017). */
+export interface OpenActorRow {
+  role: string;
+  reach: 'cadre' | 'unit' | 'subtree';
+  unitId: string | null;
+  cadreId: string | null;
+}
+
+export interface CaseListFilter {
+  /** the kind of procedure (容错纠错, 能上能下, 澄清正名 …) */
+  procedure?: string;
+  /** cases about this cadre */
+  cadreId?: string;
   pack?: string;
   state?: string;
-  handlingUnitIds?: readonly string[];
+  /** handling units in this unit's subtree */
+  unitId?: string;
   year?: number;
-  closed?: boolean;
-  ids?: readonly string[];
+}
+
+/** Which of the visible cases: all, those with a step open to the viewer (待办), those they acted on (已办). */
+export type CaseListKind = 'all' | 'todo' | 'done';
+
+export interface CasePageRequest {
+  limit: number;
   offset?: number;
-  limit?: number;
+  /** keyset: the cases after this one in the list's order (opened_on desc, id) */
+  after?: { openedOn: string; id: string };
 }
 
-const json = (v: unknown): string => JSON.stringify(v ?? null);
-const parse = <T>(v: unknown, dflt: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : ((v as T) ?? dflt));
-const bool = (v: unknown): boolean => v === true || v === 1 || v === '1';
-
-function toCase(r: Record<string, unknown>): CaseRow {
-  return {
-    id: r.id as string,
-    version: Number(r.version),
-    pack: r.pack as string,
-    procedure: r.procedure as string,
-    definitionVersion: r.definition_version as string,
-    state: r.state as string,
-    context: parse(r.context, { outcome: null, marks: {} }),
-    subjectType: r.subject_type as 'cadre' | 'unit',
-    subjectId: r.subject_id as string,
-    handlingUnitId: r.handling_unit_id as string,
-    matterId: r.matter_id as string,
-    outcome: (r.outcome as string | null) ?? null,
-    openedOn: r.opened_on as string,
-    year: Number(r.year),
-    closed: bool(r.closed),
-    startedBy: (r.started_by as string | null) ?? null,
-  };
+export interface CasePage {
+  items: CaseRow[];
+  /** how many cases the list holds, counted up to COUNT_CAP */
+  total: number;
+  /** true when there are more than COUNT_CAP and `total` is only the cap */
+  totalCapped: boolean;
+  /** the keyset of the last item when more follow, else null */
+  next: { openedOn: string; id: string } | null;
 }
 
-function toStep(r: Record<string, unknown>): StepRow {
-  return {
-    caseId: r.case_id as string,
-    seq: Number(r.seq),
-    onDate: r.on_date as string,
-    recordedAt: r.recorded_at as string,
-    action: r.action as string,
-    fromState: r.from_state as string,
-    toState: r.to_state as string,
-    actorUserId: (r.actor_user_id as string | null) ?? null,
-    actorRole: r.actor_role as string,
-    actorUnitId: (r.actor_unit_id as string | null) ?? null,
-    actorCadreId: (r.actor_cadre_id as string | null) ?? null,
-    inputs: parse(r.inputs, {}),
-    reason: (r.reason as string | null) ?? null,
-    documents: parse(r.documents, []),
-    evaluation: parse(r.evaluation, null),
-  };
+/** Lists are counted up to this many ("200+"): counting a province's hundred thousand cases on every page cost more than the page. */
+export const COUNT_CAP = 200;
+
+export interface AttachmentRow {
+  id: string;
+  caseId: string;
+  stepSeq: number | null;
+  commentId: string | null;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+// Row mapping: each table's columns are declared once, with how a value is stored; reading a row and writing one
+// are both derived from that declaration.
+type Dialect = 'sqlite' | 'postgres';
+interface Codec {
+  read(v: unknown): unknown;
+  write(v: unknown, d: Dialect): unknown;
+}
+const text: Codec = { read: (v) => v ?? null, write: (v) => v ?? null };
+const num: Codec = { read: (v) => (v === null || v === undefined ? null : Number(v)), write: (v) => v ?? null };
+const bool: Codec = {
+  read: (v) => v === true || v === 1 || v === '1',
+  write: (v, d) => (d === 'sqlite' ? (v ? 1 : 0) : v === true),
+};
+const json = (dflt: unknown, nullable = false): Codec => ({
+  read: (v) => (typeof v === 'string' ? JSON.parse(v) : (v ?? dflt)),
+  write: (v) => (nullable && (v === null || v === undefined) ? null : JSON.stringify(v ?? null)),
+});
+
+type Columns<T> = { readonly [K in keyof T]-?: readonly [column: string, codec?: Codec] };
+
+class RowMap<T> {
+  constructor(private readonly cols: Columns<T>) {}
+  read(r: Record<string, unknown>): T {
+    const out: Record<string, unknown> = {};
+    for (const [field, [col, codec]] of Object.entries(this.cols) as [string, readonly [string, Codec?]][])
+      out[field] = (codec ?? text).read(r[col]);
+    return out as T;
+  }
+  write(v: Partial<T>, d: Dialect): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [field, [col, codec]] of Object.entries(this.cols) as [string, readonly [string, Codec?]][])
+      if (field in v) out[col] = (codec ?? text).write((v as Record<string, unknown>)[field], d);
+    return out;
+  }
+}
+
+const CASES = new RowMap<CaseRow>({
+  id: ['id'],
+  version: ['version', num],
+  pack: ['pack'],
+  procedure: ['procedure'],
+  definitionVersion: ['definition_version'],
+  state: ['state'],
+  context: ['context', json({ outcome: null, marks: {} })],
+  subjectType: ['subject_type'],
+  subjectId: ['subject_id'],
+  handlingUnitId: ['handling_unit_id'],
+  matterId: ['matter_id'],
+  outcome: ['outcome'],
+  openedOn: ['opened_on'],
+  year: ['year', num],
+  closed: ['closed', bool],
+  startedBy: ['started_by'],
+});
+
+const STEPS = new RowMap<StepRow>({
+  caseId: ['case_id'],
+  seq: ['seq', num],
+  onDate: ['on_date'],
+  recordedAt: ['recorded_at'],
+  action: ['action'],
+  fromState: ['from_state'],
+  toState: ['to_state'],
+  actorUserId: ['actor_user_id'],
+  actorRole: ['actor_role'],
+  actorUnitId: ['actor_unit_id'],
+  actorCadreId: ['actor_cadre_id'],
+  inputs: ['inputs', json({})],
+  reason: ['reason'],
+  documents: ['documents', json([])],
+  evaluation: ['evaluation', json(null, true)],
+});
+
+type CommentColumns = Omit<CommentRow, 'attachment'> & {
+  attachmentName: string | null;
+  attachmentType: string | null;
+  attachmentSize: number | null;
+  attachmentSha256: string | null;
+};
+const COMMENTS = new RowMap<CommentColumns>({
+  id: ['id'],
+  caseId: ['case_id'],
+  at: ['at'],
+  authorUserId: ['author_user_id'],
+  authorRole: ['author_role'],
+  text: ['text'],
+  attachmentName: ['attachment_name'],
+  attachmentType: ['attachment_type'],
+  attachmentSize: ['attachment_size', num],
+  attachmentSha256: ['attachment_sha256'],
+});
+
+const DEADLINES = new RowMap<DeadlineRow>({
+  id: ['id'],
+  caseId: ['case_id'],
+  kind: ['kind'],
+  dueOn: ['due_on'],
+  status: ['status'],
+  setBySeq: ['set_by_seq', num],
+  source: ['source'],
+});
+
+const DECISIONS = new RowMap<DecisionRow>({
+  caseId: ['id'],
+  pack: ['pack'],
+  subjectType: ['subject_type'],
+  subjectId: ['subject_id'],
+  matterId: ['matter_id'],
+  decidedOn: ['decided_on'],
+  outcome: ['outcome'],
+  body: ['body'],
+  article: ['article'],
+  measure: ['measure'],
+  measureOn: ['measure_on'],
+});
+
+const ATTACHMENTS = new RowMap<AttachmentRow>({
+  id: ['id'],
+  caseId: ['case_id'],
+  stepSeq: ['step_seq', num],
+  commentId: ['comment_id'],
+  name: ['name'],
+  type: ['type'],
+  size: ['size', num],
+  sha256: ['sha256'],
+  uploadedAt: ['uploaded_at'],
+  uploadedBy: ['uploaded_by'],
+});
+
+const FALSE = sql<boolean>`1 = 0`;
+const inSubtree = (col: RawBuilder<unknown>, root: string) =>
+  sql<boolean>`${col} in (select unit_id from unit_ancestors where ancestor_id = ${root})`;
+const any = (conds: RawBuilder<boolean>[]): RawBuilder<boolean> =>
+  conds.length ? sql<boolean>`(${sql.join(conds, sql` or `)})` : FALSE;
+
+/** The cases a viewer sees (the rule of src/mechanisms/tolerance/actors.ts `sees`, as a condition on `c`). */
+function visibleCond(v: CaseViewer): RawBuilder<boolean> {
+  if (v.seesNone) return FALSE;
+  const parts: RawBuilder<boolean>[] = [];
+  if (v.role === 'cadre') {
+    if (v.cadreId) parts.push(sql<boolean>`(c.subject_type = 'cadre' and c.subject_id = ${v.cadreId})`);
+  } else if (v.officerOf.length) {
+    const defs = any(
+      v.officerOf.map(
+        (d) =>
+          sql<boolean>`(c.pack = ${d.pack} and c.procedure = ${d.procedure} and c.definition_version = ${d.version})`,
+      ),
+    );
+    parts.push(v.unitId ? sql<boolean>`(${defs} and ${inSubtree(sql.ref('c.handling_unit_id'), v.unitId)})` : defs);
+  }
+  // last: the conditions on the case's own columns decide most rows before this lookup is needed
+  if (v.userId)
+    parts.push(
+      sql<boolean>`exists (select 1 from case_participants p where p.case_id = c.id and p.user_id = ${v.userId})`,
+    );
+  return any(parts);
+}
+
+/** A step open to the viewer now (the rule of actors.ts `stands`, over the rows of case_open_actors). */
+function todoCond(v: CaseViewer, closedFalse: unknown): RawBuilder<boolean> {
+  const reach: RawBuilder<boolean>[] = [];
+  if (v.cadreId) reach.push(sql<boolean>`(o.reach = 'cadre' and o.cadre_id = ${v.cadreId})`);
+  if (v.unitId) {
+    reach.push(sql<boolean>`(o.reach = 'unit' and o.unit_id = ${v.unitId})`);
+    reach.push(sql<boolean>`(o.reach = 'subtree' and ${inSubtree(sql.ref('o.unit_id'), v.unitId)})`);
+  } else reach.push(sql<boolean>`o.reach = 'subtree'`);
+  return sql<boolean>`(c.closed = ${closedFalse} and exists (select 1 from case_open_actors o where o.case_id = c.id and o.role = ${v.role} and ${any(reach)}))`;
 }
 
 export class CaseRepository {
   constructor(
     readonly db: AnyDb,
-    private readonly dialect: 'sqlite' | 'postgres',
+    private readonly dialect: Dialect,
   ) {}
-
-  private b(v: boolean): boolean | number {
-    return this.dialect === 'sqlite' ? (v ? 1 : 0) : v;
-  }
 
   async get(id: string): Promise<CaseRow | undefined> {
     const r = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-    return r ? toCase(r) : undefined;
+    return r ? CASES.read(r) : undefined;
   }
 
   async insert(c: Omit<CaseRow, 'version'>): Promise<CaseRow> {
-    await this.db
-      .insertInto('cases')
-      .values({
-        id: c.id,
-        version: 1,
-        pack: c.pack,
-        procedure: c.procedure,
-        definition_version: c.definitionVersion,
-        state: c.state,
-        context: json(c.context),
-        subject_type: c.subjectType,
-        subject_id: c.subjectId,
-        handling_unit_id: c.handlingUnitId,
-        matter_id: c.matterId,
-        outcome: c.outcome,
-        opened_on: c.openedOn,
-        year: c.year,
-        closed: this.b(c.closed),
-        started_by: c.startedBy,
-      })
-      .execute();
-    return { ...c, version: 1 };
+    const row = { ...c, version: 1 };
+    await this.db.insertInto('cases').values(CASES.write(row, this.dialect)).execute();
+    return row;
   }
 
   /** Moves the case on if it is still at `version`; otherwise StaleCaseError and nothing changes. */
@@ -188,13 +350,7 @@ export class CaseRepository {
   ): Promise<CaseRow> {
     const res = await this.db
       .updateTable('cases')
-      .set({
-        state: patch.state,
-        context: json(patch.context),
-        outcome: patch.outcome,
-        closed: this.b(patch.closed),
-        version: sql`version + 1`,
-      })
+      .set({ ...CASES.write(patch, this.dialect), version: sql`version + 1` })
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
@@ -202,24 +358,134 @@ export class CaseRepository {
     return (await this.get(id))!;
   }
 
-  async list(f: CaseFilter = {}): Promise<CaseRow[]> {
-    let q = this.db.selectFrom('cases').selectAll();
-    if (f.pack) q = q.where('pack', '=', f.pack);
-    if (f.state) q = q.where('state', '=', f.state);
-    if (f.year !== undefined) q = q.where('year', '=', f.year);
-    if (f.closed !== undefined) q = q.where('closed', '=', this.b(f.closed));
-    if (f.handlingUnitIds) {
-      if (f.handlingUnitIds.length === 0) return [];
-      q = q.where('handling_unit_id', 'in', [...f.handlingUnitIds]);
+  /** How many cases the record holds (all of them, whoever could see them). */
+  async count(): Promise<number> {
+    const r = await this.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Cases by id (in the list's order), whoever asks: for callers that decided visibility already. */
+  async byIds(ids: readonly string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .orderBy('opened_on', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => CASES.read(r));
+  }
+
+  /**
+   * A page of the cases `viewer` sees (and, for 待办 / 已办, has a step open to them / acted on), filtered, in the
+   * list's order (newest first, then id), with the list's size counted up to COUNT_CAP. Visibility is decided
+   * here, in the query, so a page costs its own rows whatever the number of cases in the record.
+   */
+  async page(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter, p: CasePageRequest): Promise<CasePage> {
+    const where = this.listWhere(viewer, kind, f);
+    let q = this.db.selectFrom('cases as c').selectAll('c').where(where);
+    if (p.after)
+      q = q.where(
+        sql<boolean>`(c.opened_on < ${p.after.openedOn} or (c.opened_on = ${p.after.openedOn} and c.id > ${p.after.id}))`,
+      );
+    q = q
+      .orderBy('c.opened_on', 'desc')
+      .orderBy('c.id')
+      .limit(p.limit + 1);
+    if (p.offset) q = q.offset(p.offset);
+    const rows = (await q.execute()).map((r) => CASES.read(r));
+    const more = rows.length > p.limit;
+    const items = rows.slice(0, p.limit);
+    const counted = await this.db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('cases as c')
+          .select(sql`1`.as('one'))
+          .where(where)
+          .limit(COUNT_CAP + 1)
+          .as('x'),
+      )
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    const n = Number(counted?.n ?? 0);
+    const last = items[items.length - 1];
+    return {
+      items,
+      total: Math.min(n, COUNT_CAP),
+      totalCapped: n > COUNT_CAP,
+      next: more && last ? { openedOn: last.openedOn, id: last.id } : null,
+    };
+  }
+
+  /** Every case of the list, for exports (the register); no page. */
+  async all(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<CaseRow[]> {
+    const rows = await this.db
+      .selectFrom('cases as c')
+      .selectAll('c')
+      .where(this.listWhere(viewer, kind, f))
+      .orderBy('c.opened_on', 'desc')
+      .orderBy('c.id')
+      .execute();
+    return rows.map((r) => CASES.read(r));
+  }
+
+  private listWhere(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter): RawBuilder<boolean> {
+    const conds: RawBuilder<boolean>[] = [visibleCond(viewer)];
+    if (kind === 'todo') conds.push(todoCond(viewer, bool.write(false, this.dialect)));
+    if (kind === 'done') {
+      if (!viewer.userId) return FALSE;
+      conds.push(
+        sql<boolean>`exists (select 1 from case_steps s where s.case_id = c.id and s.actor_user_id = ${viewer.userId})`,
+      );
     }
-    if (f.ids) {
-      if (f.ids.length === 0) return [];
-      q = q.where('id', 'in', [...f.ids]);
-    }
-    q = q.orderBy('opened_on', 'desc').orderBy('id');
-    if (f.limit !== undefined) q = q.limit(f.limit);
-    if (f.offset) q = q.offset(f.offset);
-    return (await q.execute()).map(toCase);
+    if (f.pack) conds.push(sql<boolean>`c.pack = ${f.pack}`);
+    if (f.procedure) conds.push(sql<boolean>`c.procedure = ${f.procedure}`);
+    if (f.cadreId) conds.push(sql<boolean>`c.subject_type = 'cadre' and c.subject_id = ${f.cadreId}`);
+    if (f.state) conds.push(sql<boolean>`c.state = ${f.state}`);
+    if (f.year !== undefined) conds.push(sql<boolean>`c.year = ${f.year}`);
+    if (f.unitId) conds.push(inSubtree(sql.ref('c.handling_unit_id'), f.unitId));
+    return sql<boolean>`${sql.join(conds, sql` and `)}`;
+  }
+
+  /** Replaces who may act on the case now (in the step's transaction). */
+  async setOpenActors(caseId: string, rows: readonly OpenActorRow[]): Promise<void> {
+    await this.db.deleteFrom('case_open_actors').where('case_id', '=', caseId).execute();
+    if (rows.length)
+      await this.db
+        .insertInto('case_open_actors')
+        .values(
+          rows.map((r) => ({ case_id: caseId, role: r.role, reach: r.reach, unit_id: r.unitId, cadre_id: r.cadreId })),
+        )
+        .execute();
+  }
+
+  async openActors(caseId: string): Promise<OpenActorRow[]> {
+    const rows = await this.db
+      .selectFrom('case_open_actors')
+      .select(['role', 'reach', 'unit_id', 'cadre_id'])
+      .where('case_id', '=', caseId)
+      .execute();
+    return rows.map((r) => ({
+      role: r.role as string,
+      reach: r.reach as OpenActorRow['reach'],
+      unitId: (r.unit_id as string | null) ?? null,
+      cadreId: (r.cadre_id as string | null) ?? null,
+    }));
+  }
+
+  /** Open cases with no open-actor row: recorded before migration 0017 (or with no action open). */
+  async openWithoutActors(): Promise<CaseRow[]> {
+    const rows = await this.db
+      .selectFrom('cases as c')
+      .selectAll('c')
+      .where('c.closed', '=', bool.write(false, this.dialect))
+      .where(sql<boolean>`not exists (select 1 from case_open_actors o where o.case_id = c.id)`)
+      .execute();
+    return rows.map((r) => CASES.read(r));
   }
 
   async appendStep(s: Omit<StepRow, 'seq'>): Promise<StepRow> {
@@ -228,28 +494,9 @@ export class CaseRepository {
       .select((eb) => eb.fn.max('seq').as('m'))
       .where('case_id', '=', s.caseId)
       .executeTakeFirst()) as { m: number | string | null } | undefined;
-    const seq = Number(last?.m ?? 0) + 1;
-    await this.db
-      .insertInto('case_steps')
-      .values({
-        case_id: s.caseId,
-        seq,
-        on_date: s.onDate,
-        recorded_at: s.recordedAt,
-        action: s.action,
-        from_state: s.fromState,
-        to_state: s.toState,
-        actor_user_id: s.actorUserId,
-        actor_role: s.actorRole,
-        actor_unit_id: s.actorUnitId,
-        actor_cadre_id: s.actorCadreId,
-        inputs: json(s.inputs),
-        reason: s.reason,
-        documents: json(s.documents),
-        evaluation: s.evaluation === null || s.evaluation === undefined ? null : json(s.evaluation),
-      })
-      .execute();
-    return { ...s, seq };
+    const row = { ...s, seq: Number(last?.m ?? 0) + 1 };
+    await this.db.insertInto('case_steps').values(STEPS.write(row, this.dialect)).execute();
+    return row;
   }
 
   async steps(caseId: string): Promise<StepRow[]> {
@@ -259,18 +506,7 @@ export class CaseRepository {
       .where('case_id', '=', caseId)
       .orderBy('seq')
       .execute();
-    return rows.map(toStep);
-  }
-
-  /** The cases in which `userId` took a step (已办). */
-  async actedBy(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('case_steps')
-      .select('case_id')
-      .distinct()
-      .where('actor_user_id', '=', userId)
-      .execute();
-    return rows.map((r) => r.case_id as string);
+    return rows.map((r) => STEPS.read(r));
   }
 
   async addParticipant(caseId: string, userId: string, part: string): Promise<void> {
@@ -285,16 +521,6 @@ export class CaseRepository {
       await this.db.insertInto('case_participants').values({ case_id: caseId, user_id: userId, part }).execute();
   }
 
-  async participantCases(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('case_participants')
-      .select('case_id')
-      .distinct()
-      .where('user_id', '=', userId)
-      .execute();
-    return rows.map((r) => r.case_id as string);
-  }
-
   async isParticipant(caseId: string, userId: string): Promise<boolean> {
     const r = await this.db
       .selectFrom('case_participants')
@@ -306,21 +532,15 @@ export class CaseRepository {
   }
 
   async addComment(c: CommentRow): Promise<void> {
-    await this.db
-      .insertInto('case_comments')
-      .values({
-        id: c.id,
-        case_id: c.caseId,
-        at: c.at,
-        author_user_id: c.authorUserId,
-        author_role: c.authorRole,
-        text: c.text,
-        attachment_name: c.attachment?.name ?? null,
-        attachment_type: c.attachment?.type ?? null,
-        attachment_size: c.attachment?.size ?? null,
-        attachment_sha256: c.attachment?.sha256 ?? null,
-      })
-      .execute();
+    const { attachment: a, ...rest } = c;
+    const row: CommentColumns = {
+      ...rest,
+      attachmentName: a?.name ?? null,
+      attachmentType: a?.type ?? null,
+      attachmentSize: a?.size ?? null,
+      attachmentSha256: a?.sha256 ?? null,
+    };
+    await this.db.insertInto('case_comments').values(COMMENTS.write(row, this.dialect)).execute();
   }
 
   async comments(caseId: string): Promise<CommentRow[]> {
@@ -331,38 +551,20 @@ export class CaseRepository {
       .orderBy('at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id as string,
-      caseId: r.case_id as string,
-      at: r.at as string,
-      authorUserId: (r.author_user_id as string | null) ?? null,
-      authorRole: r.author_role as string,
-      text: r.text as string,
-      attachment:
-        r.attachment_name === null || r.attachment_name === undefined
-          ? null
-          : {
-              name: r.attachment_name as string,
-              type: r.attachment_type as string,
-              size: Number(r.attachment_size),
-              sha256: r.attachment_sha256 as string,
-            },
-    }));
+    return rows.map((r) => {
+      const { attachmentName, attachmentType, attachmentSize, attachmentSha256, ...rest } = COMMENTS.read(r);
+      return {
+        ...rest,
+        attachment:
+          attachmentName === null
+            ? null
+            : { name: attachmentName, type: attachmentType!, size: attachmentSize!, sha256: attachmentSha256! },
+      };
+    });
   }
 
   async addDeadline(d: DeadlineRow): Promise<void> {
-    await this.db
-      .insertInto('case_deadlines')
-      .values({
-        id: d.id,
-        case_id: d.caseId,
-        kind: d.kind,
-        due_on: d.dueOn,
-        status: d.status,
-        set_by_seq: d.setBySeq,
-        source: d.source,
-      })
-      .execute();
+    await this.db.insertInto('case_deadlines').values(DEADLINES.write(d, this.dialect)).execute();
   }
 
   async setDeadlineStatus(caseId: string, kind: string, from: DeadlineRow['status'], to: DeadlineRow['status']) {
@@ -380,48 +582,59 @@ export class CaseRepository {
     let q = this.db.selectFrom('case_deadlines').selectAll().where('status', '=', 'open');
     if (caseId) q = q.where('case_id', '=', caseId);
     const rows = await q.orderBy('due_on').execute();
-    return rows.map((r) => ({
-      id: r.id as string,
-      caseId: r.case_id as string,
-      kind: r.kind as string,
-      dueOn: r.due_on as string,
-      status: r.status as DeadlineRow['status'],
-      setBySeq: Number(r.set_by_seq),
-      source: r.source as string,
-    }));
+    return rows.map((r) => DEADLINES.read(r));
   }
 
   async deadlines(caseId: string): Promise<DeadlineRow[]> {
     const rows = await this.db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).execute();
-    return rows.map((r) => ({
-      id: r.id as string,
-      caseId: r.case_id as string,
-      kind: r.kind as string,
-      dueOn: r.due_on as string,
-      status: r.status as DeadlineRow['status'],
-      setBySeq: Number(r.set_by_seq),
-      source: r.source as string,
-    }));
+    return rows.map((r) => DEADLINES.read(r));
   }
 
   async putDecision(d: DecisionRow): Promise<void> {
     await this.db.deleteFrom('case_decisions').where('id', '=', d.caseId).execute();
+    await this.db.insertInto('case_decisions').values(DECISIONS.write(d, this.dialect)).execute();
+  }
+
+  /** Stores an attachment's contents (already encrypted by the caller where it has a key). */
+  async addAttachment(a: AttachmentRow, content: string): Promise<void> {
     await this.db
-      .insertInto('case_decisions')
-      .values({
-        id: d.caseId,
-        pack: d.pack,
-        subject_type: d.subjectType,
-        subject_id: d.subjectId,
-        matter_id: d.matterId,
-        decided_on: d.decidedOn,
-        outcome: d.outcome,
-        body: d.body,
-        article: d.article,
-        measure: d.measure,
-        measure_on: d.measureOn,
-      })
+      .insertInto('case_attachments')
+      .values({ ...ATTACHMENTS.write(a, this.dialect), content })
       .execute();
+  }
+
+  /** A case's attachments, without their contents. */
+  async attachments(caseId: string): Promise<AttachmentRow[]> {
+    const rows = await this.db
+      .selectFrom('case_attachments')
+      .select([
+        'id',
+        'case_id',
+        'step_seq',
+        'comment_id',
+        'name',
+        'type',
+        'size',
+        'sha256',
+        'uploaded_at',
+        'uploaded_by',
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('uploaded_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ATTACHMENTS.read(r));
+  }
+
+  /** One attachment of the case with its stored contents; undefined if the case holds no such attachment. */
+  async attachment(caseId: string, id: string): Promise<(AttachmentRow & { content: string }) | undefined> {
+    const r = await this.db
+      .selectFrom('case_attachments')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r ? { ...ATTACHMENTS.read(r), content: r.content as string } : undefined;
   }
 
   /** How many cases run on each definition version (a new 办法 does not move cases already running). */
@@ -442,7 +655,7 @@ export class CaseRepository {
         open: 0,
         closed: 0,
       };
-      if (bool(r.closed)) e.closed += Number(r.n);
+      if (bool.read(r.closed)) e.closed += Number(r.n);
       else e.open += Number(r.n);
       out.set(key, e);
     }

@@ -17,6 +17,7 @@ import { m0013CadreAppointmentFields } from './migration-0013-cadre-appointment-
 import { m0014HonorAward } from './migration-0014-honor-award.js';
 import { m0015AccountabilityMatters } from './migration-0015-accountability-matters.js';
 import { m0016Cases } from './migration-0016-cases.js';
+import { m0017CaseScale } from './migration-0017-case-scale.js';
 import { m0018ToleranceSide } from './migration-0018-tolerance-side.js';
 import { m0019Alerts } from './migration-0019-alerts.js';
 import { m0022LocalParamsCare } from './migration-0022-local-params-care.js';
@@ -191,6 +192,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014_honor_award': m0014HonorAward,
   '0015_accountability_matters': m0015AccountabilityMatters,
   '0016_cases': m0016Cases,
+  '0017_case_scale': m0017CaseScale,
   '0018_tolerance_side': m0018ToleranceSide,
   '0019_alerts': m0019Alerts,
   '0022_local_params_care': m0022LocalParamsCare,

@@ -1,7 +1,8 @@
 // Who may act on a case and who may see it: the role the procedure names for the step, standing where the step
 // says — in the unit holding 干部管理权限 over the subject (or above it), strictly above it (上级党委 / 上级院), or as
 // the subject (the cadre, the liaison of the unit concerned). Nobody of 三员 sees a case.
-import type { ActorSpec, ProcedureDef } from '../../domain/procedure.js';
+import type { ActionSpec, ActorSpec, ProcedureDef } from '../../domain/procedure.js';
+import type { CaseViewer, OpenActorRow } from '../../store/cases.js';
 import type { RecordStore } from '../../store/types.js';
 
 export interface Actor {
@@ -75,4 +76,51 @@ export async function sees(
     if (a.actor.scope !== 'subject' && a.actor.roles.includes(actor.role as never))
       if (await stands(chains, actor, { ...a.actor, scope: 'handling' }, where)) return true;
   return false;
+}
+
+/**
+ * `sees` as data for the store's list query: the procedure versions in which the actor's role acts for the handling
+ * organ or a deciding body (it then sees their cases handled within its unit's subtree).
+ */
+export function viewerOf(actor: Actor, defs: readonly ProcedureDef[]): CaseViewer {
+  return {
+    userId: actor.userId ?? null,
+    role: actor.role,
+    unitId: actor.unitId ?? null,
+    cadreId: actor.cadreId ?? null,
+    seesNone: ADMIN.has(actor.role),
+    officerOf:
+      actor.role === 'cadre'
+        ? []
+        : defs
+            .filter((d) =>
+              d.actions.some((a) => a.actor.scope !== 'subject' && a.actor.roles.includes(actor.role as never)),
+            )
+            .map((d) => ({ pack: d.pack, procedure: d.procedure, version: d.version })),
+  };
+}
+
+/**
+ * `stands` as data: for the actions open on a case, where each of their roles must stand to take one — written with
+ * every step, so 待办 is a lookup. `handlingParentId` is the unit above the handling unit (null at the top).
+ */
+export function openActorRows(
+  open: readonly ActionSpec[],
+  where: CaseWhere,
+  handlingParentId: string | null,
+): OpenActorRow[] {
+  const rows = new Map<string, OpenActorRow>();
+  const add = (r: OpenActorRow) => rows.set(`${r.role}|${r.reach}|${r.unitId}|${r.cadreId}`, r);
+  for (const a of open)
+    for (const role of a.actor.roles) {
+      if (a.actor.scope === 'subject') {
+        if (role === 'cadre') {
+          if (where.subjectType === 'cadre') add({ role, reach: 'cadre', unitId: null, cadreId: where.subjectId });
+        } else add({ role, reach: 'unit', unitId: where.subjectUnitId, cadreId: null });
+      } else if (a.actor.scope === 'handling')
+        add({ role, reach: 'subtree', unitId: where.handlingUnitId, cadreId: null });
+      // upper: strictly above the handling unit, i.e. at or above the unit above it (none above the top)
+      else if (handlingParentId) add({ role, reach: 'subtree', unitId: handlingParentId, cadreId: null });
+    }
+  return [...rows.values()];
 }

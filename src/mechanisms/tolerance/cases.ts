@@ -16,11 +16,19 @@ import {
 } from '../../domain/procedure.js';
 import { adjustmentEffects, adjustmentReference, checkAdjustmentStep } from '../adjustment/cases.js';
 import { SANCTION_KINDS } from '../../domain/vocabulary.js';
-import { casesOf, type CaseRow, type StepRow } from '../../store/cases.js';
+import {
+  casesOf,
+  type CaseListFilter,
+  type CaseListKind,
+  type CasePage,
+  type CasePageRequest,
+  type CaseRow,
+  type StepRow,
+} from '../../store/cases.js';
 import type { RecordStore } from '../../store/types.js';
 import { definitionRegistry, type DefinitionRegistry } from '../../workflow/definitions.js';
 import { isFinal, openActions, step } from '../../workflow/engine.js';
-import { sees, stands, UnitChains, type Actor, type CaseWhere } from './actors.js';
+import { openActorRows, sees, stands, UnitChains, viewerOf, type Actor, type CaseWhere } from './actors.js';
 import { CaseForbiddenError, CaseInputError, CaseNotFoundError, CaseStepClosedError } from './errors.js';
 import { evaluateCase, recordedFindings, type CaseEvaluation } from './evaluation.js';
 
@@ -270,6 +278,7 @@ export class ToleranceCases {
         startedBy: actor.userId ?? null,
       });
       const s = await this.record(tx, repo, def, row, spec, actor, req, null, NEW_STATE);
+      await repo.setOpenActors(row.id, await this.openActorsOf(def, row));
       await also?.(tx, row, s);
       return row;
     });
@@ -332,6 +341,7 @@ export class ToleranceCases {
         closed: isFinal(def, next.state),
       });
       const s = await this.record(tx, trepo, def, after, spec, actor, req, evaluation, c.state);
+      await trepo.setOpenActors(after.id, await this.openActorsOf(def, after));
       await also?.(tx, after, s);
       return after;
     });
@@ -417,10 +427,46 @@ export class ToleranceCases {
     return s;
   }
 
+  /** Where each role must stand to take an action open on the case now (none once it is closed). */
+  private async openActorsOf(def: ProcedureDef, c: CaseRow) {
+    if (c.closed) return [];
+    const open = openActions(def, { state: c.state, context: c.context as never });
+    const parent = (await this.store.repo('units').get(c.handlingUnitId))?.parentId ?? null;
+    return openActorRows(open, caseWhere(c), parent);
+  }
+
+  /**
+   * Gives open cases recorded before the store kept who may act on them their rows (the server runs this when it
+   * starts); returns how many it filled.
+   */
+  async fillOpenActors(): Promise<number> {
+    const repo = casesOf(this.store);
+    let n = 0;
+    for (const c of await repo.openWithoutActors()) {
+      const rows = await this.openActorsOf(this.definitionOf(c), c);
+      if (rows.length === 0) continue;
+      await this.store.transaction(async (tx) => casesOf(tx).setOpenActors(c.id, rows));
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A page of the cases the actor sees: all, 待办 (a step open to them now) or 已办 (they took a step). The same
+   * rules as `visible` and `allowed`, answered by the database (see actors.ts `viewerOf`, `openActorRows`).
+   */
+  async list(actor: Actor, kind: CaseListKind, filter: CaseListFilter, page: CasePageRequest): Promise<CasePage> {
+    return casesOf(this.store).page(viewerOf(actor, this.registry.all()), kind, filter, page);
+  }
+
+  /** Every case of a list (no page): the register. */
+  async listAll(actor: Actor, kind: CaseListKind, filter: CaseListFilter): Promise<CaseRow[]> {
+    return casesOf(this.store).all(viewerOf(actor, this.registry.all()), kind, filter);
+  }
+
   /** The actions this actor may take on the case now. */
-  async allowed(actor: Actor, c: CaseRow): Promise<ActionSpec[]> {
+  async allowed(actor: Actor, c: CaseRow, chains = new UnitChains(this.store)): Promise<ActionSpec[]> {
     const def = this.definitionOf(c);
-    const chains = new UnitChains(this.store);
     const out: ActionSpec[] = [];
     for (const a of openActions(def, { state: c.state, context: c.context as never }))
       if (await stands(chains, actor, a.actor, caseWhere(c))) out.push(a);

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CASE_OUTCOME_LABELS, type ActionSpec, type CaseOutcome } from '../../domain/procedure.js';
-import type { Actor } from '../../mechanisms/tolerance/actors.js';
+import { UnitChains, type Actor } from '../../mechanisms/tolerance/actors.js';
 import { ToleranceCases } from '../../mechanisms/tolerance/cases.js';
 import {
   CaseForbiddenError,
@@ -14,8 +14,14 @@ import {
   CaseNotFoundError,
   CaseStepClosedError,
 } from '../../mechanisms/tolerance/errors.js';
-import { casesOf, StaleCaseError, type CaseRow } from '../../store/cases.js';
-import { subtreeUnitIds } from '../../mechanisms/tolerance/units.js';
+import {
+  casesOf,
+  StaleCaseError,
+  type CaseListFilter,
+  type CasePage,
+  type CasePageRequest,
+  type CaseRow,
+} from '../../store/cases.js';
 import { armDeadlines, type ArmedDeadlines } from '../../mechanisms/tolerance/deadlines.js';
 import { audit } from '../audit-log.js';
 import { dbOf } from '../context.js';
@@ -24,6 +30,22 @@ import { errorSchemas } from '../schemas.js';
 import { visibleIds } from '../scope.js';
 import { caseDocumentList, renderCaseDocument } from '../case-documents.js';
 import { caseRegisterBuffer, type CaseSummary } from '../../io/register/case-register.js';
+
+/** Rows a page holds unless the request says otherwise, and at most. */
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
+
+interface ListQuery {
+  procedure?: string;
+  cadre?: string;
+  state?: string;
+  pack?: string;
+  unit?: string;
+  year?: number;
+  limit?: number;
+  offset?: number;
+  after?: string;
+}
 
 function actorOf(req: FastifyRequest): Actor {
   const u = req.user!;
@@ -86,6 +108,8 @@ export function caseRoutes(app: FastifyInstance): void {
   // deadlines on record are re-armed whenever the server starts (they are data, not timers)
   let armed: ArmedDeadlines | undefined;
   app.addHook('onReady', async () => {
+    // open cases recorded before the store kept who may act on them get their rows (a no-op afterwards)
+    await new ToleranceCases(ctx.store, { now: ctx.now }).fillOpenActors();
     armed = await armDeadlines(ctx.store, {
       today: () => ctx.now().toISOString().slice(0, 10),
       onOverdue: (d) => app.log.info({ deadlines: d.map((x) => x.id) }, 'case deadlines overdue'),
@@ -94,45 +118,31 @@ export function caseRoutes(app: FastifyInstance): void {
   app.addHook('onClose', async () => armed?.stop());
   const cases = () => new ToleranceCases(ctx.store, { now: ctx.now });
 
-  /** The cases a person sees among `candidates`. */
-  async function visibleAmong(actor: Actor, candidates: CaseRow[]): Promise<CaseRow[]> {
-    const tc = cases();
-    const out: CaseRow[] = [];
-    for (const c of candidates) {
-      try {
-        await tc.visible(actor, c.id);
-        out.push(c);
-      } catch (e) {
-        if (!(e instanceof CaseNotFoundError)) throw e;
-      }
+  /** The list's filters and page from the query string (the schema has checked each value's form). */
+  function listArgs(q: ListQuery): { filter: CaseListFilter; page: CasePageRequest } {
+    let after: CasePageRequest['after'];
+    if (q.after !== undefined) {
+      const m = /^(\d{4}-\d{2}-\d{2})\.(.+)$/.exec(q.after);
+      if (!m)
+        throw badRequest(
+          'after',
+          '翻页位置无效，请从第一页重新浏览',
+          'after must be the `next` of a previous page (YYYY-MM-DD.<case>)',
+        );
+      after = { openedOn: m[1]!, id: m[2]! };
     }
-    return out;
+    return {
+      filter: { procedure: q.procedure, cadreId: q.cadre, state: q.state, pack: q.pack, unitId: q.unit, year: q.year },
+      page: { limit: q.limit ?? DEFAULT_PAGE, offset: q.offset, after },
+    };
   }
 
-  async function candidates(
-    actor: Actor,
-    q: { procedure?: string; state?: string; pack?: string; unit?: string; year?: number },
-  ) {
-    const repo = casesOf(ctx.store);
-    const units = q.unit
-      ? await subtreeUnitIds(ctx.store, q.unit)
-      : actor.unitId
-        ? await subtreeUnitIds(ctx.store, actor.unitId)
-        : undefined;
-    const own = actor.userId ? await repo.participantCases(actor.userId) : [];
-    const inScope = await repo.list({
-      state: q.state,
-      pack: q.pack,
-      year: q.year,
-      handlingUnitIds: units,
-      limit: 2000,
-    });
-    const mine = own.length ? await repo.list({ ids: own, state: q.state, pack: q.pack, year: q.year }) : [];
-    const seen = new Set<string>();
-    return [...inScope, ...mine].filter(
-      (c) => !seen.has(c.id) && (seen.add(c.id), true) && (!q.procedure || c.procedure === q.procedure),
-    );
-  }
+  const pageView = <T>(p: CasePage, items: T[]) => ({
+    total: p.total,
+    totalCapped: p.totalCapped,
+    items,
+    next: p.next ? `${p.next.openedOn}.${p.next.id}` : null,
+  });
 
   const summary = (c: CaseRow) => ({
     id: c.id,
@@ -165,46 +175,47 @@ export function caseRoutes(app: FastifyInstance): void {
   const config = {};
   const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } as const;
 
-  app.get<{ Querystring: { procedure?: string; state?: string; pack?: string; unit?: string; year?: number } }>(
-    '/cases',
-    {
-      config,
-      schema: {
-        tags: ['cases'],
-        summary: '案件列表 cases the person sees (容错纠错, 能上能下)',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            procedure: { type: 'string', enum: ['tolerance', 'adjustment'] },
-            state: { type: 'string', maxLength: 40 },
-            pack: { type: 'string', enum: ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] },
-            unit: { type: 'string', maxLength: 64 },
-            year: { type: 'integer', minimum: 1949, maximum: 2200 },
-          },
-        },
-        response: { ...errorSchemas(400, 401, 403) },
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      const items = await visibleAmong(actor, await candidates(actor, req.query));
-      const out = [];
-      for (const c of items) out.push(await named(c));
-      return { total: out.length, items: out };
-    },
-  );
-
   const listQuery = {
     type: 'object',
     additionalProperties: false,
     properties: {
+      procedure: { type: 'string', enum: ['tolerance', 'adjustment', 'clarification'] },
+      cadre: { type: 'string', maxLength: 64 },
       state: { type: 'string', maxLength: 40 },
       pack: { type: 'string', enum: ['jiangsu', 'shaanxi', 'rudong', 'anhui', 'jiaozuo'] },
       unit: { type: 'string', maxLength: 64 },
       year: { type: 'integer', minimum: 1949, maximum: 2200 },
     },
   } as const;
+  const pageQuery = {
+    ...listQuery,
+    properties: {
+      ...listQuery.properties,
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+      after: { type: 'string', maxLength: 80 },
+    },
+  } as const;
+
+  app.get<{ Querystring: ListQuery }>(
+    '/cases',
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '案件列表（分页；容错纠错、能上能下） cases the person sees, a page at a time',
+        querystring: pageQuery,
+        response: { ...errorSchemas(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const { filter, page } = listArgs(req.query);
+      const p = await cases().list(actorOf(req), 'all', filter, page);
+      const items = [];
+      for (const c of p.items) items.push(await named(c));
+      return pageView(p, items);
+    },
+  );
 
   /** A case as a row of the register: names, not ids. */
   async function registerRow(c: CaseRow, n: number): Promise<CaseSummary> {
@@ -238,9 +249,11 @@ export function caseRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      // the register is the 容错纠错 register: adjustment cases are not 容错纠错 cases
-      const items = await visibleAmong(actor, await candidates(actor, { ...req.query, procedure: 'tolerance' }));
+      // the register is the 容错纠错 register: adjustment and side cases are not 容错纠错 cases
+      const items = await cases().listAll(actorOf(req), 'all', {
+        ...listArgs(req.query).filter,
+        procedure: 'tolerance',
+      });
       const rows: CaseSummary[] = [];
       for (const [i, c] of items.entries()) rows.push(await registerRow(c, i + 1));
       const title = req.query.year ? `${req.query.year}年容错纠错案件登记台账` : '容错纠错案件登记台账';
@@ -259,30 +272,46 @@ export function caseRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get(
+  app.get<{ Querystring: ListQuery }>(
     '/cases/todo',
-    { config, schema: { tags: ['cases'], summary: '待办 cases with a step open to the person' } },
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '待办 cases with a step open to the person, a page at a time',
+        querystring: pageQuery,
+        response: { ...errorSchemas(400, 401, 403) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const tc = cases();
-      const out = [];
-      for (const c of await visibleAmong(actor, await candidates(actor, {}))) {
-        if (c.closed) continue;
-        const allowed = await tc.allowed(actor, c);
-        if (allowed.length) out.push({ ...summary(c), actions: allowed.map((a) => a.label) });
-      }
-      return { total: out.length, items: out };
+      const { filter, page } = listArgs(req.query);
+      const p = await tc.list(actor, 'todo', filter, page);
+      // one walk up the unit tree per handling unit on the page, not per case
+      const chains = new UnitChains(ctx.store);
+      const items = [];
+      for (const c of p.items)
+        items.push({ ...summary(c), actions: (await tc.allowed(actor, c, chains)).map((a) => a.label) });
+      return pageView(p, items);
     },
   );
 
-  app.get(
+  app.get<{ Querystring: ListQuery }>(
     '/cases/done',
-    { config, schema: { tags: ['cases'], summary: '已办 cases the person acted on' } },
+    {
+      config,
+      schema: {
+        tags: ['cases'],
+        summary: '已办 cases the person acted on, a page at a time',
+        querystring: pageQuery,
+        response: { ...errorSchemas(400, 401, 403) },
+      },
+    },
     async (req) => {
-      const repo = casesOf(ctx.store);
-      const ids = await repo.actedBy(req.user!.id);
-      const items = await visibleAmong(actorOf(req), await repo.list({ ids }));
-      return { total: items.length, items: items.map(summary) };
+      const { filter, page } = listArgs(req.query);
+      const p = await cases().list(actorOf(req), 'done', filter, page);
+      return pageView(p, p.items.map(summary));
     },
   );
 

@@ -64,6 +64,7 @@ function procedureView(def: ProcedureDef) {
   const label = (s: string) => (s === 'new' ? '案件启动前' : (def.states[s]?.label ?? s));
   return {
     pack: def.pack,
+    procedure: def.procedure,
     jurisdiction: JURISDICTIONS[def.pack] ?? def.title,
     title: def.title,
     version: def.version,
@@ -94,16 +95,21 @@ export function procedureRoutes(app: FastifyInstance): void {
   const views = definitionRegistry().all().map(procedureView);
   const flags = TOLERANCE_FLAGS.map((f) => ({ value: f, label: TOLERANCE_FLAG_LABELS[f] }));
 
-  app.get(
+  app.get<{ Querystring: { procedure?: string } }>(
     '/procedures',
     {
       config: { roles: RECORD_ROLES },
       schema: {
         tags: ['cases'],
-        summary: '各地容错纠错程序（状态、步骤、办理主体、条文） the procedures as declared',
+        summary: '各地办理程序（状态、步骤、办理主体、条文；默认容错纠错） the procedures of one kind as declared',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { procedure: { type: 'string', enum: ['tolerance', 'adjustment', 'clarification'] } },
+        },
       },
     },
-    async () => ({ items: views, flags }),
+    async (req) => ({ items: views.filter((v) => v.procedure === (req.query.procedure ?? 'tolerance')), flags }),
   );
 
   app.get<{ Querystring: { ids: string } }>(

@@ -2,10 +2,16 @@
 import { api } from '../../api';
 import { useLoad } from '../../hooks';
 import { CaseTable } from './CaseTable';
-import type { CaseSummary } from './data';
+import { MAX_PAGE, type CaseSummary } from './data';
 
 export function CadreCases({ cadreId }: { cadreId: string }) {
-  const { data, loading } = useLoad(() => api.get<{ items: CaseSummary[] }>('/cases'), [cadreId]);
-  const items = (data?.items ?? []).filter((c) => c.subjectType === 'cadre' && c.subjectId === cadreId);
+  const { data, loading } = useLoad(
+    () =>
+      api.get<{ items: CaseSummary[] }>(
+        `/cases?procedure=tolerance&cadre=${encodeURIComponent(cadreId)}&limit=${MAX_PAGE}`,
+      ),
+    [cadreId],
+  );
+  const items = data?.items ?? [];
   return <CaseTable items={items} loading={loading} compact testId="profile-cases" />;
 }

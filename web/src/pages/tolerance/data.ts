@@ -179,3 +179,6 @@ export const today = (): string => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 };
+
+/** The longest page the case lists answer (the server's limit). */
+export const MAX_PAGE = 200;

@@ -28,7 +28,7 @@ import { fmtDate } from '../../format';
 import { CasePage } from './CasePage';
 import { CaseTable } from './CaseTable';
 import { ProcedureDiagram } from './ProcedureDiagram';
-import { JURISDICTION_OPTIONS, today, useProcedures, type CaseSummary } from './data';
+import { JURISDICTION_OPTIONS, MAX_PAGE, today, useProcedures, type CaseSummary } from './data';
 
 interface Filters {
   state?: string;
@@ -43,7 +43,10 @@ function CaseList() {
   const { tree } = useUnitTree();
   const { message } = App.useApp();
   const { data, loading } = useLoad(
-    () => api.get<{ total: number; items: CaseSummary[] }>(`/cases${qs({ ...filters })}`),
+    () =>
+      api.get<{ total: number; items: CaseSummary[] }>(
+        `/cases${qs({ ...filters, procedure: 'tolerance', limit: String(MAX_PAGE) })}`,
+      ),
     [filters.state, filters.pack, filters.unit, filters.year],
   );
   // the states of the chosen jurisdiction, or of all of them (the same step has the same name across packs)
