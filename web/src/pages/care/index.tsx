@@ -149,7 +149,7 @@ function CoverageTab() {
               <Progress type="circle" size={64} percent={pct} />
               <span>
                 {data.year}年度应谈 {data.totals.required} 人次，已谈 {data.totals.met} 人次，尚缺{' '}
-                {data.totals.required - data.totals.met} 人次（班子成员按 {data.teamsOn} 在任情况计）
+                {data.totals.required - data.totals.met} 人次（班子成员按 {fmtDate(data.teamsOn)} 在任情况计）
               </span>
             </Space>
           )}
