@@ -24,6 +24,7 @@ import type { Dayjs } from 'dayjs';
 import { api, ApiError, download, qs, type Page, type RosterItem } from '../../api';
 import { useAuth } from '../../auth';
 import { useLoad } from '../../hooks';
+import { fmtDate } from '../../format';
 
 interface Person {
   id: string;
