@@ -74,7 +74,8 @@ describe('能上能下 · 调整案件', () => {
     const { context, page } = await newPage(browser.browser, server.url);
     await login(page, 'org_officer');
     await page.goto('/#/adjustment');
-    await page.getByRole('tab', { name: '调整案件' }).waitFor();
+    // the page opens on 预警清单; cases are the next tab
+    await page.getByRole('tab', { name: '调整案件' }).click();
     const row = page.getByRole('row', { name: new RegExp(name) }).first();
     await row.waitFor();
     await shot(page, 'adjustment-01-cases');
@@ -94,6 +95,7 @@ describe('能上能下 · 调整案件', () => {
     const committee = await newPage(browser.browser, server.url);
     await login(committee.page, 'committee_member');
     await committee.page.goto('/#/adjustment');
+    await committee.page.getByRole('tab', { name: '调整案件' }).click();
     await committee.page
       .getByRole('row', { name: new RegExp(name) })
       .first()
