@@ -251,11 +251,12 @@ export class ToleranceCases {
     const outcome = checkInputs(def, spec, req);
     if (!(await stands(chains, actor, spec.actor, where)))
       throw new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
-    // a tolerance case answers an accountability matter; an adjustment case keeps the alert it was started on
+    // a tolerance case (and a side case such as 澄清正名) answers an accountability matter; an adjustment case keeps
+    // the alert it was started on
     const matterId =
-      kind === 'tolerance'
-        ? await checkMatter(this.store, req, where)
-        : adjustmentReference(where.subjectType, req.inputs ?? {});
+      kind === 'adjustment'
+        ? adjustmentReference(where.subjectType, req.inputs ?? {})
+        : await checkMatter(this.store, req, where);
     const next = step(def, { state: NEW_STATE, context: { outcome: null, marks: {} } }, spec.id, outcome)!;
     const id = randomUUID();
     return this.store.transaction(async (tx) => {
