@@ -150,7 +150,8 @@ async function loadRecord(store: RecordStore, pack: string, f: Facts): Promise<v
  * only ever started inside a matter about its own cadre or unit), so a scenario need only name it.
  */
 async function loadMatter(store: RecordStore, s: ProcedureScenario): Promise<void> {
-  if (s.procedure !== 'tolerance') return;
+  // an adjustment case starts from an alert, not a matter
+  if (s.procedure === 'adjustment') return;
   const first = s.steps[0]!;
   const id = first.with.matter;
   if (typeof id !== 'string' || !id.trim() || (await store.repo('accountabilityMatters').get(id))) return;
