@@ -686,17 +686,9 @@ export async function loadCadresFacts(
   const people = [...new Set(cadreIds)];
   const run = (db: AnyDb) => collect(timed(cadreListScans(db, people, sqlite), timings), asOf);
   if (store.depth > 0) return run(store.db);
-  if (sqlite) {
-    const handle = store.conn.sqlite!;
-    return store.db.connection().execute(async (db) => {
-      handle.exec('begin');
-      try {
-        return await run(db);
-      } finally {
-        handle.exec('commit');
-      }
-    });
-  }
+  // SQLite: one transaction of the store's own, as for a region (loadSubjectFacts): a BEGIN sent straight to the
+  // write connection runs outside the driver's lock and fails beside another request's transaction
+  if (sqlite) return store.transaction((tx) => run((tx as KyselyStore).db));
   return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }
 
