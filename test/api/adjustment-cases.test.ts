@@ -88,6 +88,11 @@ describe('a full adjustment case per pack', () => {
     expect(s.body.procedure).toBe('adjustment');
     const id = s.body.id as string;
     expect(await explained(cadre, 'jiangsu/adjustment/12', '2024-06-01')).toBe('');
+    // 首页 counts 待办 per page: the case waits on the 能上能下 page, not on the 容错纠错 one
+    const todo = async (procedure: string) =>
+      (await as(O).get(`/api/cases/todo?procedure=${procedure}&limit=1`)).body.total as number;
+    expect(await todo('adjustment')).toBe(1);
+    expect(await todo('tolerance')).toBe(0);
     await run(id, [
       [O, '2024-03-10', 'propose', { findings: '属实', outcome: 'demotion', grounds: '连续两年基本称职' }],
       [K, '2024-04-02', 'approve', { outcome: 'demotion' }],

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
 import { Chart } from '../Chart';
 import { api, type Dashboard } from '../api';
 import { useLoad } from '../hooks';
-import { ToleranceTodoStat } from './tolerance/TodoStat';
+import { AdjustmentTodoStat, ToleranceTodoStat } from './TodoStats';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_CATEGORY_LABELS,
@@ -105,6 +105,9 @@ export function HomePage() {
       <Row gutter={[12, 12]}>
         <Col flex="1 1 0">
           <ToleranceTodoStat />
+        </Col>
+        <Col flex="1 1 0">
+          <AdjustmentTodoStat />
         </Col>
         {keys.map((k) => (
           <Col key={k} flex="1 1 0">
