@@ -83,7 +83,7 @@ async function explained(cadreId: string, rule: string, asOf: string): Promise<s
 describe('a full adjustment case per pack', () => {
   it('江苏: ex officio, 调整建议, 省委审批, 任免; the record holds 降职 from the decision date and explain reads it', async () => {
     const cadre = await cadreOf('jiangsu');
-    const s = await start(cadre, { alert: 'alert-1', situation: '年度考核连续两年基本称职，经组织认定。' });
+    const s = await start(cadre, { situation: '年度考核连续两年基本称职，经组织认定。' });
     expect(s.status, JSON.stringify(s.body)).toBe(201);
     expect(s.body.procedure).toBe('adjustment');
     const id = s.body.id as string;

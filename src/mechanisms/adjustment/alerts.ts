@@ -82,7 +82,7 @@ export type AlertAction = 'verify' | 'confirm' | 'open_case' | 'dismiss';
 export const ALERT_ACTIONS: Record<AlertAction, { from: readonly AlertState[]; to: AlertState; label: string }> = {
   verify: { from: ['new'], to: 'verifying', label: '开始核实' },
   confirm: { from: ['new', 'verifying'], to: 'confirmed', label: '组织认定' },
-  open_case: { from: ['confirmed'], to: 'case_opened', label: '已立案调整' },
+  open_case: { from: ['confirmed'], to: 'case_opened', label: '启动调整程序' },
   dismiss: { from: ['new', 'verifying', 'confirmed'], to: 'dismissed', label: '不予认定' },
 };
 

@@ -13,9 +13,11 @@ import {
   type ProcedureDef,
 } from '../../domain/procedure.js';
 import type { AdjustmentMethod } from '../../domain/vocabulary.js';
+import { alertsOf, type AlertRow } from '../../store/alerts.js';
 import { casesOf, type CaseRow, type StepRow } from '../../store/cases.js';
 import type { RecordStore } from '../../store/types.js';
 import { CaseInputError, CaseStepClosedError } from '../tolerance/errors.js';
+import { ALERT_STATE_LABELS } from './alerts.js';
 
 /** The 调整方式 of an outcome, as the record's adjustment holds it. */
 export const ADJUSTMENT_METHOD_OF: Readonly<Record<AdjustmentOutcome, AdjustmentMethod>> = {
@@ -45,6 +47,49 @@ export function adjustmentReference(subjectType: 'cadre' | 'unit', inputs: Recor
   if (typeof alert !== 'string' || alert.length > 64)
     throw new CaseInputError('inputs.alert', '所依据的预警应为预警编号', 'alert must be an alert reference');
   return alert;
+}
+
+/** Who opens an adjustment case on an alert, and how their remit is read (the server's data scope). */
+export interface AlertOpening {
+  /** the alert if it exists and lies in the opener's remit; undefined otherwise (the same answer for both) */
+  find: (tx: RecordStore, alertId: string) => Promise<AlertRow | undefined>;
+  userId: string | null;
+  userName: string | null;
+  role: string;
+  /** the time written into the alert's history */
+  at: string;
+}
+
+/**
+ * Ties a new adjustment case to the alert it was opened on, inside the case's own transaction: the alert must exist
+ * in the opener's remit, concern the case's cadre and have been determined by the organisation (经组织认定); it is
+ * then marked 已启动调整程序 with the case. A refusal throws and the transaction — the new case with it — rolls back.
+ */
+export async function openOnAlert(tx: RecordStore, c: CaseRow, alertId: string, by: AlertOpening): Promise<void> {
+  const alert = await by.find(tx, alertId);
+  if (!alert)
+    throw new CaseInputError(
+      'inputs.alert',
+      '所依据的预警不存在或不在管理权限内',
+      'alert: no such alert in your remit',
+    );
+  if (alert.subjectType !== 'cadre' || alert.subjectId !== c.subjectId)
+    throw new CaseInputError('inputs.alert', '所依据的预警所涉干部与本案不一致', 'alert: it concerns another cadre');
+  if (alert.state !== 'confirmed')
+    throw new CaseStepClosedError(
+      alert.state === 'case_opened'
+        ? '该预警已启动调整程序，不能重复启动'
+        : `该预警当前为“${ALERT_STATE_LABELS[alert.state]}”，须经组织认定后才能启动调整程序`,
+      `alert ${alert.id} is ${alert.state}, not confirmed`,
+    );
+  await alertsOf(tx).transition(alert.id, alert.version, 'case_opened', { case_id: c.id }, by.at, {
+    action: 'open_case',
+    fromState: alert.state,
+    userId: by.userId,
+    userName: by.userName,
+    role: by.role,
+    reason: null,
+  });
 }
 
 /** The decision the case stands on: the last step that chose a 调整方式, with its date. */

@@ -14,7 +14,13 @@ import {
   type ProcedureDef,
   type ProcedureKind,
 } from '../../domain/procedure.js';
-import { adjustmentEffects, adjustmentReference, checkAdjustmentStep } from '../adjustment/cases.js';
+import {
+  adjustmentEffects,
+  adjustmentReference,
+  checkAdjustmentStep,
+  openOnAlert,
+  type AlertOpening,
+} from '../adjustment/cases.js';
 import { SANCTION_KINDS } from '../../domain/vocabulary.js';
 import {
   casesOf,
@@ -68,6 +74,12 @@ export interface StartRequest extends StepRequest {
    * Absent: the caller has no scope of its own (procedure scenarios).
    */
   matterVisible?: (matterId: string) => Promise<boolean>;
+  /**
+   * An adjustment case named after an alert: how the opener's remit reaches the alert list. The alert is checked
+   * (exists in the remit, same cadre, 经组织认定) and marked 已启动调整程序 in the case's transaction. Absent: the
+   * caller keeps no alert list (procedure scenarios), and the reference is recorded as given.
+   */
+  alertOpening?: AlertOpening;
 }
 
 /** Extra inputs every step may carry: what the investigation established, put to the pack's evaluation. */
@@ -278,6 +290,8 @@ export class ToleranceCases {
         closed: isFinal(def, next.state),
         startedBy: actor.userId ?? null,
       });
+      if (kind === 'adjustment' && matterId !== '' && req.alertOpening)
+        await openOnAlert(tx, row, matterId, req.alertOpening);
       const s = await this.record(tx, repo, def, row, spec, actor, req, null, NEW_STATE);
       await repo.setOpenActors(row.id, await this.openActorsOf(def, row));
       await also?.(tx, row, s);

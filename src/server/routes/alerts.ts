@@ -1,7 +1,8 @@
 // The alert list (预警清单) over HTTP: the findings of the adjustment rules about the cadres (and units) in the
 // reader's scope, filterable by unit, rule, year and state, page by page; the same list as .xlsx; one alert with
-// its history; and the organisation department's steps on it (verify, confirm — 经组织认定 —, case opened,
-// dismiss with a written reason), each at the version read (stale: 409) and audited in its own transaction.
+// its history; and the organisation department's steps on it (verify, confirm — 经组织认定 —, dismiss with a written
+// reason), each at the version read (stale: 409) and audited in its own transaction. An alert becomes 已启动调整程序
+// only by opening an adjustment case on it (POST /cases, mechanisms/adjustment/cases.ts), which links the two.
 // An alert is a proposal of the rules (提示), not a decision: the cadre role sees alerts about themselves only
 // once the organisation has confirmed them. The list is kept in step with the record by the refresher
 // (mechanisms/adjustment/alerts-refresh.ts): after every write, and by a scheduled full scan.
@@ -68,12 +69,13 @@ export function alertVisibility(reader: Reader): RawBuilder<boolean> {
     or (subject_type = 'unit' and ${unitCond(scope, sql.ref('subject_id'))}))`;
 }
 
+/** The steps taken on the alert itself; 已启动调整程序 follows from opening the case, never on its own. */
 const ACTION_PATHS: Record<string, AlertAction> = {
   verify: 'verify',
   confirm: 'confirm',
-  'open-case': 'open_case',
   dismiss: 'dismiss',
 };
+const OWN_ACTIONS = new Set<AlertAction>(Object.values(ACTION_PATHS));
 
 interface ListQueryString {
   unit?: string;
@@ -358,20 +360,20 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
         actions:
           req.user!.role === 'org_officer'
             ? (Object.keys(ALERT_ACTIONS) as AlertAction[])
-                .filter((a) => allowedFrom(a, row.state))
+                .filter((a) => OWN_ACTIONS.has(a) && allowedFrom(a, row.state))
                 .map((a) => ({ action: a, label: ALERT_ACTIONS[a].label, reasonRequired: a === 'dismiss' }))
             : [],
       };
     },
   );
 
-  app.post<{ Params: { id: string; action: string }; Body: { version: number; reason?: string; caseId?: string } }>(
+  app.post<{ Params: { id: string; action: string }; Body: { version: number; reason?: string } }>(
     '/alerts/:id/:action',
     {
       config: { roles: ['org_officer'] },
       schema: {
         tags: ['alerts'],
-        summary: '处理预警：开始核实、组织认定、已立案、不予认定（须写明理由） act on an alert',
+        summary: '处理预警：开始核实、组织认定、不予认定（须写明理由） act on an alert',
         params: {
           type: 'object',
           properties: {
@@ -386,7 +388,6 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
           properties: {
             version: { type: 'integer', minimum: 1 },
             reason: { type: 'string', maxLength: 4000 },
-            caseId: { type: 'string', maxLength: 64 },
           },
         },
         response: { ...errorSchemas(400, 401, 403, 404, 409) },
@@ -413,7 +414,6 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
             fields.confirmed_at = at;
           }
           if (action === 'dismiss') fields.dismissed_reason = reason;
-          if (action === 'open_case' && req.body.caseId) fields.case_id = req.body.caseId;
           const next = await alertsOf(tx).transition(row.id, req.body.version, ALERT_ACTIONS[action].to, fields, at, {
             action,
             fromState: row.state,

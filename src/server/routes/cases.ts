@@ -30,6 +30,8 @@ import { errorSchemas } from '../schemas.js';
 import { visibleIds } from '../scope.js';
 import { caseDocumentList, renderCaseDocument } from '../case-documents.js';
 import { caseRegisterBuffer, type CaseSummary } from '../../io/register/case-register.js';
+import { alertsOf, StaleAlertError } from '../../store/alerts.js';
+import { alertVisibility } from './alerts.js';
 
 /** Rows a page holds unless the request says otherwise, and at most. */
 const DEFAULT_PAGE = 50;
@@ -58,6 +60,11 @@ function mapped(e: unknown): unknown {
   if (e instanceof CaseForbiddenError) return forbidden(e.reason_zh, e.reason);
   if (e instanceof CaseNotFoundError) return notFound('案件不存在', `not found: case ${e.caseId}`);
   if (e instanceof CaseStepClosedError) return new HttpError(409, { reason_zh: e.reason_zh, reason: e.reason });
+  if (e instanceof StaleAlertError)
+    return new HttpError(409, {
+      reason_zh: '所依据的预警已被他人处理，请刷新后重试',
+      reason: `stale version: alert ${e.alertId}`,
+    });
   if (e instanceof StaleCaseError)
     return new HttpError(409, {
       reason_zh: '案件已被他人办理，请刷新后重试',
@@ -461,6 +468,15 @@ export function caseRoutes(app: FastifyInstance): void {
             ...(b.procedure ? { procedure: b.procedure } : {}),
             matterVisible: async (id) =>
               (await visibleIds(ctx.store, req.user!, 'accountabilityMatters', [id])).has(id),
+            // an adjustment case named after an alert: the alert as the opener sees it in the alert list
+            alertOpening: {
+              find: async (tx, id) =>
+                (await alertsOf(tx).list({ visible: alertVisibility(req.user!), id, limit: 1 })).rows[0],
+              userId: req.user!.id,
+              userName: req.user!.displayName,
+              role: req.user!.role,
+              at: ctx.now().toISOString(),
+            },
           },
           async (tx, row, s) =>
             audit(dbOf(tx), req, {
