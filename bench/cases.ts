@@ -17,6 +17,7 @@ import { NEW_STATE, type ProcedureDef } from '../src/domain/procedure.js';
 import { openActorRows } from '../src/mechanisms/tolerance/actors.js';
 import { hashPassword } from '../src/server/accounts/password.js';
 import { createSession, findUserByName, insertUser } from '../src/server/accounts/users.js';
+import { rebuildCaseCounts } from '../src/store/case-counts.js';
 import { openStore, storeOptionsFromEnv } from '../src/store/index.js';
 import type { KyselyStore } from '../src/store/kysely-store.js';
 import { definitionRegistry } from '../src/workflow/definitions.js';
@@ -201,6 +202,10 @@ try {
       });
       if (made % 20000 === 0) console.error(`  ${made} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
+    // the cases went in around the store: their counts (migration 0024 built them for the record as it stood)
+    const tc = performance.now();
+    await rebuildCaseCounts(db);
+    console.error(`case counts rebuilt in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
     await store.analyze();
     console.error(`cases added in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -3,6 +3,7 @@
 // its history row and its effects commit together or not at all. A case is changed only at the version the writer
 // read: a stale version changes nothing and raises StaleCaseError (the API's 409).
 import { sql, type RawBuilder } from 'kysely';
+import { countCases, WHOLE_RECORD } from './case-counts.js';
 import type { AnyDb } from './connect.js';
 import { KyselyStore } from './kysely-store.js';
 import type { RecordStore } from './types.js';
@@ -291,38 +292,47 @@ const inSubtree = (col: RawBuilder<unknown>, root: string) =>
 const any = (conds: RawBuilder<boolean>[]): RawBuilder<boolean> =>
   conds.length ? sql<boolean>`(${sql.join(conds, sql` or `)})` : FALSE;
 
-/** The cases a viewer sees (the rule of src/mechanisms/tolerance/actors.ts `sees`, as a condition on `c`). */
-function visibleCond(v: CaseViewer): RawBuilder<boolean> {
-  if (v.seesNone) return FALSE;
-  const parts: RawBuilder<boolean>[] = [];
-  if (v.role === 'cadre') {
-    if (v.cadreId) parts.push(sql<boolean>`(c.subject_type = 'cadre' and c.subject_id = ${v.cadreId})`);
-  } else if (v.officerOf.length) {
-    const defs = any(
-      v.officerOf.map(
-        (d) =>
-          sql<boolean>`(c.pack = ${d.pack} and c.procedure = ${d.procedure} and c.definition_version = ${d.version})`,
-      ),
-    );
-    parts.push(v.unitId ? sql<boolean>`(${defs} and ${inSubtree(sql.ref('c.handling_unit_id'), v.unitId)})` : defs);
-  }
-  // last: the conditions on the case's own columns decide most rows before this lookup is needed
-  if (v.userId)
-    parts.push(
-      sql<boolean>`exists (select 1 from case_participants p where p.case_id = c.id and p.user_id = ${v.userId})`,
-    );
-  return any(parts);
+/** One part of a list: `from … where …` over `c`; `distinct` where it can give a case more than once. */
+interface ListPart {
+  from: RawBuilder<unknown>;
+  distinct?: boolean;
 }
 
-/** A step open to the viewer now (the rule of actors.ts `stands`, over the rows of case_open_actors). */
-function todoCond(v: CaseViewer, closedFalse: unknown): RawBuilder<boolean> {
+/** No unit: the officer's subtree and the unit filter do not meet. */
+const NONE = Symbol('none');
+
+/**
+ * The procedure versions in which the viewer's role acts for the handling organ or a deciding body (the rule of
+ * src/mechanisms/tolerance/actors.ts `sees`), as a condition on the columns of `c` (cases or case_counts).
+ */
+function defsCond(v: CaseViewer): RawBuilder<boolean> {
+  return any(
+    v.officerOf.map(
+      (d) =>
+        sql<boolean>`(c.pack = ${d.pack} and c.procedure = ${d.procedure} and c.definition_version = ${d.version})`,
+    ),
+  );
+}
+
+/** Handled within the officer's subtree (anywhere for an officer bound to no unit). */
+function officerScope(v: CaseViewer): RawBuilder<boolean> {
+  return v.unitId ? inSubtree(sql.ref('c.handling_unit_id'), v.unitId) : sql<boolean>`1 = 1`;
+}
+
+/** A row `o` of case_open_actors stands where the viewer stands (the rule of actors.ts `stands`). */
+function reachCond(v: CaseViewer): RawBuilder<boolean> {
   const reach: RawBuilder<boolean>[] = [];
   if (v.cadreId) reach.push(sql<boolean>`(o.reach = 'cadre' and o.cadre_id = ${v.cadreId})`);
   if (v.unitId) {
     reach.push(sql<boolean>`(o.reach = 'unit' and o.unit_id = ${v.unitId})`);
     reach.push(sql<boolean>`(o.reach = 'subtree' and ${inSubtree(sql.ref('o.unit_id'), v.unitId)})`);
   } else reach.push(sql<boolean>`o.reach = 'subtree'`);
-  return sql<boolean>`(c.closed = ${closedFalse} and exists (select 1 from case_open_actors o where o.case_id = c.id and o.role = ${v.role} and ${any(reach)}))`;
+  return any(reach);
+}
+
+/** A step open to the viewer now, over the rows of case_open_actors. */
+function todoCond(v: CaseViewer, closedFalse: unknown): RawBuilder<boolean> {
+  return sql<boolean>`(c.closed = ${closedFalse} and exists (select 1 from case_open_actors o where o.case_id = c.id and o.role = ${v.role} and ${reachCond(v)}))`;
 }
 
 export class CaseRepository {
@@ -339,6 +349,7 @@ export class CaseRepository {
   async insert(c: Omit<CaseRow, 'version'>): Promise<CaseRow> {
     const row = { ...c, version: 1 };
     await this.db.insertInto('cases').values(CASES.write(row, this.dialect)).execute();
+    await countCases(this.db, [{ c: row, n: 1 }]);
     return row;
   }
 
@@ -348,6 +359,14 @@ export class CaseRepository {
     version: number,
     patch: { state: string; context: CaseRow['context']; outcome: string | null; closed: boolean },
   ): Promise<CaseRow> {
+    // the case as it stood at `version` (a version has one state): what the counts move it from
+    const before = await this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (!before) throw new StaleCaseError(id);
     const res = await this.db
       .updateTable('cases')
       .set({ ...CASES.write(patch, this.dialect), version: sql`version + 1` })
@@ -355,7 +374,14 @@ export class CaseRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new StaleCaseError(id);
-    return (await this.get(id))!;
+    const was = CASES.read(before);
+    const after = { ...was, ...patch, version: version + 1 };
+    if (was.state !== after.state)
+      await countCases(this.db, [
+        { c: was, n: -1 },
+        { c: after, n: 1 },
+      ]);
+    return after;
   }
 
   /** How many cases the record holds (all of them, whoever could see them). */
@@ -382,64 +408,78 @@ export class CaseRepository {
 
   /**
    * A page of the cases `viewer` sees (and, for 待办 / 已办, has a step open to them / acted on), filtered, in the
-   * list's order (newest first, then id), with the list's size counted up to COUNT_CAP. Visibility is decided
-   * here, in the query, so a page costs its own rows whatever the number of cases in the record.
+   * list's order (newest first, then id), with the list's size. Visibility is decided here, in the query, so a page
+   * costs its own rows whatever the number of cases in the record: the list is the union of a few parts, each read
+   * in the list's order from an index and cut after the page (see `parts`), merged here.
    */
   async page(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter, p: CasePageRequest): Promise<CasePage> {
-    const where = this.listWhere(viewer, kind, f);
-    let q = this.db.selectFrom('cases as c').selectAll('c').where(where);
-    if (p.after)
-      q = q.where(
-        sql<boolean>`(c.opened_on < ${p.after.openedOn} or (c.opened_on = ${p.after.openedOn} and c.id > ${p.after.id}))`,
-      );
-    q = q
-      .orderBy('c.opened_on', 'desc')
-      .orderBy('c.id')
-      .limit(p.limit + 1);
-    if (p.offset) q = q.offset(p.offset);
-    const rows = (await q.execute()).map((r) => CASES.read(r));
-    const more = rows.length > p.limit;
-    const items = rows.slice(0, p.limit);
-    const counted = await this.db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('cases as c')
-          .select(sql`1`.as('one'))
-          .where(where)
-          .limit(COUNT_CAP + 1)
-          .as('x'),
-      )
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    const n = Number(counted?.n ?? 0);
+    const parts = await this.parts(viewer, kind, f);
+    const offset = p.offset ?? 0;
+    const after = p.after
+      ? sql<boolean>`(c.opened_on < ${p.after.openedOn} or (c.opened_on = ${p.after.openedOn} and c.id > ${p.after.id}))`
+      : sql<boolean>`1 = 1`;
+    const keys = new Map<string, string>();
+    for (const part of parts) {
+      // DISTINCT only where a part can give a case twice (a person takes part in a case as starter and actor):
+      // elsewhere it would keep SQLite from reading the list's order off the index and stopping after the page
+      const rows = await sql<{
+        id: string;
+        opened_on: string;
+      }>`select ${part.distinct ? sql`distinct` : sql``} c.id, c.opened_on
+        ${part.from} and ${after} order by c.opened_on desc, c.id limit ${offset + p.limit + 1}`.execute(this.db);
+      for (const r of rows.rows) keys.set(r.id, r.opened_on);
+    }
+    const ordered = [...keys.entries()]
+      .sort(([a, ao], [b, bo]) => (ao > bo ? -1 : ao < bo ? 1 : a < b ? -1 : a > b ? 1 : 0))
+      .slice(offset, offset + p.limit + 1)
+      .map(([id]) => id);
+    const more = ordered.length > p.limit;
+    const items = await this.byIds(ordered.slice(0, p.limit));
     const last = items[items.length - 1];
-    return {
-      items,
-      total: Math.min(n, COUNT_CAP),
-      totalCapped: n > COUNT_CAP,
-      next: more && last ? { openedOn: last.openedOn, id: last.id } : null,
-    };
+    const next = more && last ? { openedOn: last.openedOn, id: last.id } : null;
+    const exact = await this.exactTotal(viewer, kind, f);
+    if (exact !== undefined) return { items, total: exact, totalCapped: false, next };
+    const counted = new Set<string>();
+    for (const part of parts) {
+      const rows = await sql<{ id: string }>`select distinct c.id ${part.from} limit ${COUNT_CAP + 1}`.execute(this.db);
+      for (const r of rows.rows) counted.add(r.id);
+      if (counted.size > COUNT_CAP) break;
+    }
+    return { items, total: Math.min(counted.size, COUNT_CAP), totalCapped: counted.size > COUNT_CAP, next };
   }
 
   /** Every case of the list, for exports (the register); no page. */
   async all(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<CaseRow[]> {
-    const rows = await this.db
-      .selectFrom('cases as c')
-      .selectAll('c')
-      .where(this.listWhere(viewer, kind, f))
-      .orderBy('c.opened_on', 'desc')
-      .orderBy('c.id')
-      .execute();
-    return rows.map((r) => CASES.read(r));
+    const ids = new Set<string>();
+    for (const part of await this.parts(viewer, kind, f))
+      for (const r of (await sql<{ id: string }>`select distinct c.id ${part.from}`.execute(this.db)).rows)
+        ids.add(r.id);
+    const out: CaseRow[] = [];
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += 500) out.push(...(await this.byIds(list.slice(i, i + 500))));
+    return out.sort((a, b) =>
+      a.openedOn > b.openedOn ? -1 : a.openedOn < b.openedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
   }
 
-  private listWhere(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter): RawBuilder<boolean> {
-    const conds: RawBuilder<boolean>[] = [visibleCond(viewer)];
-    if (kind === 'todo') conds.push(todoCond(viewer, bool.write(false, this.dialect)));
+  /**
+   * The parts whose union is the list, each `from … where …` over `c` (the cases) with one simple condition that
+   * an index answers in the list's order, so each part stops after the page:
+   * - the officer's: the cases of the procedure versions the role acts in, handled in the subtree of the deeper of
+   *   the officer's unit and the unit filter — read from each handling unit's range of cases_unit_list (joined from
+   *   the unit closure), or, for the whole record, in the list's order over all cases;
+   * - the subject cadre's own cases (a cadre's account);
+   * - the cases the person took part in (from their case_participants rows).
+   * 已办 is the last part alone: who took a step on a case took part in it.
+   */
+  private async parts(v: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<ListPart[]> {
+    if (v.seesNone) return [];
+    const conds: RawBuilder<boolean>[] = [];
+    if (kind === 'todo') conds.push(todoCond(v, bool.write(false, this.dialect)));
     if (kind === 'done') {
-      if (!viewer.userId) return FALSE;
+      if (!v.userId) return [];
       conds.push(
-        sql<boolean>`exists (select 1 from case_steps s where s.case_id = c.id and s.actor_user_id = ${viewer.userId})`,
+        sql<boolean>`exists (select 1 from case_steps s where s.case_id = c.id and s.actor_user_id = ${v.userId})`,
       );
     }
     if (f.pack) conds.push(sql<boolean>`c.pack = ${f.pack}`);
@@ -447,8 +487,131 @@ export class CaseRepository {
     if (f.cadreId) conds.push(sql<boolean>`c.subject_type = 'cadre' and c.subject_id = ${f.cadreId}`);
     if (f.state) conds.push(sql<boolean>`c.state = ${f.state}`);
     if (f.year !== undefined) conds.push(sql<boolean>`c.year = ${f.year}`);
-    if (f.unitId) conds.push(inSubtree(sql.ref('c.handling_unit_id'), f.unitId));
-    return sql<boolean>`${sql.join(conds, sql` and `)}`;
+    const unitFilter = f.unitId ? [inSubtree(sql.ref('c.handling_unit_id'), f.unitId)] : [];
+    const and = (cs: RawBuilder<boolean>[]) => (cs.length ? sql.join(cs, sql` and `) : sql`1 = 1`);
+    const out: ListPart[] = [];
+    // CROSS JOIN: SQLite then reads the left table first (the person's rows, the subtree's units), as intended
+    if (v.userId)
+      out.push({
+        from: sql`from case_participants p cross join cases c where c.id = p.case_id and p.user_id = ${v.userId} and ${and([...conds, ...unitFilter])}`,
+        distinct: true,
+      });
+    if (kind === 'done') return out;
+    if (v.role === 'cadre') {
+      if (v.cadreId)
+        out.push({
+          from: sql`from cases c where c.subject_type = 'cadre' and c.subject_id = ${v.cadreId} and ${and([...conds, ...unitFilter])}`,
+        });
+    } else if (v.officerOf.length) {
+      const root = await this.rootOf(v.unitId, f.unitId ?? null);
+      const defs = defsCond(v);
+      if (root === null) out.push({ from: sql`from cases c where ${defs} and ${and(conds)}` });
+      else if (root !== NONE)
+        out.push({
+          from: sql`from unit_ancestors a cross join cases c where c.handling_unit_id = a.unit_id and a.ancestor_id = ${root} and ${defs} and ${and(conds)}`,
+        });
+    }
+    return out;
+  }
+
+  /**
+   * The subtree an officer's list covers: the deeper of the officer's unit and the unit filter when one lies in the
+   * other's subtree, NONE when neither does, null for the whole record.
+   */
+  private async rootOf(own: string | null, filter: string | null): Promise<string | null | typeof NONE> {
+    if (!own || !filter || own === filter) return own ?? filter;
+    const r = await this.db
+      .selectFrom('unit_ancestors')
+      .select(['ancestor_id', 'unit_id'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('ancestor_id', '=', own), eb('unit_id', '=', filter)]),
+          eb.and([eb('ancestor_id', '=', filter), eb('unit_id', '=', own)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (!r) return NONE;
+    return r.ancestor_id === own ? filter : own;
+  }
+
+  /**
+   * The list's size from case_counts where the list is an officer's cases by column (no 待办 / 已办, no cadre
+   * filter): the counts of the officer's subtree, plus the cases the officer took part in outside it. Undefined
+   * where the counts cannot say (the list is then counted up to COUNT_CAP).
+   */
+  private async exactTotal(v: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<number | undefined> {
+    if (kind !== 'all' || v.seesNone || v.role === 'cadre' || f.cadreId || !v.officerOf.length) return undefined;
+    const root = await this.rootOf(v.unitId, f.unitId ?? null);
+    let total = 0;
+    if (root !== NONE) {
+      let q = this.db
+        .selectFrom('case_counts as c')
+        .select((eb) => eb.fn.sum<string | number | null>('c.n').as('n'))
+        .where('c.scope_id', '=', root ?? WHOLE_RECORD)
+        .where(defsCond(v));
+      if (f.pack) q = q.where('c.pack', '=', f.pack);
+      if (f.procedure) q = q.where('c.procedure', '=', f.procedure);
+      if (f.state) q = q.where('c.state', '=', f.state);
+      if (f.year !== undefined) q = q.where('c.year', '=', f.year);
+      total += Number((await q.executeTakeFirst())?.n ?? 0);
+    }
+    if (v.userId) {
+      // the cases the officer took part in and would not see as an officer
+      const conds: RawBuilder<boolean>[] = [sql<boolean>`not (${defsCond(v)} and ${officerScope(v)})`];
+      if (f.pack) conds.push(sql<boolean>`c.pack = ${f.pack}`);
+      if (f.procedure) conds.push(sql<boolean>`c.procedure = ${f.procedure}`);
+      if (f.state) conds.push(sql<boolean>`c.state = ${f.state}`);
+      if (f.year !== undefined) conds.push(sql<boolean>`c.year = ${f.year}`);
+      if (f.unitId) conds.push(inSubtree(sql.ref('c.handling_unit_id'), f.unitId));
+      const r = await sql<{ n: string | number }>`select count(distinct c.id) as n from case_participants p
+        cross join cases c where c.id = p.case_id and p.user_id = ${v.userId} and ${sql.join(conds, sql` and `)}`.execute(
+        this.db,
+      );
+      total += Number(r.rows[0]?.n ?? 0);
+    }
+    return total;
+  }
+
+  /**
+   * Of these cases, the rows of case_open_actors that the viewer answers (their role, standing where the row says):
+   * what the 待办 list shows as the actions open to them, in one query for a page.
+   */
+  async openActorsFor(v: CaseViewer, caseIds: readonly string[]): Promise<Map<string, OpenActorRow[]>> {
+    const out = new Map<string, OpenActorRow[]>();
+    if (caseIds.length === 0 || v.seesNone) return out;
+    const rows = await sql<{
+      case_id: string;
+      role: string;
+      reach: string;
+      unit_id: string | null;
+      cadre_id: string | null;
+    }>`
+      select o.case_id, o.role, o.reach, o.unit_id, o.cadre_id from case_open_actors o
+      where o.case_id in (${sql.join([...caseIds])}) and o.role = ${v.role} and ${reachCond(v)}`.execute(this.db);
+    for (const r of rows.rows) {
+      const list = out.get(r.case_id) ?? [];
+      list.push({ role: r.role, reach: r.reach as OpenActorRow['reach'], unitId: r.unit_id, cadreId: r.cadre_id });
+      out.set(r.case_id, list);
+    }
+    return out;
+  }
+
+  /** The names of these cadres and units (what a page of cases shows beside each), in one query each. */
+  async names(cadreIds: readonly string[], unitIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const [table, ids] of [
+      ['cadres', [...new Set(cadreIds)]],
+      ['units', [...new Set(unitIds)]],
+    ] as const)
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await this.db
+          .selectFrom(table)
+          .select(['id', 'name'])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+        for (const r of rows) out.set(`${table}:${String(r.id)}`, String(r.name));
+      }
+    return out;
   }
 
   /** Replaces who may act on the case now (in the step's transaction). */

@@ -28,6 +28,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
+import { casesBelow, rebuildCaseCounts, unitsAbove } from './case-counts.js';
 import { assertNoCycle } from './unit-tree.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
@@ -37,6 +38,7 @@ export const DERIVED_TABLES = [
   'cadre_current_posts',
   'cadre_counts',
   'roster_rows',
+  'case_counts',
 ] as const;
 
 /** Rows per IN list / multi-row insert: well inside both engines' limits on bound parameters. */
@@ -245,9 +247,17 @@ export async function afterWrite(
   if (!SOURCES.has(kind) || rows.length === 0) return;
   if (kind === 'units') {
     const ids = rows.map((r) => String(r.id));
+    // units moved with cases below them: the case counts of the subtrees they leave and join (case-counts.ts)
+    const parent = new Map(change.removed.map((r) => [String(r.id), r.parentId ?? null]));
+    const moved = change.added
+      .filter((r) => parent.has(String(r.id)) && parent.get(String(r.id)) !== (r.parentId ?? null))
+      .map((r) => String(r.id));
+    const recount = moved.length > 0 && (await casesBelow(db, moved));
+    const left = recount ? await unitsAbove(db, moved) : [];
     await refreshUnitAncestors(db, ids);
     await assertNoCycle(db, ids); // the tree stays a tree, whichever path wrote the units
     await renameInRosterRows(db, ids);
+    if (recount) await rebuildCaseCounts(db, [...new Set([...left, ...(await unitsAbove(db, moved))])].sort());
     return;
   }
   if (kind === 'cadres') {

@@ -124,3 +124,22 @@ export function openActorRows(
     }
   return [...rows.values()];
 }
+
+/**
+ * `stands` for one action from the case's rows of case_open_actors that the person answers (their role, where
+ * they stand: CaseRepository.openActorsFor): a page of 待办 takes its actions from one query, not a walk up the unit
+ * tree per case. The rows say where each role stands for the open actions (openActorRows): the handling unit's
+ * subtree row for a step of the handling organ, the row of the unit above it for the body above, the subject's row.
+ */
+export function standsOnRows(
+  actor: Actor,
+  spec: ActorSpec,
+  c: { handlingUnitId: string },
+  rows: readonly OpenActorRow[],
+): boolean {
+  if (!spec.roles.includes(actor.role as never)) return false;
+  const mine = rows.filter((r) => r.role === actor.role);
+  if (spec.scope === 'subject') return mine.some((r) => r.reach === 'cadre' || r.reach === 'unit');
+  if (spec.scope === 'handling') return mine.some((r) => r.reach === 'subtree' && r.unitId === c.handlingUnitId);
+  return mine.some((r) => r.reach === 'subtree' && r.unitId !== c.handlingUnitId);
+}

@@ -227,6 +227,17 @@ describe('the lists answer as the rule, for every role', () => {
         expect(await ids(actor, 'all'), `${role}@${unitId} ${actor.userId}`).toEqual(order(rule.seen));
         expect(await ids(actor, 'todo'), `todo ${role}@${unitId} ${actor.userId}`).toEqual(order(rule.todo));
         expect(await ids(actor, 'done'), `done ${role}@${unitId} ${actor.userId}`).toEqual(order(rule.done));
+        for (const kind of ['all', 'todo', 'done'] as const)
+          expect((await tc.list(actor, kind, {}, { limit: 1 })).total, `${kind} total ${role}@${unitId}`).toBe(
+            rule[kind === 'all' ? 'seen' : kind].length,
+          );
+        // the actions 待办 shows, read for a page at once, are those `allowed` gives case by case
+        const onPage = await tc.allowedOnPage(actor, all);
+        for (const c of all.filter((x) => !x.closed))
+          expect(
+            onPage.get(c.id)!.map((a) => a.id),
+            `actions ${role}@${unitId} ${c.id}`,
+          ).toEqual((await tc.allowed(actor, c)).map((a) => a.id));
         compared += rule.seen.length;
       }
       if (role === 'cadre') break;

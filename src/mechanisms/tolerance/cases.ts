@@ -34,7 +34,16 @@ import {
 import type { RecordStore } from '../../store/types.js';
 import { definitionRegistry, type DefinitionRegistry } from '../../workflow/definitions.js';
 import { isFinal, openActions, step } from '../../workflow/engine.js';
-import { openActorRows, sees, stands, UnitChains, viewerOf, type Actor, type CaseWhere } from './actors.js';
+import {
+  openActorRows,
+  sees,
+  stands,
+  standsOnRows,
+  UnitChains,
+  viewerOf,
+  type Actor,
+  type CaseWhere,
+} from './actors.js';
 import { CaseForbiddenError, CaseInputError, CaseNotFoundError, CaseStepClosedError } from './errors.js';
 import { evaluateCase, recordedFindings, type CaseEvaluation } from './evaluation.js';
 
@@ -485,6 +494,30 @@ export class ToleranceCases {
     const out: ActionSpec[] = [];
     for (const a of openActions(def, { state: c.state, context: c.context as never }))
       if (await stands(chains, actor, a.actor, caseWhere(c))) out.push(a);
+    return out;
+  }
+
+  /**
+   * The actions this actor may take now on each case of a page (of 待办): as `allowed`, from the cases' rows of
+   * case_open_actors read in one query.
+   */
+  async allowedOnPage(actor: Actor, cases: readonly CaseRow[]): Promise<Map<string, ActionSpec[]>> {
+    const rows = await casesOf(this.store).openActorsFor(
+      viewerOf(actor, this.registry.all()),
+      cases.filter((c) => !c.closed).map((c) => c.id),
+    );
+    const out = new Map<string, ActionSpec[]>();
+    for (const c of cases) {
+      const mine = rows.get(c.id) ?? [];
+      out.set(
+        c.id,
+        mine.length
+          ? openActions(this.definitionOf(c), { state: c.state, context: c.context as never }).filter((a) =>
+              standsOnRows(actor, a.actor, c, mine),
+            )
+          : [],
+      );
+    }
     return out;
   }
 
