@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type {
   AdjustmentMethod,
   AssessmentScheme,
@@ -358,16 +358,22 @@ export async function loadFacts(store: KyselyStore, asOf: string, opts: LoadOpti
       collect(timed(scans, opts.timings), asOf),
     );
   if (sqlite) {
-    // Hold Kysely's single connection and pin one WAL snapshot with a read (deferred) transaction: the store's
-    // own transactions are write transactions and would shut other processes' writers out for the whole load.
-    return store.db.connection().execute(async (db) => {
-      sqlite.exec('begin');
+    // A connection of its own, read-only, with one read transaction: one WAL snapshot for the whole load, while
+    // writers carry on. A BEGIN sent on the store's write connection would run outside the driver's lock, beside
+    // another request's transaction there ("cannot start a transaction within a transaction"), and a store
+    // transaction would make every writer wait for the load.
+    const reader = new Database(store.conn.location, { readonly: true, fileMustExist: true });
+    try {
+      reader.pragma('busy_timeout = 10000');
+      reader.exec('begin');
       try {
-        return await run(db);
+        return await collect(timed(sqliteScans(reader, page), opts.timings), asOf);
       } finally {
-        sqlite.exec('commit');
+        reader.exec('commit');
       }
-    });
+    } finally {
+      reader.close();
+    }
   }
   return store.db.transaction().setIsolationLevel('repeatable read').execute(run);
 }
@@ -506,8 +512,8 @@ const REGION_KEY: Record<string, { column: string; of: 'units' | 'cadres' | 'eit
   case_decisions: { column: 'subject_id', of: 'either' },
 };
 
-/** The units of the subtree of `root` and those above it, from the units table read in full (it is small). */
-function regionUnits(units: Row[], root: string): { region: Set<string>; up: Set<string> } {
+/** The units of the subtrees of `roots` and those above them, from the units table read in full (it is small). */
+function regionUnits(units: Row[], roots: readonly string[]): { region: Set<string>; up: Set<string> } {
   const children = new Map<string, string[]>();
   const parent = new Map<string, string>();
   for (const u of units) {
@@ -518,7 +524,7 @@ function regionUnits(units: Row[], root: string): { region: Set<string>; up: Set
     else children.set(u[3] as string, [u[0] as string]);
   }
   const region = new Set<string>();
-  const stack = [root];
+  const stack = [...roots];
   while (stack.length) {
     const id = stack.pop()!;
     if (region.has(id)) continue;
@@ -526,13 +532,14 @@ function regionUnits(units: Row[], root: string): { region: Set<string>; up: Set
     stack.push(...(children.get(id) ?? []));
   }
   const up = new Set<string>();
-  for (let u: string | undefined = root; u !== undefined && !up.has(u); u = parent.get(u)) up.add(u);
+  for (const root of roots)
+    for (let u: string | undefined = root; u !== undefined && !up.has(u); u = parent.get(u)) up.add(u);
   return { region, up };
 }
 
 async function regionScans(
   db: AnyDb,
-  root: string,
+  roots: readonly string[],
   asOf: string,
   sqlite: boolean,
 ): Promise<{ scan: Scan; cadres: CadreScan }> {
@@ -549,7 +556,7 @@ async function regionScans(
   const unitCols = COLUMNS.units.map((c) => `"${c}"`).join(', ');
   const units: Row[] = [];
   await rows(sql`select ${sql.raw(unitCols)} from units order by ${order}`, COLUMNS.units, (r) => units.push(r));
-  const { region, up } = regionUnits(units, root);
+  const { region, up } = regionUnits(units, roots);
   const regionIds = [...region];
   const { rows: found } = await sql<{ id: string }>`select c.id as id from cadres c
       where c.managing_unit_id in ${idList(regionIds, sqlite)}
@@ -586,13 +593,13 @@ async function regionScans(
   };
 }
 
-/** The whole-record facts restricted to the region: what the record holds about its units and their cadres. */
-function restrictToRegion(f: Facts, root: string): Facts {
+/** The whole-record facts restricted to the regions: what the record holds about their units and their cadres. */
+function restrictToRegion(f: Facts, roots: readonly string[]): Facts {
   const children = new Map<string, string[]>();
   for (const u of f.units)
     if (u.parent !== undefined) children.set(u.parent, [...(children.get(u.parent) ?? []), u.id]);
   const region = new Set<string>();
-  const stack = [root];
+  const stack = [...roots];
   while (stack.length) {
     const id = stack.pop()!;
     if (region.has(id)) continue;
@@ -639,6 +646,21 @@ async function cadreUnit(db: AnyDb, cadre: string, asOf: string): Promise<string
 }
 
 /**
+ * The facts of the regions under `roots` (top-level units, or units whose subtrees hold every unit their rules
+ * compare) read through `db`, which the caller keeps on one state of the record (a read transaction). Rules never
+ * compare subjects of two regions, so several regions loaded together give each subject the findings it gets alone.
+ */
+export async function loadRegionsFrom(
+  db: AnyDb,
+  roots: readonly string[],
+  asOf: string,
+  sqlite: boolean,
+): Promise<Facts> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
+  return restrictToRegion(await collect(await regionScans(db, roots, asOf, sqlite), asOf), roots);
+}
+
+/**
  * The facts a cadre's or a unit's rulebooks read on asOf: the subtree of its top-level unit (see above), read in
  * one consistent state of the record. `root` is undefined (and the facts empty) when the subject is not on record.
  */
@@ -653,8 +675,7 @@ export async function loadSubjectFacts(
     const unit = 'cadre' in subject ? await cadreUnit(db, subject.cadre, asOf) : subject.unit;
     const root = unit === undefined ? undefined : await topUnit(db, unit);
     if (root === undefined) return { facts: emptyFacts(), root };
-    const facts = restrictToRegion(await collect(await regionScans(db, root, asOf, sqlite), asOf), root);
-    return { facts, root };
+    return { facts: await loadRegionsFrom(db, [root], asOf, sqlite), root };
   };
   if (store.depth > 0) return run(store.db);
   // SQLite: one transaction of the store's own for every query (one consistent state). A BEGIN sent straight to

@@ -15,6 +15,7 @@ import type { KyselyStore } from '../../store/kysely-store.js';
 import { onWritten, type Written } from '../../store/write-listeners.js';
 import type { Facts } from '../../domain/facts.js';
 import { alertRules, alertsOfEvaluation, subjectsOfWrites } from './alerts.js';
+import { scanAllParallel } from './alerts-scan.js';
 
 export interface RefreshOptions {
   /** the date alerts are evaluated on (today) */
@@ -92,7 +93,12 @@ export class AlertRefresher {
 
   /** Runs a full scan after whatever is queued before it. */
   scan(): Promise<ReconcileResult> {
-    return this.enqueue(() => scanAll(this.store, this.registry, this.opts.today(), this.opts.now().toISOString()));
+    return this.enqueue(() => {
+      const [asOf, at] = [this.opts.today(), this.opts.now().toISOString()];
+      // SQLite: the regions over worker threads, each on a read connection of its own (both cores, no write lock)
+      if (this.store.conn.sqlite) return scanAllParallel(this.store, this.registry, asOf, at);
+      return scanAll(this.store, this.registry, asOf, at);
+    });
   }
 
   /** Resolves when everything queued so far is done (tests; a request that must read its own write's alerts). */

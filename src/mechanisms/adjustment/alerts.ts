@@ -2,8 +2,9 @@
 // subjects a write concerns, and how an alert may move. An alert is a proposal of the rules (提示), not a decision:
 // only the organisation department determines it (经组织认定) or dismisses it with a written reason.
 import { createHash } from 'node:crypto';
-import type { FactIndex } from '../../policy/fact-index.js';
-import type { PackRegistry } from '../../policy/engine.js';
+import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
+import { FactIndex } from '../../policy/fact-index.js';
+import type { Facts } from '../../domain/facts.js';
 import type { Evaluation } from '../../policy/types.js';
 import type { AlertFinding, AlertState } from '../../store/alerts.js';
 import type { Written } from '../../store/write-listeners.js';
@@ -52,6 +53,18 @@ export function alertsOfEvaluation(
     });
   }
   return out;
+}
+
+/** The alerts the rules give on `facts` on `asOf`: every alert rule evaluated, its findings about subjects on record. */
+export function findAlerts(
+  registry: PackRegistry,
+  facts: Facts,
+  asOf: string,
+  rules: ReadonlySet<string> = alertRules(registry),
+): AlertFinding[] {
+  const idx = new FactIndex(facts);
+  const ev = evaluateIndexed(registry, idx, { asOf, only: rules });
+  return alertsOfEvaluation(registry, ev, idx, rules);
 }
 
 /** The cadres and units a write concerns: those its rows (before and after) name. */
