@@ -1,6 +1,6 @@
 // The eligibility check (任职资格审查) of 1,000 candidates, in-process as the API runs it: load the candidates' facts
-// (store/facts-loader.ts loadCadresFacts: every unit, the candidates and their own records) and evaluate them
-// (mechanisms/adjustment/eligibility.ts). The candidates are every cadre with a sanction or an adjustment on record
+// (store/facts-loader.ts loadCadresFacts: every unit, the candidates and their own records) and the local parameters
+// in force (mechanisms/params/in-force.ts), and evaluate them (mechanisms/adjustment/eligibility.ts). The candidates are every cadre with a sanction or an adjustment on record
 // (up to half the list) and cadres spread over the record for the rest, so every kind of period is in the list.
 //   npx tsx bench/eligibility.ts [--data DIR] [--cadres N] [--units N] [--candidates 1000] [--runs 5] [--date D]
 // A record holding cadres at --data is used as it is; otherwise a record of --cadres (default 100,000) and --units
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeRecord } from './generator/index.js';
 import { checkEligibility } from '../src/mechanisms/adjustment/eligibility.js';
+import { LocalParamsInForce } from '../src/mechanisms/params/in-force.js';
 import { packRegistry } from '../src/packs/index.js';
 import { loadCadresFacts } from '../src/store/facts-loader.js';
 import { openStore, storeOptionsFromEnv } from '../src/store/index.js';
@@ -79,8 +80,9 @@ try {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const facts = await loadCadresFacts(store as unknown as KyselyStore, date, candidates, tables);
+    const local = await LocalParamsInForce.load(store, registry, date);
     const t1 = performance.now();
-    const results = checkEligibility(registry, facts, date, candidates);
+    const results = checkEligibility(registry, facts, date, candidates, local);
     const t2 = performance.now();
     blocked = results.filter((r) => r.verdict.kind !== 'eligible').length;
     const cpu = process.cpuUsage(cpu0);

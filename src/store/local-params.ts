@@ -165,10 +165,22 @@ export async function jurisdictionChain(db: AnyDb, unitId: string): Promise<stri
  */
 export async function settingsInForce(db: AnyDb, unitId: string, asOf: string): Promise<Map<string, LocalParamRow>> {
   const chain = await jurisdictionChain(db, unitId);
+  return pickInForce(await settingsOf(db, chain), chain, asOf);
+}
+
+/**
+ * Of `rows` (settings of the units of `chain`, nearest first), the one in force on `asOf` per parameter: the nearest
+ * jurisdiction's, and within it the one in force latest (then the one set latest). Revoked settings are not read.
+ */
+export function pickInForce(
+  rows: readonly LocalParamRow[],
+  chain: readonly string[],
+  asOf: string,
+): Map<string, LocalParamRow> {
   const depth = new Map(chain.map((id, i) => [id, i]));
-  const rows = (await settingsOf(db, chain)).filter((r) => r.revokedAt === null && r.inForceFrom <= asOf);
   const best = new Map<string, LocalParamRow>();
   for (const r of rows) {
+    if (r.revokedAt !== null || r.inForceFrom > asOf || !depth.has(r.unitId)) continue;
     const cur = best.get(r.key);
     const nearer = cur === undefined || depth.get(r.unitId)! < depth.get(cur.unitId)!;
     const sameLater =
@@ -178,6 +190,17 @@ export async function settingsInForce(db: AnyDb, unitId: string, asOf: string): 
     if (nearer || sameLater) best.set(r.key, r);
   }
   return best;
+}
+
+/** Every live setting in force on `asOf`, whatever its unit (a scan over the whole record reads them once). */
+export async function settingsLiveOn(db: AnyDb, asOf: string): Promise<LocalParamRow[]> {
+  const rows = (await db
+    .selectFrom('local_params')
+    .selectAll()
+    .where('revoked_at', 'is', null)
+    .where('in_force_from', '<=', asOf)
+    .execute()) as Row[];
+  return rows.map(fromRow);
 }
 
 /** The same as overrides for the rulebooks (key → value). */

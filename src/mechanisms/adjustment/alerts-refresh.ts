@@ -9,7 +9,8 @@
 // from different states of the record.
 import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
-import { alertsOf, type ReconcileResult } from '../../store/alerts.js';
+import { alertsOf, type AlertFinding, type ReconcileResult } from '../../store/alerts.js';
+import { LocalParamsInForce } from '../params/in-force.js';
 import { loadFacts, loadSubjectFacts } from '../../store/facts-loader.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { onWritten, type Written } from '../../store/write-listeners.js';
@@ -36,9 +37,14 @@ export async function reconcileFacts(
 ): Promise<ReconcileResult> {
   const rules = alertRules(registry);
   const idx = new FactIndex(facts);
-  const ev = evaluateIndexed(registry, idx, { asOf, only: rules });
-  let findings = alertsOfEvaluation(registry, ev, idx, rules);
-  if (subjects !== 'all') findings = findings.filter((f) => subjects.has(f.subjectId));
+  // each subject under the local parameters of its own jurisdiction: one evaluation per set in force (one when none)
+  const local = await LocalParamsInForce.load(store, registry, asOf);
+  const findings: AlertFinding[] = [];
+  for (const g of local.groups(idx, subjects === 'all' ? undefined : subjects)) {
+    const ev = evaluateIndexed(registry, idx, { asOf, only: rules, params: g.params });
+    for (const f of alertsOfEvaluation(registry, ev, idx, rules))
+      if (g.subjects === 'all' || g.subjects.has(f.subjectId)) findings.push(f);
+  }
   return alertsOf(store).reconcile(findings, subjects, asOf, at);
 }
 

@@ -6,6 +6,7 @@
 import { addDays, chineseDate } from '../../domain/dates.js';
 import type { Facts } from '../../domain/facts.js';
 import type { PackRegistry } from '../../policy/engine.js';
+import type { LocalParamsInForce } from '../params/in-force.js';
 import { blockWords, standings, type InfluencePeriod, type Note, type Standing } from './ledger.js';
 
 export type VerdictKind = 'eligible' | 'blocked' | 'blockedAbove';
@@ -129,14 +130,15 @@ export function eligibilityOf(s: Standing): EligibilityResult {
 
 /**
  * Each candidate's result on `date`, in the order given, from one evaluation of `facts` (which must hold the
- * candidates: store/facts-loader.ts loadCadresFacts). A candidate missing from the facts is left out.
+ * candidates: store/facts-loader.ts loadCadresFacts). A candidate missing from the facts is left out. `params`: the
+ * local settings in force, each candidate read under their own jurisdiction's (or one set of parameters for all).
  */
 export function checkEligibility(
   registry: PackRegistry,
   facts: Facts,
   date: string,
   candidates: readonly string[],
-  params?: Record<string, unknown>,
+  params?: Record<string, unknown> | LocalParamsInForce,
 ): EligibilityResult[] {
   const st = standings(registry, facts, date, candidates, params);
   const out: EligibilityResult[] = [];

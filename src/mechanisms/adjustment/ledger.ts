@@ -11,6 +11,7 @@ import type { CadreFact, Facts } from '../../domain/facts.js';
 import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
 import type { Citation, Finding, InfluenceBlock, Value } from '../../policy/types.js';
+import { LocalParamsInForce } from '../params/in-force.js';
 
 export interface InfluencePeriod {
   blocks: InfluenceBlock;
@@ -53,16 +54,42 @@ const isToleranceDecision = (rule: string) => rule.endsWith('/tolerance/decision
 
 /**
  * Every listed cadre's standing on `date` (all cadres of the facts when `ids` is absent), from one evaluation of
- * `facts` as of that date. Cadres not in the facts are left out.
+ * `facts` as of that date — one per set of local parameters when `params` is the settings in force, each cadre
+ * evaluated under its own jurisdiction's. Cadres not in the facts are left out.
  */
 export function standings(
   registry: PackRegistry,
   facts: Facts,
   date: string,
   ids?: readonly string[],
-  params?: Record<string, unknown>,
+  params?: Record<string, unknown> | LocalParamsInForce,
 ): Map<string, Standing> {
   const idx = new FactIndex(facts);
+  const list = ids ?? facts.cadres.map((c) => c.id);
+  if (!(params instanceof LocalParamsInForce)) return standingsUnder(registry, idx, date, list, params);
+  const groups = params.groups(idx, list);
+  if (groups.length === 1) return standingsUnder(registry, idx, date, list, groups[0]!.params);
+  const each = new Map<string, Standing>();
+  for (const g of groups) {
+    const members = list.filter((id) => g.subjects === 'all' || g.subjects.has(id));
+    for (const [id, st] of standingsUnder(registry, idx, date, members, g.params)) each.set(id, st);
+  }
+  // in the order asked
+  const out = new Map<string, Standing>();
+  for (const id of list) {
+    const st = each.get(id);
+    if (st && !out.has(id)) out.set(id, st);
+  }
+  return out;
+}
+
+function standingsUnder(
+  registry: PackRegistry,
+  idx: FactIndex,
+  date: string,
+  ids: readonly string[],
+  params: Record<string, unknown> | undefined,
+): Map<string, Standing> {
   const periods = new Map<string, InfluencePeriod[]>();
   const priorityRules = new Map<string, Set<string>>();
   const ev = evaluateIndexed(registry, idx, {
@@ -106,7 +133,7 @@ export function standings(
   });
   const dateOf = (v: Value | undefined) => (typeof v === 'string' ? v : null);
   const out = new Map<string, Standing>();
-  for (const id of ids ?? facts.cadres.map((c) => c.id)) {
+  for (const id of ids) {
     const cadre = idx.cadre(id);
     if (!cadre || out.has(id)) continue;
     const values = ev.values[id] ?? {};

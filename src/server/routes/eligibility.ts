@@ -29,6 +29,7 @@ import {
   type LedgerRow,
 } from '../../mechanisms/adjustment/eligibility-files.js';
 import { blockWords, standings, type Standing } from '../../mechanisms/adjustment/ledger.js';
+import { LocalParamsInForce } from '../../mechanisms/params/in-force.js';
 import { packRegistry } from '../../packs/index.js';
 import { subtreeUnits } from '../../store/derived.js';
 import { loadCadresFacts } from '../../store/facts-loader.js';
@@ -148,7 +149,8 @@ async function withPeriodRecords(
 export async function cadresInPeriod(ctx: ServerContext, user: User, date: string, unitId?: string): Promise<string[]> {
   const ids = await withPeriodRecords(ctx, user, date, unitId);
   const facts = await loadCadresFacts(kyselyStore(ctx.store), date, ids);
-  return [...standings(registry(), facts, date, ids).values()]
+  const local = await LocalParamsInForce.load(ctx.store, registry(), date);
+  return [...standings(registry(), facts, date, ids, local).values()]
     .filter((s) => s.periods.length > 0)
     .map((s) => s.cadre.id);
 }
@@ -192,7 +194,8 @@ export function eligibilityRoutes(app: FastifyInstance): void {
     if (q.unitId && !(await unitReachable(ctx.db, scopeOf(user), q.unitId))) throw outOfScope();
     const ids = await withPeriodRecords(ctx, user, date, q.unitId, q.search?.trim() || undefined);
     const facts = await loadCadresFacts(kyselyStore(ctx.store), date, ids);
-    const st = standings(rulebooks, facts, date, ids);
+    // each cadre under the local parameters of their own jurisdiction, as their explanation reads them
+    const st = standings(rulebooks, facts, date, ids, await LocalParamsInForce.load(ctx.store, rulebooks, date));
     const { text, unit } = plainOf(facts);
     const rows = [...st.values()]
       .map((s) => ({ s, periods: s.periods.filter((p) => !q.blocks || p.blocks === q.blocks) }))
@@ -284,7 +287,8 @@ export function eligibilityRoutes(app: FastifyInstance): void {
       const id = req.params.id;
       if (!(await visibleIds(ctx.store, req.user!, 'cadres', [id])).has(id)) throw outOfScope();
       const facts = await loadCadresFacts(kyselyStore(ctx.store), date, [id]);
-      const s = standings(rulebooks, facts, date, [id]).get(id);
+      const local = await LocalParamsInForce.load(ctx.store, rulebooks, date);
+      const s = standings(rulebooks, facts, date, [id], local).get(id);
       const { text } = plainOf(facts);
       return { date, periods: s ? periodsOut(s, text) : [] };
     },
@@ -303,7 +307,8 @@ export function eligibilityRoutes(app: FastifyInstance): void {
         reason: `candidates at positions ${refused.join(', ')} are outside your data scope or not on record`,
       });
     const facts = await loadCadresFacts(kyselyStore(ctx.store), date, ids);
-    const results = checkEligibility(rulebooks, facts, date, ids);
+    const local = await LocalParamsInForce.load(ctx.store, rulebooks, date);
+    const results = checkEligibility(rulebooks, facts, date, ids, local);
     const { text, unit } = plainOf(facts);
     const unitOf = new Map(facts.cadres.map((c) => [c.id, c.unit]));
     return results.map((r) => named(r, text, unit(unitOf.get(r.cadreId) ?? '')));

@@ -179,7 +179,7 @@ export const jiangsuTolerance: ProcedureDef = {
       concludes: ['exempt', 'lighter', 'mitigated', 'not_tolerated'],
       inputs: [{ name: 'outcome', label: '认定结论', kind: 'outcome', required: true }],
       produces: ['容错纠错认定结论'],
-      citation: at('四 lead'),
+      citation: at('四（导语）'),
     },
     {
       id: 'notify',

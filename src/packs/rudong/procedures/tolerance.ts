@@ -69,7 +69,7 @@ export const rudongTolerance: ProcedureDef = {
       from: ['applied'],
       to: 'investigating',
       actor: ORGAN,
-      citation: at('四 lead'),
+      citation: at('四（导语）'),
     },
     {
       id: 'hear',
@@ -186,7 +186,7 @@ export const rudongTolerance: ProcedureDef = {
       produces: ['容错与否的结论'],
       citation: at(
         '五（二）、五（三）',
-        '五 lead 又说由相关问责部门作出认定结论；读作问责部门提出建议、院党组集体研究作出结论',
+        '五（导语）又说由相关问责部门作出认定结论；读作问责部门提出建议、院党组集体研究作出结论',
       ),
     },
     {
