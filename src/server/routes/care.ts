@@ -21,6 +21,7 @@ import {
   insertTalk,
   insertVisit,
   listTalks,
+  type Page,
   listVisits,
   talksAmong,
   teamPostsOn,
@@ -59,6 +60,13 @@ interface NewVisit {
   caseId?: string | null;
   adjustmentId?: string | null;
   notes?: string | null;
+}
+
+interface ListQuery {
+  year?: number;
+  cadre?: string;
+  limit?: number;
+  offset?: number;
 }
 
 interface CadreName {
@@ -164,31 +172,53 @@ export function careRoutes(app: FastifyInstance): void {
     },
   };
 
-  app.get<{ Querystring: { year?: number; cadre?: string; limit?: number; offset?: number } }>(
-    '/care/talks',
-    {
-      config: { roles: RECORD_ROLES },
-      schema: {
-        tags: ['care'],
-        summary: '谈心谈话记录 talk records',
-        querystring: listQuery,
-        response: errorSchemas(400, 401, 403),
+  /**
+   * One paged list of care records (talks or visits): the year and cadre filters, the reader's scope and the names of
+   * the cadres each row names, the same for both kinds of record.
+   */
+  function listRoute<R>(
+    path: string,
+    summary: string,
+    list: (db: AnyDb, visible: RawBuilder<boolean>, q: Page) => Promise<{ total: number; items: R[] }>,
+    visibleTo: (scope: Scope) => RawBuilder<boolean>,
+    cadresOf: (row: R) => string[],
+    out: (row: R, names: Map<string, CadreName>) => unknown,
+  ): void {
+    app.get<{ Querystring: ListQuery }>(
+      path,
+      {
+        config: { roles: RECORD_ROLES },
+        schema: { tags: ['care'], summary, querystring: listQuery, response: errorSchemas(400, 401, 403) },
       },
-    },
-    async (req) => {
-      const span = req.query.year ? yearSpan(req.query.year) : undefined;
-      const page = await listTalks(ctx.db, talkVisible(scopeOf(req.user!)), {
-        ...(span ?? {}),
-        ...(req.query.cadre ? { cadreId: req.query.cadre } : {}),
-        limit: req.query.limit ?? 50,
-        offset: req.query.offset ?? 0,
-      });
-      const names = await cadreNames(
-        ctx.db,
-        page.items.flatMap((t) => [t.talkerId, t.talkeeId]),
-      );
-      return { total: page.total, items: page.items.map((t) => talkOut(t, names)) };
-    },
+      async (req) => {
+        const span = req.query.year ? yearSpan(req.query.year) : undefined;
+        const page = await list(ctx.db, visibleTo(scopeOf(req.user!)), {
+          ...(span ?? {}),
+          ...(req.query.cadre ? { cadreId: req.query.cadre } : {}),
+          limit: req.query.limit ?? 50,
+          offset: req.query.offset ?? 0,
+        });
+        const names = await cadreNames(ctx.db, page.items.flatMap(cadresOf));
+        return { total: page.total, items: page.items.map((r) => out(r, names)) };
+      },
+    );
+  }
+
+  listRoute(
+    '/care/talks',
+    '谈心谈话记录 talk records',
+    listTalks,
+    talkVisible,
+    (t) => [t.talkerId, t.talkeeId],
+    talkOut,
+  );
+  listRoute(
+    '/care/visits',
+    '回访记录 return visits',
+    listVisits,
+    visitVisible,
+    (v) => [v.cadreId, ...(v.visitorId ? [v.visitorId] : [])],
+    visitOut,
   );
 
   app.post<{ Body: NewTalk }>(
@@ -300,33 +330,6 @@ export function careRoutes(app: FastifyInstance): void {
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="${file}"; filename*=UTF-8''${file}`)
         .send(buf);
-    },
-  );
-
-  app.get<{ Querystring: { year?: number; cadre?: string; limit?: number; offset?: number } }>(
-    '/care/visits',
-    {
-      config: { roles: RECORD_ROLES },
-      schema: {
-        tags: ['care'],
-        summary: '回访记录 return visits',
-        querystring: listQuery,
-        response: errorSchemas(400, 401, 403),
-      },
-    },
-    async (req) => {
-      const span = req.query.year ? yearSpan(req.query.year) : undefined;
-      const page = await listVisits(ctx.db, visitVisible(scopeOf(req.user!)), {
-        ...(span ?? {}),
-        ...(req.query.cadre ? { cadreId: req.query.cadre } : {}),
-        limit: req.query.limit ?? 50,
-        offset: req.query.offset ?? 0,
-      });
-      const names = await cadreNames(
-        ctx.db,
-        page.items.flatMap((v) => [v.cadreId, ...(v.visitorId ? [v.visitorId] : [])]),
-      );
-      return { total: page.total, items: page.items.map((v) => visitOut(v, names)) };
     },
   );
 
