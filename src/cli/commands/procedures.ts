@@ -7,6 +7,7 @@ import {
   readProcedureScenario,
   runProcedureScenario,
 } from '../../mechanisms/tolerance/scenarios.js';
+import { readRunScenario, runRunScenario, RunScenarioError } from '../../mechanisms/incentive/scenarios.js';
 import { CliError } from '../errors.js';
 
 export function registerProcedureCommands(program: Command): void {
@@ -26,10 +27,12 @@ export function registerProcedureCommands(program: Command): void {
       for (const file of files) {
         let failures: string[];
         try {
-          failures = await runProcedureScenario(readProcedureScenario(file));
+          // an annual incentive run (`procedure: incentive`) or a case
+          const run = readRunScenario(file);
+          failures = run ? await runRunScenario(run) : await runProcedureScenario(readProcedureScenario(file));
         } catch (e) {
           failures = [
-            e instanceof ProcedureScenarioError
+            e instanceof ProcedureScenarioError || e instanceof RunScenarioError
               ? `malformed: ${e.field}: ${e.reason}`
               : `error: ${(e as Error).message}`,
           ];

@@ -223,6 +223,21 @@ const ANHUI: ListDef[] = [
     approver: null,
     approverBasis: NOT_STATED,
     publish: '选树',
+    // 第15项 counts its two-year cycle to the run's date: a selection falls due in the year the run is held, not in
+    // the assessment year. The same rule's findings about exemplars already selected are a priority (below).
+    standing: true,
+    when: '优秀典型选树',
+  },
+  {
+    key: 'priority_promotion',
+    name: '选树典型及时提拔使用名单',
+    kind: 'priority',
+    rules: ['anhui/opinion/15'],
+    approver: null,
+    approverBasis: NOT_STATED,
+    publish: '运用',
+    standing: true,
+    when: '提拔使用',
   },
 ];
 

@@ -3,7 +3,8 @@
 //   GET      /care/talks/:id/record.docx   one talk's record as a document
 //   GET/POST /care/visits           回访 (a visit to a cadre, linked to a case or an adjustment)
 //   GET      /care/coverage?year=Y  the yearly talks each jurisdiction's text requires, met or missing
-//   GET      /care/todo             待办: this year's missing talks, as reminders
+//   GET      /care/follow-up        adjusted cadres: follow-up during the influence period, re-use candidates after it
+//   GET      /care/todo             待办: this year's missing talks and the open follow-up and re-use tasks
 // Scope like other records: a talk is reached when either party is in the reader's scope (the cadre: their own
 // talks), a visit when the visited cadre is; recording one needs everyone it names in the writer's scope. Each
 // write and its audit entry commit in one transaction.
@@ -14,6 +15,15 @@ import { dateProblem } from '../../domain/values.js';
 import { talkRecordDocument } from '../../io/docx/talk-record.js';
 import { coverageRuleFor, COVERAGE_RULES } from '../../mechanisms/care/coverage-rules.js';
 import { computeCoverage, yearSpan, type CoveragePair, type TeamUnit } from '../../mechanisms/care/coverage.js';
+import {
+  followUpItems,
+  followUpProvisionFor,
+  type AdjustedCadre,
+  type FollowUpItem,
+} from '../../mechanisms/care/follow-up.js';
+import { standings } from '../../mechanisms/adjustment/ledger.js';
+import { loadCadresFacts } from '../../store/facts-loader.js';
+import { KyselyStore } from '../../store/kysely-store.js';
 import { isTalkKind, TALK_KIND_LABELS, TALK_KINDS } from '../../mechanisms/care/vocabulary.js';
 import { packRegistry } from '../../packs/index.js';
 import {
@@ -21,6 +31,7 @@ import {
   insertTalk,
   insertVisit,
   listTalks,
+  type Page,
   listVisits,
   talksAmong,
   teamPostsOn,
@@ -59,6 +70,13 @@ interface NewVisit {
   caseId?: string | null;
   adjustmentId?: string | null;
   notes?: string | null;
+}
+
+interface ListQuery {
+  year?: number;
+  cadre?: string;
+  limit?: number;
+  offset?: number;
 }
 
 interface CadreName {
@@ -164,31 +182,53 @@ export function careRoutes(app: FastifyInstance): void {
     },
   };
 
-  app.get<{ Querystring: { year?: number; cadre?: string; limit?: number; offset?: number } }>(
-    '/care/talks',
-    {
-      config: { roles: RECORD_ROLES },
-      schema: {
-        tags: ['care'],
-        summary: '谈心谈话记录 talk records',
-        querystring: listQuery,
-        response: errorSchemas(400, 401, 403),
+  /**
+   * One paged list of care records (talks or visits): the year and cadre filters, the reader's scope and the names of
+   * the cadres each row names, the same for both kinds of record.
+   */
+  function listRoute<R>(
+    path: string,
+    summary: string,
+    list: (db: AnyDb, visible: RawBuilder<boolean>, q: Page) => Promise<{ total: number; items: R[] }>,
+    visibleTo: (scope: Scope) => RawBuilder<boolean>,
+    cadresOf: (row: R) => string[],
+    out: (row: R, names: Map<string, CadreName>) => unknown,
+  ): void {
+    app.get<{ Querystring: ListQuery }>(
+      path,
+      {
+        config: { roles: RECORD_ROLES },
+        schema: { tags: ['care'], summary, querystring: listQuery, response: errorSchemas(400, 401, 403) },
       },
-    },
-    async (req) => {
-      const span = req.query.year ? yearSpan(req.query.year) : undefined;
-      const page = await listTalks(ctx.db, talkVisible(scopeOf(req.user!)), {
-        ...(span ?? {}),
-        ...(req.query.cadre ? { cadreId: req.query.cadre } : {}),
-        limit: req.query.limit ?? 50,
-        offset: req.query.offset ?? 0,
-      });
-      const names = await cadreNames(
-        ctx.db,
-        page.items.flatMap((t) => [t.talkerId, t.talkeeId]),
-      );
-      return { total: page.total, items: page.items.map((t) => talkOut(t, names)) };
-    },
+      async (req) => {
+        const span = req.query.year ? yearSpan(req.query.year) : undefined;
+        const page = await list(ctx.db, visibleTo(scopeOf(req.user!)), {
+          ...(span ?? {}),
+          ...(req.query.cadre ? { cadreId: req.query.cadre } : {}),
+          limit: req.query.limit ?? 50,
+          offset: req.query.offset ?? 0,
+        });
+        const names = await cadreNames(ctx.db, page.items.flatMap(cadresOf));
+        return { total: page.total, items: page.items.map((r) => out(r, names)) };
+      },
+    );
+  }
+
+  listRoute(
+    '/care/talks',
+    '谈心谈话记录 talk records',
+    listTalks,
+    talkVisible,
+    (t) => [t.talkerId, t.talkeeId],
+    talkOut,
+  );
+  listRoute(
+    '/care/visits',
+    '回访记录 return visits',
+    listVisits,
+    visitVisible,
+    (v) => [v.cadreId, ...(v.visitorId ? [v.visitorId] : [])],
+    visitOut,
   );
 
   app.post<{ Body: NewTalk }>(
@@ -303,33 +343,6 @@ export function careRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Querystring: { year?: number; cadre?: string; limit?: number; offset?: number } }>(
-    '/care/visits',
-    {
-      config: { roles: RECORD_ROLES },
-      schema: {
-        tags: ['care'],
-        summary: '回访记录 return visits',
-        querystring: listQuery,
-        response: errorSchemas(400, 401, 403),
-      },
-    },
-    async (req) => {
-      const span = req.query.year ? yearSpan(req.query.year) : undefined;
-      const page = await listVisits(ctx.db, visitVisible(scopeOf(req.user!)), {
-        ...(span ?? {}),
-        ...(req.query.cadre ? { cadreId: req.query.cadre } : {}),
-        limit: req.query.limit ?? 50,
-        offset: req.query.offset ?? 0,
-      });
-      const names = await cadreNames(
-        ctx.db,
-        page.items.flatMap((v) => [v.cadreId, ...(v.visitorId ? [v.visitorId] : [])]),
-      );
-      return { total: page.total, items: page.items.map((v) => visitOut(v, names)) };
-    },
-  );
-
   app.post<{ Body: NewVisit }>(
     '/care/visits',
     {
@@ -409,15 +422,10 @@ export function careRoutes(app: FastifyInstance): void {
     },
   );
 
-  /**
-   * The pairs the rules require in the reader's units for a year, the teams taken as they stand on 31 December of
-   * it (today, for the year under way).
-   */
-  async function coverageFor(scope: Scope, year: number): Promise<{ on: string; pairs: CoveragePair[] }> {
+  /** The rulebook governing each unit: its own binding or its nearest ancestor's (a unit in scope may be bound only
+   * through units above the scope). */
+  async function packResolver() {
     const db = ctx.db;
-    const { to } = yearSpan(year);
-    const on = to < today() ? to : today();
-    // every unit's binding: a unit in scope may be bound only through units above the scope
     const all = (await db.selectFrom('units').select(['id', 'name', 'parent_id', 'pack']).execute()) as {
       id: string;
       name: string;
@@ -445,6 +453,18 @@ export function careRoutes(app: FastifyInstance): void {
       for (const s of seen) packOf.set(s, found);
       return found;
     };
+    return { effective, byId };
+  }
+
+  /**
+   * The pairs the rules require in the reader's units for a year, the teams taken as they stand on 31 December of
+   * it (today, for the year under way).
+   */
+  async function coverageFor(scope: Scope, year: number): Promise<{ on: string; pairs: CoveragePair[] }> {
+    const db = ctx.db;
+    const { to } = yearSpan(year);
+    const on = to < today() ? to : today();
+    const { effective, byId } = await packResolver();
     const inScope = (await db
       .selectFrom('units')
       .select('id')
@@ -467,6 +487,149 @@ export function careRoutes(app: FastifyInstance): void {
     const talks = await talksAmong(db, [...new Set(posts.map((p) => p.cadreId))], span.from, span.to);
     return { on, pairs: computeCoverage(units, posts, talks, year) };
   }
+
+  /**
+   * Adjusted cadres in the reader's scope whose jurisdiction's text asks for follow-up or re-use: the latest
+   * adjustment of each cadre, its influence period read through the ledger (the same periods eligibility reads), and
+   * the talks, visits, later posts and case steps that answer the tasks.
+   */
+  async function followUpFor(scope: Scope): Promise<{ items: FollowUpItem[]; names: Map<string, CadreName> }> {
+    const db = ctx.db;
+    const on = today();
+    const rows = (await db
+      .selectFrom('adjustments as a')
+      .innerJoin('cadres as c', 'c.id', 'a.cadre_id')
+      .select(['a.id', 'a.cadre_id', 'a.date', 'a.method', 'c.managing_unit_id'])
+      .where(cadreCond(scope, sql.ref('a.cadre_id')))
+      .where('a.date', '<=', on)
+      .orderBy('a.date', 'desc')
+      .orderBy('a.id')
+      .execute()) as { id: string; cadre_id: string; date: string; method: string; managing_unit_id: string }[];
+    const { effective } = await packResolver();
+    const latest = new Map<
+      string,
+      (typeof rows)[number] & { provision: NonNullable<ReturnType<typeof followUpProvisionFor>> }
+    >();
+    for (const r of rows) {
+      if (latest.has(r.cadre_id)) continue;
+      const pack = effective(r.managing_unit_id);
+      const provision = pack ? followUpProvisionFor(registry.chain(pack)) : undefined;
+      if (provision) latest.set(r.cadre_id, { ...r, provision });
+    }
+    const ids = [...latest.keys()];
+    if (ids.length === 0) return { items: [], names: new Map() };
+    if (!(ctx.store instanceof KyselyStore)) throw new Error('the follow-up reads the record through a Kysely store');
+    const st = standings(registry, await loadCadresFacts(ctx.store, on, ids), on, ids);
+    const cases = new Map<string, string>();
+    const caseSteps: { caseId: string; action: string; onDate: string }[] = [];
+    const visits: { adjustmentId: string; visitedOn: string }[] = [];
+    const posts: { cadreId: string; startDate: string }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const cs = (await db
+        .selectFrom('cases')
+        .select(['id', 'subject_id'])
+        .where('procedure', '=', 'adjustment')
+        .where('subject_type', '=', 'cadre')
+        .where('subject_id', 'in', part)
+        .orderBy('opened_on', 'desc')
+        .execute()) as { id: string; subject_id: string }[];
+      for (const c of cs) if (!cases.has(c.subject_id)) cases.set(c.subject_id, c.id);
+      const ps = (await db
+        .selectFrom('posts')
+        .select(['cadre_id', 'start_date'])
+        .where('cadre_id', 'in', part)
+        .execute()) as { cadre_id: string; start_date: string }[];
+      posts.push(...ps.map((p) => ({ cadreId: p.cadre_id, startDate: p.start_date })));
+      const adjIds = part.map((c) => latest.get(c)!.id);
+      const vs = (await db
+        .selectFrom('return_visits')
+        .select(['adjustment_id', 'visited_on'])
+        .where('adjustment_id', 'in', adjIds)
+        .execute()) as { adjustment_id: string; visited_on: string }[];
+      visits.push(...vs.map((v) => ({ adjustmentId: v.adjustment_id, visitedOn: v.visited_on })));
+    }
+    const caseIds = [...cases.values()];
+    for (let i = 0; i < caseIds.length; i += 500) {
+      const ss = (await db
+        .selectFrom('case_steps')
+        .select(['case_id', 'action', 'on_date'])
+        .where('case_id', 'in', caseIds.slice(i, i + 500))
+        .where('action', '=', 'upper_opinion')
+        .execute()) as { case_id: string; action: string; on_date: string }[];
+      caseSteps.push(...ss.map((x) => ({ caseId: x.case_id, action: x.action, onDate: x.on_date })));
+    }
+    const earliest = [...latest.values()].reduce((m, r) => (r.date < m ? r.date : m), on);
+    const talks = (await talksAmong(db, ids, earliest, on)).flatMap((t) => [
+      { cadreId: t.talkerId, heldOn: t.heldOn },
+      { cadreId: t.talkeeId, heldOn: t.heldOn },
+    ]);
+    const adjusted: AdjustedCadre[] = [...latest.values()].map((r) => {
+      const until = st.get(r.cadre_id)?.promotionAllowedFrom ?? null;
+      return {
+        adjustmentId: r.id,
+        cadreId: r.cadre_id,
+        date: r.date,
+        method: r.method,
+        provision: r.provision,
+        // a period is counted from the decision; a value before it belongs to something older
+        periodUntil: until !== null && until > r.date ? until : null,
+        caseId: cases.get(r.cadre_id) ?? null,
+      };
+    });
+    const items = followUpItems(adjusted, { talks, visits, posts, caseSteps }, on);
+    return {
+      items,
+      names: await cadreNames(
+        db,
+        items.map((x) => x.adjustment.cadreId),
+      ),
+    };
+  }
+
+  const followUpOut = (x: FollowUpItem, names: Map<string, CadreName>) => {
+    const a = x.adjustment;
+    const who = names.get(a.cadreId);
+    const open = x.tasks.filter((t) => t.doneOn === null).map((t) => t.label);
+    const text =
+      x.kind === 'followUp'
+        ? `${who?.name ?? ''}于${a.date}被${a.method}，影响期至${a.periodUntil}前：${open.length ? `尚待${open.join('、')}` : '已开展谈心谈话和跟踪了解'}`
+        : `${who?.name ?? ''}的调整影响期已于${a.periodUntil}期满，可经考察按程序提拔任职${
+            x.upperOpinion.required && !x.upperOpinion.givenOn ? '（须先征求上一级组织人事部门意见）' : ''
+          }`;
+    return {
+      kind: x.kind,
+      kindText: x.kind === 'followUp' ? '调整后跟踪管理' : '影响期满可重新使用',
+      cadreId: a.cadreId,
+      cadre: who ?? null,
+      adjustmentId: a.adjustmentId,
+      adjustedOn: a.date,
+      method: a.method,
+      periodUntil: a.periodUntil,
+      caseId: a.caseId,
+      tasks: x.tasks,
+      upperOpinion: x.upperOpinion,
+      source: a.provision.source,
+      text,
+    };
+  };
+
+  app.get(
+    '/care/follow-up',
+    {
+      config: { roles: RECORD_ROLES.filter((r) => r !== 'cadre') },
+      schema: {
+        tags: ['care'],
+        summary:
+          '调整干部的跟踪管理（影响期内）和重新使用（影响期满） follow-up of adjusted cadres and re-use candidates',
+        response: errorSchemas(401, 403),
+      },
+    },
+    async (req) => {
+      const { items, names } = await followUpFor(scopeOf(req.user!));
+      return { on: today(), items: items.map((x) => followUpOut(x, names)) };
+    },
+  );
 
   const pairOut = (p: CoveragePair) => ({
     unitId: p.unitId,
@@ -560,6 +723,9 @@ export function careRoutes(app: FastifyInstance): void {
       }
       const { pairs } = await coverageFor(scope, year);
       const mine = user.role === 'cadre' ? pairs.filter((p) => p.leader.id === user.cadreId) : pairs;
+      // the follow-up and re-use of adjusted cadres are the organisation's work, not a cadre's own reminder
+      const follow =
+        user.role === 'cadre' ? { items: [], names: new Map<string, CadreName>() } : await followUpFor(scope);
       const items = mine
         .filter((p) => p.heldOn === null)
         .map((p) => ({
@@ -567,7 +733,11 @@ export function careRoutes(app: FastifyInstance): void {
           due: yearSpan(year).to,
           text: `${p.leader.name}（${p.leader.title}）与${p.other.name}（${p.other.title}）${year}年度尚未谈心谈话`,
         }));
-      return { year, items };
+      // a follow-up is open while a task the text names has no record; a re-use candidate stays until a post is taken
+      const followUps = follow.items
+        .filter((x) => x.kind === 'reuse' || x.tasks.some((t) => t.doneOn === null && t.task !== 'education'))
+        .map((x) => followUpOut(x, follow.names));
+      return { year, items, followUps };
     },
   );
 }

@@ -1,5 +1,6 @@
 // 关心关爱: the yearly talks the jurisdiction's text requires (coverage, with the pairs still missing), the reminders
-// (待办) for this year, the talk records (each downloadable as a 谈心谈话记录) and the return visits (回访).
+// (待办) for this year, the follow-up of adjusted cadres during their influence period and the re-use candidates after
+// it, the talk records (each downloadable as a 谈心谈话记录) and the return visits (回访).
 import { useState } from 'react';
 import {
   Alert,
@@ -69,6 +70,21 @@ interface Visit {
   caseId: string | null;
   adjustmentId: string | null;
   notes: string | null;
+}
+
+interface FollowUp {
+  kind: 'followUp' | 'reuse';
+  kindText: string;
+  cadreId: string;
+  cadre: NameAndUnit | null;
+  adjustmentId: string;
+  adjustedOn: string;
+  method: string;
+  periodUntil: string | null;
+  tasks: { task: string; label: string; doneOn: string | null }[];
+  upperOpinion: { required: boolean; givenOn: string | null };
+  source: string;
+  text: string;
 }
 
 const TALK_KINDS = [
@@ -178,21 +194,80 @@ function CoverageTab() {
 
 function TodoTab() {
   const { data, error, loading } = useLoad(
-    () => api.get<{ year: number; items: (Pair & { text: string; due: string })[] }>('/care/todo'),
+    () =>
+      api.get<{ year: number; items: (Pair & { text: string; due: string })[]; followUps?: FollowUp[] }>('/care/todo'),
     [],
   );
   if (error) return <Alert type="error" showIcon message={error.message} />;
+  const rows = [
+    ...(data?.items ?? []).map((i) => ({
+      key: `t-${i.leader.id}-${i.other.id}-${i.unitId}`,
+      title: i.text,
+      description: `${i.rule}；请于 ${i.due} 前完成并记录`,
+    })),
+    // the texts give no time for the follow-up or the re-use: no due date is shown
+    ...(data?.followUps ?? []).map((f) => ({ key: `f-${f.adjustmentId}`, title: f.text, description: f.source })),
+  ];
   return (
     <List
       loading={loading}
-      dataSource={data?.items ?? []}
-      locale={{ emptyText: '暂无待办：本年度应开展的谈心谈话均已记录' }}
+      dataSource={rows}
+      locale={{ emptyText: '暂无待办：本年度应开展的谈心谈话均已记录，调整干部的跟踪管理均已开展' }}
       renderItem={(i) => (
-        <List.Item>
-          <List.Item.Meta title={i.text} description={`${i.rule}；请于 ${i.due} 前完成并记录`} />
+        <List.Item key={i.key}>
+          <List.Item.Meta title={i.title} description={i.description} />
         </List.Item>
       )}
     />
+  );
+}
+
+/** Adjusted cadres: the tasks of the influence period, and re-use once it is over (with 陕西's upper opinion). */
+function FollowUpTab() {
+  const { data, error, loading } = useLoad(() => api.get<{ on: string; items: FollowUp[] }>('/care/follow-up'), []);
+  if (error) return <Alert type="error" showIcon message={error.message} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">
+        依据各地能上能下办法：影响期内加强教育管理、深入开展谈心谈话、加强跟踪了解；影响期满后经考察符合任职条件的可按程序提拔任职。原文未规定期限，不设办理时限。
+      </Typography.Text>
+      <Table<FollowUp>
+        size="small"
+        loading={loading}
+        rowKey="adjustmentId"
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '暂无需要跟踪管理或可重新使用的调整干部' }}
+        columns={[
+          { title: '干部', render: (_, f) => who(f.cadre) },
+          { title: '调整', render: (_, f) => `${fmtDate(f.adjustedOn)} ${f.method}` },
+          { title: '影响期', render: (_, f) => (f.periodUntil ? `至 ${fmtDate(f.periodUntil)} 前` : '—') },
+          { title: '类别', render: (_, f) => <Tag color={f.kind === 'reuse' ? 'green' : 'blue'}>{f.kindText}</Tag> },
+          {
+            title: '事项',
+            render: (_, f) =>
+              f.kind === 'followUp' ? (
+                <Space wrap>
+                  {f.tasks.map((t) => (
+                    <Tag key={t.task} color={t.doneOn ? 'success' : t.task === 'education' ? 'default' : 'warning'}>
+                      {t.label}
+                      {t.doneOn ? `（${fmtDate(t.doneOn)}）` : t.task === 'education' ? '' : '（待开展）'}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : f.upperOpinion.required ? (
+                <Tag color={f.upperOpinion.givenOn ? 'success' : 'warning'}>
+                  {f.upperOpinion.givenOn
+                    ? `已征求上一级组织人事部门意见（${fmtDate(f.upperOpinion.givenOn)}）`
+                    : '须先征求上一级组织人事部门意见'}
+                </Tag>
+              ) : (
+                '经考察符合任职条件的，可按程序提拔任职'
+              ),
+          },
+          { title: '依据', render: (_, f) => <Typography.Text type="secondary">{f.source}</Typography.Text> },
+        ]}
+      />
+    </Space>
   );
 }
 
@@ -397,6 +472,7 @@ export function CarePage() {
   const items = [
     ...(role !== 'cadre' ? [{ key: 'coverage', label: '年度谈话覆盖', children: <CoverageTab /> }] : []),
     { key: 'todo', label: '待办提醒', children: <TodoTab /> },
+    ...(role !== 'cadre' ? [{ key: 'follow-up', label: '调整干部跟踪管理', children: <FollowUpTab /> }] : []),
     { key: 'talks', label: '谈心谈话记录', children: <TalksTab canWrite={canWrite} /> },
     { key: 'visits', label: '回访记录', children: <VisitsTab canWrite={canWrite} /> },
   ];
