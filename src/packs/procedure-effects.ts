@@ -7,6 +7,7 @@ import type { ToleranceDecisionFact } from '../domain/facts.js';
 import { CASE_OUTCOME_LABELS } from '../domain/procedure.js';
 import { rule } from '../policy/define.js';
 import type { PackDef, Rule } from '../policy/types.js';
+import { valuesNamed } from './value-names.js';
 
 interface EffectText {
   document: string;
@@ -87,5 +88,11 @@ function decisionRule(pack: string, e: EffectText): Rule {
 /** The pack with the rule that reads its tolerance decisions (packs without a tolerance procedure unchanged). */
 export function withDecisionEffects(pack: PackDef): PackDef {
   const e = EFFECTS[pack.id];
-  return e ? { ...pack, rules: [...pack.rules, decisionRule(pack.id, e)] } : pack;
+  return e
+    ? {
+        ...pack,
+        rules: [...pack.rules, decisionRule(pack.id, e)],
+        values: { ...pack.values, ...valuesNamed('toleranceDecision') },
+      }
+    : pack;
 }

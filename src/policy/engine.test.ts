@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyFacts, type Facts } from '../domain/facts.js';
 import { definePack, param, rule } from './define.js';
 import { evaluate, PackRegistry } from './engine.js';
+import type { PackDef, Value } from './types.js';
 
 const cite = (article: string) => ({ document: '测试办法', article, text: `${article}的条文。` });
 
@@ -46,6 +47,7 @@ const top = definePack({
     rule({ id: 'top/tolerance/4', kind: 'principle', citation: cite('第四条') }),
   ],
   params: [param({ key: 'top.incentive.amount', description: '金额', values: [] })],
+  values: { award: { kind: 'replace' } },
 });
 const low = definePack({
   id: 'low',
@@ -76,6 +78,7 @@ const low = definePack({
     }),
   ],
   params: [],
+  values: { priorityPromotion: { kind: 'any' } },
 });
 const registry = new PackRegistry([top, low]);
 
@@ -175,6 +178,106 @@ describe('evaluate', () => {
   it('refuses rules whose kind and function disagree', () => {
     expect(() => rule({ id: 'top/adjustment/9', kind: 'computable', citation: cite('第九条') })).toThrow();
     expect(() => rule({ id: 'bad id', kind: 'principle', citation: cite('x') })).toThrow();
+  });
+});
+
+// Two rules setting one value of one subject, in the order given: how they combine is the packs' declaration.
+function combined(values: PackDef['values'], name: string, first: Value, second: Value): Value | undefined {
+  const setter = (n: number, v: Value) =>
+    rule({
+      id: `solo/incentive/${n}`,
+      kind: 'computable',
+      citation: cite(`第${n}条`),
+      forUnit: (u, ctx) => ctx.set(u.id, name, v),
+    });
+  const solo = definePack({
+    id: 'solo',
+    title: '单独',
+    documents: ['测试办法'],
+    rules: [setter(1, first), setter(2, second)],
+    params: [],
+    values,
+  });
+  const f = emptyFacts();
+  f.units.push({ id: 'u1', name: '甲市', kind: 'city', pack: 'solo' as never });
+  return evaluate(new PackRegistry([solo]), f, { asOf: '2020-01-01' }).values.u1?.[name];
+}
+
+describe('value names combine as the packs declare', () => {
+  const order = ['嘉奖', '三等功', '二等功'];
+  it('keeps the higher of ranked words whichever rule came last (就高不就低)', () => {
+    const values = { commendation: { kind: 'highest', order } } as const;
+    expect(combined(values, 'commendation:2019', '三等功', '嘉奖')).toBe('三等功');
+    expect(combined(values, 'commendation:2019', '嘉奖', '二等功')).toBe('二等功');
+  });
+
+  it('lets an overriding verdict stand, merges lists, and lets a replaced value be replaced', () => {
+    expect(
+      combined({ tolerance: { kind: 'overriding', value: 'ineligible' } }, 'tolerance:r1', 'ineligible', 'eligible'),
+    ).toBe('ineligible');
+    expect(combined({ titles: { kind: 'union' } }, 'titles:2019', ['甲', '乙'], ['乙', '丙'])).toEqual([
+      '甲',
+      '乙',
+      '丙',
+    ]);
+    expect(combined({ award: { kind: 'replace' } }, 'award:2019', 100, 200)).toBe(200);
+    // the same family under another name is a different value: nothing to combine
+    expect(combined({ award: { kind: 'replace' } }, 'award', 1, 2)).toBe(2);
+  });
+
+  it('refuses a value name no pack declared, instead of overwriting it', () => {
+    expect(() => combined({ award: { kind: 'replace' } }, 'commendation:2019', '嘉奖', '三等功')).toThrow(
+      /solo\/incentive\/1.*commendation:2019/,
+    );
+    expect(() => combined(undefined, 'award:2019', 1, 2)).toThrow(/award:2019/);
+  });
+
+  it('refuses at registration a name two packs combine differently, an unknown way, or an engine-derived name', () => {
+    const pack = (id: string, values: PackDef['values']) =>
+      definePack({ id, title: id, documents: [], rules: [], params: [], values });
+    expect(
+      () => new PackRegistry([pack('a', { titles: { kind: 'union' } }), pack('b', { titles: { kind: 'replace' } })]),
+    ).toThrow(/titles/);
+    expect(
+      () =>
+        new PackRegistry([
+          pack('a', { commendation: { kind: 'highest', order } }),
+          pack('b', { commendation: { kind: 'highest', order: [...order].reverse() } }),
+        ]),
+    ).toThrow(/commendation/);
+    expect(() => new PackRegistry([pack('a', { titles: { kind: 'sum' } as never })])).toThrow(/titles/);
+    expect(() => new PackRegistry([pack('a', { promotionAllowedFrom: { kind: 'replace' } })])).toThrow(
+      /promotionAllowedFrom/,
+    );
+    expect(() => new PackRegistry([pack('a', { 'titles:2019': { kind: 'union' } })])).toThrow(/titles:2019/);
+    // the same declaration in two packs is one table
+    expect(
+      () => new PackRegistry([pack('a', { titles: { kind: 'union' } }), pack('b', { titles: { kind: 'union' } })]),
+    ).not.toThrow();
+  });
+});
+
+describe('parameters', () => {
+  it('reports a key no pack declares as unset instead of failing the evaluation', () => {
+    const reader = definePack({
+      id: 'reader',
+      title: '读参数',
+      documents: ['测试办法'],
+      rules: [
+        rule({
+          id: 'reader/incentive/1',
+          kind: 'computable',
+          citation: cite('第一条'),
+          forUnit: (u, ctx) => ctx.fire({ subject: u.id, because: [String(ctx.param('reader.incentive.nope'))] }),
+        }),
+      ],
+      params: [],
+    });
+    const f = emptyFacts();
+    f.units.push({ id: 'u1', name: '甲市', kind: 'city', pack: 'reader' as never });
+    const ev = evaluate(new PackRegistry([reader]), f, { asOf: '2020-01-01' });
+    expect(ev.gaps).toEqual(['未配置：reader.incentive.nope']);
+    expect(ev.findings[0]!.because).toEqual(['undefined']);
   });
 });
 

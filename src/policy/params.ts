@@ -23,7 +23,12 @@ export class ParamResolver {
       return undefined;
     }
     const def = this.defs.get(key);
-    if (!def) throw new Error(`未知参数 unknown parameter: ${key}`);
+    // A key no pack declares is a mistake in a pack, caught by the packs' declaration test
+    // (src/packs/declarations.test.ts); an official's evaluation reports it as unset rather than failing.
+    if (!def) {
+      gaps.add(`未配置：${key}`);
+      return undefined;
+    }
     let best: { from: string; value: unknown } | undefined;
     for (const v of def.values) if (v.from <= this.asOf && (!best || v.from > best.from)) best = v;
     if (best === undefined) {

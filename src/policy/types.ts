@@ -2,6 +2,7 @@
 import type { CadreFact, DeterminationFact, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
 import type { DeterminationKind } from '../domain/vocabulary.js';
 import type { FactIndex } from './fact-index.js';
+import type { ValueTable } from './value-combining.js';
 
 export type Mechanism = 'incentive' | 'tolerance' | 'adjustment' | 'opinion';
 export type RuleKind = 'computable' | 'procedure' | 'principle';
@@ -142,4 +143,9 @@ export interface PackDef {
    * `other` is always accepted). A determination naming any other clause of the pack names nothing.
    */
   determinationClauses?: Record<string, readonly DeterminationKind[]>;
+  /**
+   * How each value name this pack's rules set combines with another contribution to the same value (by family:
+   * `titles` covers `titles:2019`; src/policy/value-combining.ts). Setting an undeclared name is an error.
+   */
+  values?: ValueTable;
 }

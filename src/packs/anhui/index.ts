@@ -3,6 +3,7 @@
 import { definePack } from '../../policy/define.js';
 import { DOCUMENT } from './document.js';
 import { opinionParams, opinionRules } from './opinion.js';
+import { valuesNamed } from '../value-names.js';
 
 export const anhui = definePack({
   id: 'anhui',
@@ -11,6 +12,7 @@ export const anhui = definePack({
   documents: [DOCUMENT],
   errata: [],
   rules: opinionRules,
+  values: valuesNamed('commendation', 'tolerance', 'priorityPromotion'),
   // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
   // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
   determinationClauses: {

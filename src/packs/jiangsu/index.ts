@@ -4,6 +4,7 @@ import { definePack, param } from '../../policy/define.js';
 import { adjustmentRules } from './adjustment.js';
 import { incentiveRules } from './incentive.js';
 import { toleranceRules } from './tolerance.js';
+import { valuesNamed } from '../value-names.js';
 
 const ALWAYS = '1900-01-01';
 
@@ -16,6 +17,7 @@ export const jiangsu = definePack({
     '原文无已知编号错误。容错纠错办法按“一、（一）”分节，编号 1.1 即 一、（一）；各节导语编为该节编号（如 4 = 四、导语）。',
   ],
   rules: [...incentiveRules, ...toleranceRules, ...adjustmentRules],
+  values: valuesNamed('grade', 'titles', 'award', 'tolerance', 'priorityPromotion'),
   // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
   // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
   determinationClauses: {

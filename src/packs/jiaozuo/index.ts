@@ -6,6 +6,7 @@ import { INCENTIVE_DOC, TOLERANCE_DOC, UNDATED } from './documents.js';
 import { incentiveRules } from './incentive.js';
 import { EXCELLENT_KEY, ROUNDING_KEY, SHARE_KEY } from './performance-grades.js';
 import { toleranceRules } from './tolerance.js';
+import { valuesNamed } from '../value-names.js';
 
 const MEASURE1 = `${INCENTIVE_DOC} 鼓励激励措施 1：按30%的比例分类评定"好"等次领导班子,其班子成员"优秀"等次可提升至30%`;
 
@@ -26,6 +27,7 @@ export const jiaozuo = definePack({
     '鼓励激励措施 6 的序号印为表情符号。',
   ],
   rules: [...toleranceRules, ...incentiveRules],
+  values: valuesNamed('grade', 'excellentQuota', 'commendation', 'tolerance', 'priorityPromotion'),
   // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
   // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
   determinationClauses: {

@@ -5,6 +5,7 @@ import { adjustmentParams, adjustmentRules } from './adjustment.js';
 import { DOC_ADJUSTMENT, DOC_INCENTIVE, DOC_TOLERANCE } from './common.js';
 import { incentiveParams, incentiveRules } from './incentive.js';
 import { toleranceRules } from './tolerance.js';
+import { valuesNamed } from '../value-names.js';
 
 export const rudong = definePack({
   id: 'rudong',
@@ -16,6 +17,7 @@ export const rudong = definePack({
     `${DOC_ADJUSTMENT}：第八条有两项均印为（四），末项“其他不担当不作为问题造成严重后果或恶劣影响的”更正为（五）（rudong/adjustment/8.5）。`,
   ],
   rules: [...incentiveRules, ...toleranceRules, ...adjustmentRules],
+  values: valuesNamed('commendation', 'excellentQuota', 'tolerance', 'priorityPromotion'),
   // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
   // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
   determinationClauses: {

@@ -4,6 +4,7 @@ import { definePack, param } from '../../policy/define.js';
 import { adjustmentRules } from './adjustment.js';
 import { incentiveRules } from './incentive.js';
 import { toleranceRules } from './tolerance.js';
+import { valuesNamed } from '../value-names.js';
 
 const READING = '读法说明（docs/READINGS.md）默认读法（可由具体办法覆盖）';
 
@@ -21,6 +22,7 @@ export const shaanxi = definePack({
     '能上能下办法第十二条（一）写作“县(区)”，其余各条写作“县(市、区)”；县级市按县(county)处理，两处适用范围相同。',
   ],
   rules: [...incentiveRules, ...toleranceRules, ...adjustmentRules],
+  values: valuesNamed('grade', 'titles', 'excellentQuota', 'award', 'bonusFactor', 'tolerance', 'priorityPromotion'),
   // Clauses a determination (组织认定) may be made under, and the kinds of determination each reads; a general
   // 组织认定 (kind other) is accepted under every one of them (src/policy/clauses.ts, docs/READINGS.md).
   determinationClauses: {
