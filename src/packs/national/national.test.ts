@@ -11,12 +11,27 @@ describe('national pack', () => {
   });
 
   it('encodes 政务处分法 第八条 and 纪律处分条例 第十条至第十二条, each noting the version quoted', () => {
-    expect(national.rules.map((r) => [r.id, r.citation.article])).toEqual([
+    const periods = national.rules.filter((r) => /\/(zwcf|dj)-/.test(r.id));
+    expect(periods.map((r) => [r.id, r.citation.article])).toEqual([
       ['national/adjustment/zwcf-8', '第八条'],
       ['national/adjustment/dj-10', '第十条'],
       ['national/adjustment/dj-11', '第十一条'],
       ['national/adjustment/dj-12', '第十二条'],
     ]);
-    for (const r of national.rules) expect(r.note ?? '', r.id).toMatch(/版本：.*(2020|2023)/);
+    for (const r of periods) expect(r.note ?? '', r.id).toMatch(/版本：.*(2020|2023)/);
+  });
+
+  it('names, for every rule quoted from a published copy, the copy and asks for a check against the official text', () => {
+    const copied = national.rules.filter((r) => !/\/(zwcf|dj)-/.test(r.id));
+    expect(copied.map((r) => r.id)).toEqual([
+      'national/adjustment/xr-reuse',
+      'national/adjustment/xr-24.6',
+      'national/incentive/kh-29.1',
+      'national/incentive/zt-1998-19',
+    ]);
+    for (const r of copied) {
+      expect(r.note ?? '', r.id).toMatch(/文本来源：/);
+      expect(r.note ?? '', r.id).toMatch(/正式文本核对/);
+    }
   });
 });
