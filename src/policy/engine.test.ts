@@ -45,7 +45,7 @@ const top = definePack({
     }),
     rule({ id: 'top/tolerance/4', kind: 'principle', citation: cite('第四条') }),
   ],
-  params: [param({ key: 'top.incentive.amount', description: '金额', values: [] })],
+  params: [param({ key: 'top.incentive.amount', type: 'number', description: '金额', values: [] })],
 });
 const low = definePack({
   id: 'low',

@@ -3,8 +3,9 @@
 import type { CadreFact, Facts, ToleranceRequestFact, UnitFact } from '../domain/facts.js';
 import { clauseBookFor } from './clauses.js';
 import { FactIndex } from './fact-index.js';
+import { inForce } from './in-force.js';
 import { ParamResolver } from './params.js';
-import type { Evaluation, Finding, InfluenceInput, PackDef, Rule, RuleContext, Value } from './types.js';
+import type { Evaluation, Finding, InfluenceInput, PackDef, ParamDef, Rule, RuleContext, Value } from './types.js';
 
 export interface EvaluateOptions {
   asOf: string;
@@ -202,12 +203,13 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
     for (const rule of pack.rules) {
       if (rule.kind !== 'computable') continue;
       if (opts.only && !opts.only.has(rule.id)) continue;
+      if (!inForce(rule, pack, asOf)) continue;
       const hasSuperseders = registry.superseders(rule.id) !== undefined;
       const ctx: RuleContext = {
         asOf,
         facts: idx,
         rule,
-        param: <T>(key: string) => params.get(key, gaps) as T | undefined,
+        param: ((p: string | ParamDef) => params.get(typeof p === 'string' ? p : p.key, gaps)) as RuleContext['param'],
         fire: (f) => {
           if (hasSuperseders && suppressed(rule, f.subject)) return;
           const key = `${rule.id}\u0000${f.subject}\u0000${f.year ?? ''}`;
