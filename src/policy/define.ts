@@ -1,5 +1,5 @@
 // Helpers packs use to declare rules and parameters with their ids checked.
-import type { Mechanism, PackDef, ParamDef, Rule, RuleSpec } from './types.js';
+import type { Mechanism, PackDef, ParamDef, ParamType, Rule, RuleSpec } from './types.js';
 
 const ID = /^([a-z]+)\/(incentive|tolerance|adjustment|opinion)\/([A-Za-z0-9.-]+)$/;
 
@@ -34,6 +34,7 @@ export function definePack(def: PackDef): PackDef {
   return def;
 }
 
-export function param(def: ParamDef): ParamDef {
+/** A parameter declared with its type: `ctx.param(def)` then reads a value of that type. */
+export function param<K extends ParamType>(def: ParamDef<K>): ParamDef<K> {
   return def;
 }

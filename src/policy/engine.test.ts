@@ -46,7 +46,7 @@ const top = definePack({
     }),
     rule({ id: 'top/tolerance/4', kind: 'principle', citation: cite('第四条') }),
   ],
-  params: [param({ key: 'top.incentive.amount', description: '金额', values: [] })],
+  params: [param({ key: 'top.incentive.amount', type: 'number', description: '金额', values: [] })],
   values: { award: { kind: 'replace' } },
 });
 const low = definePack({

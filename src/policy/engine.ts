@@ -14,6 +14,7 @@ import { runPackRules, type PreparedRule } from './evaluation/rule-order.js';
 import { Supersession } from './evaluation/supersession.js';
 import type { EvaluationTrace } from './evaluation/trace.js';
 import { FactIndex } from './fact-index.js';
+import { inForce } from './in-force.js';
 import { ParamResolver } from './params.js';
 import type { PackRegistry } from './registry.js';
 import type { Evaluation } from './types.js';
@@ -73,6 +74,7 @@ export function evaluateIndexed(registry: PackRegistry, idx: FactIndex, opts: Ev
     for (const rule of pack.rules) {
       if (rule.kind !== 'computable') continue;
       if (opts.only && !opts.only.has(rule.id)) continue;
+      if (!inForce(rule, pack, asOf)) continue;
       const by = registry.superseders(rule.id);
       prepared.push({ rule, ctx: ruleContext(scope, rule, by !== undefined, of), by });
     }

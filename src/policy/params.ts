@@ -29,8 +29,10 @@ export class ParamResolver {
       gaps.add(`未配置：${key}`);
       return undefined;
     }
-    let best: { from: string; value: unknown } | undefined;
-    for (const v of def.values) if (v.from <= this.asOf && (!best || v.from > best.from)) best = v;
+    // An undated value (the text prints no date) is in force whenever its pack is; a dated one in force wins over it.
+    let best: { from?: string | undefined; value: unknown } | undefined;
+    for (const v of def.values)
+      if ((v.from === undefined || v.from <= this.asOf) && (!best || (v.from ?? '') > (best.from ?? ''))) best = v;
     if (best === undefined) {
       gaps.add(`未配置：${key}`);
       return undefined;

@@ -43,13 +43,13 @@ export type IncidentWindow = 'rolling12m' | 'calendarYear';
 /** How a pack counts 一年内 and how far back an alert scan looks (its `<pack>.adjustment.*` parameters). */
 export interface WindowReading {
   asOf: string;
-  /** rolling12m (default): any period of one year; calendarYear: one calendar year. */
-  mode?: IncidentWindow | string;
-  /** lookbackMonths (default 24): the window must end on or after asOf minus this many months. */
-  lookbackMonths?: number;
+  /** rolling12m: any period of one year; calendarYear: one calendar year (each pack's parameter, 读法说明 一、3). */
+  mode: IncidentWindow;
+  /** the window must end on or after asOf minus this many months (each pack's parameter, 读法说明 一、4) */
+  lookbackMonths: number;
 }
 
-export const lookbackStartOf = (r: WindowReading): string => addMonths(r.asOf, -(r.lookbackMonths ?? 24));
+export const lookbackStartOf = (r: WindowReading): string => addMonths(r.asOf, -r.lookbackMonths);
 
 export interface WindowHit<T extends { date: string }> {
   /** the events inside the window, oldest first */

@@ -61,7 +61,11 @@ export interface RuleContext {
   readonly facts: FactIndex;
   /** The rule being evaluated (id, pack). */
   readonly rule: Rule;
-  /** A parameter's value at asOf (overrides applied); undefined when unset, and then the key is reported in gaps. */
+  /**
+   * A parameter's value at asOf (overrides applied), of the parameter's declared type; undefined when unset, and then
+   * the parameter is reported in gaps. Reading by key is kept for callers that only have the key.
+   */
+  param<K extends ParamType>(def: ParamDef<K>): ParamTypes[K] | undefined;
   param<T = unknown>(key: string): T | undefined;
   /** Records a finding of the current rule. */
   fire(f: FireInput): void;
@@ -97,6 +101,10 @@ export interface RuleSpec {
   covers?(subject: CadreFact | UnitFact, facts: FactIndex): boolean;
   /** Notes for readers: readings fixed, errata, why a parameter is open. */
   note?: string;
+  /** First day in force (YYYY-MM-DD); absent: its pack's `from`. */
+  from?: string;
+  /** First day no longer in force (the day a replacing text takes effect); absent: its pack's `until`. */
+  until?: string;
   /** Computable rules implement one or more of these. Each is called once per subject the pack governs. */
   forCadre?(cadre: CadreFact, ctx: RuleContext): void;
   forUnit?(unit: UnitFact, ctx: RuleContext): void;
@@ -111,19 +119,43 @@ export interface Rule extends RuleSpec {
   locator: string;
 }
 
-export interface ParamValue {
-  /** effective from (inclusive), YYYY-MM-DD */
-  from: string;
-  value: unknown;
+/** What each declared parameter type holds: a rule reading a parameter gets this type, with no cast. */
+export interface ParamTypes {
+  /** a count, an amount, a number of months or days, a percentage */
+  number: number;
+  /** how a quota is rounded */
+  rounding: 'floor' | 'round' | 'ceil';
+  /** how “一年内” is counted */
+  incidentWindow: 'rolling12m' | 'calendarYear';
+  /** an amount for each grade, e.g. {一: n, 二: n} */
+  gradeAmounts: Record<string, number>;
+  /** a count for each tier, in order */
+  tierCounts: number[];
+  /** an amount for each tier, in order */
+  tierAmounts: number[];
+  /** a share as people write it (0.2, '20%', '3/20'), parsed by the rule that reads it */
+  ratio: number | string;
+}
+export type ParamType = keyof ParamTypes;
+
+export interface ParamValue<T = unknown> {
+  /**
+   * Effective from (inclusive), YYYY-MM-DD. Absent: in force whenever its pack is — the text that gives the value
+   * prints no date (a dated value, once in force, takes precedence).
+   */
+  from?: string;
+  value: T;
   citation?: Citation | string;
 }
 
-export interface ParamDef {
+export interface ParamDef<K extends ParamType = ParamType> {
   /** `<pack>.<mechanism>.<name>` */
   key: string;
+  /** The type of the parameter's values (see ParamTypes). */
+  type: K;
   description: string;
   /** Dated values; empty when the texts leave the number to local rules (an open parameter). */
-  values: ParamValue[];
+  values: ParamValue<ParamTypes[K]>[];
   citation?: string;
 }
 
@@ -134,6 +166,10 @@ export interface PackDef {
   title: string;
   /** Documents the pack encodes, as printed. */
   documents: string[];
+  /** First day the pack's documents are in force (YYYY-MM-DD); absent: the documents print no date. */
+  from?: string;
+  /** First day they are no longer in force (the day a replacing text takes effect); absent: still in force. */
+  until?: string;
   /** Known errata in the source text and how the pack reads them. */
   errata?: string[];
   rules: Rule[];

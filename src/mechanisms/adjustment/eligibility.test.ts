@@ -96,7 +96,36 @@ describe('eligibility check', () => {
 
   it('lets the longer of an adjustment and a sanction govern, and names both', () => {
     expect(of('overlap').verdict).toMatchObject({ kind: 'blocked', until: '2027-02-28' });
-    expect(of('overlap').reasons.map((r) => r.until)).toEqual(['2027-02-28', '2027-01-31']);
+    // 免职: 江苏 第十二条 and the national 干部任用条例 both give one year; the 记过 ends first
+    expect(of('overlap').reasons.map((r) => r.until)).toEqual(['2027-02-28', '2027-02-28', '2027-01-31']);
+    expect(
+      of('overlap')
+        .reasons.map((r) => r.rule)
+        .sort(),
+    ).toEqual(['jiangsu/adjustment/12', 'national/adjustment/xr-reuse', 'national/adjustment/zwcf-8'].sort());
+  });
+
+  it('shows the national period after 引咎辞职 or 调离岗位 where the jurisdiction sets none (焦作)', () => {
+    const f = emptyFacts();
+    f.units.push({ id: 'jz', name: '焦作市', kind: 'city', pack: 'jiaozuo' });
+    f.cadres.push({ id: 'r', name: '寅', unit: 'jz', post: 'deputy', level: '正处' });
+    f.cadres.push({ id: 't', name: '卯', unit: 'jz', post: 'deputy', level: '正处' });
+    f.adjustments.push({ cadre: 'r', date: '2026-01-10', method: '引咎辞职' });
+    f.adjustments.push({ cadre: 't', date: '2025-06-02', method: '调离岗位' }); // last day inside is DATE
+    const [r, t] = checkEligibility(registry, f, DATE, ['r', 't']);
+    expect(r!.verdict).toMatchObject({ kind: 'blocked', until: '2027-01-09' });
+    expect(r!.reasons.map((x) => [x.rule, x.until])).toEqual([
+      ['national/adjustment/xr-reuse', '2028-01-09'],
+      ['national/adjustment/xr-reuse', '2027-01-09'],
+    ]);
+    expect(r!.reasons[0]!.article).toContain('党政领导干部选拔任用工作条例');
+    expect(t!.verdict).toMatchObject({ kind: 'blocked', until: DATE });
+    expect(checkEligibility(registry, f, '2026-06-02', ['t'])[0]!.verdict.kind).toBe('eligible');
+    const ledger = standings(registry, f, DATE);
+    expect(ledger.get('r')!.periods.map((p) => [p.blocks, p.until])).toEqual([
+      ['aboveOriginalLevel', '2028-01-10'],
+      ['promotion', '2027-01-10'],
+    ]);
   });
 
   it('counts a period as over on the day it ends (届满 includes the day)', () => {
@@ -111,7 +140,7 @@ describe('eligibility check', () => {
     expect(of('honoured')).toMatchObject({ verdict: { kind: 'eligible' }, priorityPromotion: true });
     expect(of('honoured').reasons).toMatchObject([{ kind: 'priority', rule: 'jiangsu/incentive/8.4' }]);
     expect(of('honoured-demoted').verdict.kind).toBe('blocked');
-    expect(of('honoured-demoted').reasons.map((r) => r.kind)).toEqual(['block', 'priority']);
+    expect(of('honoured-demoted').reasons.map((r) => r.kind)).toEqual(['block', 'block', 'priority']);
   });
 
   it('shows a tolerance decision with its article', () => {
@@ -150,6 +179,11 @@ describe('influence-period ledger', () => {
     expect(inside.sort()).toEqual(
       ['demoted', 'resigned', 'sanctioned', 'party', 'overlap', 'ends-tomorrow', 'honoured-demoted', 'shaanxi'].sort(),
     );
-    expect(st.get('resigned')!.periods).toMatchObject([{ blocks: 'aboveOriginalLevel', until: '2027-06-01' }]);
+    // 江苏 第十二条 and the national 干部任用条例 both bar the level above for two years; the national one-year bar on
+    // any promotion ended on the date
+    expect(st.get('resigned')!.periods).toMatchObject([
+      { blocks: 'aboveOriginalLevel', until: '2027-06-01', rule: 'national/adjustment/xr-reuse' },
+      { blocks: 'aboveOriginalLevel', until: '2027-06-01', rule: 'jiangsu/adjustment/12' },
+    ]);
   });
 });

@@ -40,4 +40,15 @@ describe('优秀 within the share', () => {
         ?.reason_zh,
     ).toContain('诫勉');
   });
+
+  it("a sanction's refusal names the national provision quoted for its kind", () => {
+    const refuse = (kind: string) =>
+      ineligibleForExcellent({ sanctions: [{ date: '2025-05-01', kind }], accountability: [], adjustments: [] })
+        ?.reason_zh;
+    expect(refuse('警告')).toContain('依照《公务员考核规定》第二十九条（一）');
+    expect(refuse('党内警告')).toContain('依照《关于受党纪处分的党政机关工作人员年度考核有关问题的意见》一至四');
+    expect(refuse('留党察看')).toContain('《关于受党纪处分的党政机关工作人员年度考核有关问题的意见》');
+    // 记过 and heavier: the quoted copy of 第二十九条（二） is incomplete, so no document is named
+    expect(refuse('记过')).toContain('按照国家有关考核规定');
+  });
 });

@@ -1,5 +1,6 @@
 // Unit grading within quota: whether one more 优秀 fits the share the rules give a unit's cadres (exact fractions,
 // DESIGN §3), and whether a cadre may be graded 优秀 at all that year. Pure: the caller gathers the counts.
+import { excellentBarredBy } from '../../packs/national/assessment.js';
 import { parseShare } from '../../packs/rudong/incentive.js';
 import { quotaPlaces } from '../../policy/quota.js';
 import { atMost, formatRatio, ratio, type Ratio } from '../../policy/rational.js';
@@ -79,16 +80,19 @@ export interface Standing {
 
 /**
  * Who may not be graded 优秀 for the year. None of the five texts says; the national assessment rules do: a cadre
- * under a 处分, or given 诫勉, 组织调整 or 组织处理 in the year, is not graded 优秀 that year.
+ * under a 处分, or given 诫勉, 组织调整 or 组织处理 in the year, is not graded 优秀 that year. A sanction's refusal
+ * names the national rule quoted for its kind (src/packs/national/assessment.ts).
  */
 export function ineligibleForExcellent(s: Standing): Refusal | undefined {
   const first = s.sanctions[0];
-  if (first)
+  if (first) {
+    const by = excellentBarredBy(first.kind);
     return {
       field: 'grade',
-      reason_zh: `${first.date} 受${first.kind}处分，按照国家有关考核规定，当年不得确定为优秀等次`,
+      reason_zh: `${first.date} 受${first.kind}处分，${by ? `依照《${by.document}》${by.article}` : '按照国家有关考核规定'}，当年不得确定为优秀等次`,
       reason: 'a sanction in the year: not graded 优秀',
     };
+  }
   const acc = s.accountability[0];
   if (acc)
     return {

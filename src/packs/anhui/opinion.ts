@@ -127,6 +127,12 @@ export const o8 = shown(8, 'principle');
 const lowRanked = new WeakMap<FactIndex, Map<string, { year: number; because: string[] }[]>>();
 
 export const LOW_RANK_KEY = 'anhui.opinion.lowRankCount';
+const LOW_RANK = param({
+  key: LOW_RANK_KEY,
+  type: 'number',
+  description: '9. 综合考核“排名靠后”：同一年度同类单位中的后 N 名（正整数）。实施意见未规定名次数，由具体办法确定。',
+  values: [],
+});
 
 export const o9 = rule({
   id: 'anhui/opinion/9',
@@ -151,7 +157,7 @@ export const o9 = rule({
         last.set(key, Math.max(last.get(key) ?? 0, a.rank));
       }
     if (ranked.length === 0) return;
-    const n = ctx.param<number>(LOW_RANK_KEY);
+    const n = ctx.param(LOW_RANK);
     if (n === undefined) return;
     if (!Number.isInteger(n) || n <= 0) {
       ctx.gap(`参数无效：${LOW_RANK_KEY}=${String(n)}（应为正整数 must be a positive integer）`);
@@ -258,6 +264,13 @@ export const o11 = rule({
 });
 
 export const RECTIFICATION_KEY = 'anhui.opinion.rectificationDays';
+const RECTIFICATION_DAYS = param({
+  key: RECTIFICATION_KEY,
+  type: 'number',
+  description:
+    '12. 容错免责决定所附纠错要求的整改期限（自决定作出之日起的天数）。实施意见只说“责令限期整改”，未规定天数。',
+  values: [],
+});
 
 export const o12 = rule({
   id: 'anhui/opinion/12',
@@ -278,7 +291,7 @@ export const o12 = rule({
     for (const x of group) {
       const res = assessSixElements(x.findings);
       if (res.eligible) {
-        const days = ctx.param<number>(RECTIFICATION_KEY);
+        const days = ctx.param(RECTIFICATION_DAYS);
         because.push(`${x.id} ${x.date} ${x.subject} 容错认定：${res.outcome}（11.）`);
         conclusions.push(
           `${x.id}：作出容错免责决定时提出纠错要求，责令限期整改` +
@@ -464,16 +477,4 @@ export const opinionRules: Rule[] = [
   o20,
 ];
 
-export const opinionParams = [
-  param({
-    key: LOW_RANK_KEY,
-    description: '9. 综合考核“排名靠后”：同一年度同类单位中的后 N 名（正整数）。实施意见未规定名次数，由具体办法确定。',
-    values: [],
-  }),
-  param({
-    key: RECTIFICATION_KEY,
-    description:
-      '12. 容错免责决定所附纠错要求的整改期限（自决定作出之日起的天数）。实施意见只说“责令限期整改”，未规定天数。',
-    values: [],
-  }),
-];
+export const opinionParams = [LOW_RANK, RECTIFICATION_DAYS];

@@ -8,6 +8,7 @@ import { rule } from '../../policy/define.js';
 import { exceeds, formatRatio, ratio } from '../../policy/rational.js';
 import { lookbackStartOf, twoConsecutiveYears, withinOneYear } from '../../policy/readings.js';
 import type { Citation, InfluenceBlock, RuleContext, RuleSpec } from '../../policy/types.js';
+import { MULTIPLE_INCIDENTS } from './params.js';
 import {
   describeDetermination,
   describeIncident,
@@ -319,7 +320,10 @@ function fireIncidents(ctx: RuleContext, u: UnitFact, area: string, because: str
     ctx.fire({ subject: c.id, year, because: [...because, roleLine(c, area)], conclusion: ALERT });
 }
 
-const withinLookback = (ctx: RuleContext, i: IncidentFact) => i.date >= lookbackStartOf(windowReading(ctx));
+const withinLookback = (ctx: RuleContext, i: IncidentFact) => {
+  const r = windowReading(ctx);
+  return r !== undefined && i.date >= lookbackStartOf(r);
+};
 
 export const a9_5 = rule({
   id: 'jiangsu/adjustment/9.5',
@@ -334,7 +338,8 @@ export const a9_5 = rule({
     const grave = incidentsOf(ctx, u.id, ['production_safety'], ['特别重大']).filter((i) => withinLookback(ctx, i));
     for (const i of grave) fireIncidents(ctx, u, 'production_safety', [describeIncident(i)], yearOf(i.date));
     const serious = incidentsOf(ctx, u.id, ['production_safety'], ['特别重大', '重大']);
-    const hit = withinOneYear(serious, 2, windowReading(ctx));
+    const reading = windowReading(ctx);
+    const hit = reading && withinOneYear(serious, 2, reading);
     if (hit)
       fireIncidents(
         ctx,
@@ -360,7 +365,8 @@ export const a9_6 = rule({
   forUnit(u, ctx) {
     const cats = ['mass_incident', 'public_security'];
     const grave = incidentsOf(ctx, u.id, cats, ['特别重大']);
-    const pair = twoConsecutiveYears(grave, windowReading(ctx));
+    const reading = windowReading(ctx);
+    const pair = reading && twoConsecutiveYears(grave, reading);
     if (pair)
       fireIncidents(
         ctx,
@@ -370,8 +376,8 @@ export const a9_6 = rule({
         pair.years[1],
       );
     const serious = incidentsOf(ctx, u.id, cats, ['特别重大', '重大']);
-    const min = Number(ctx.param<number>('jiangsu.adjustment.multipleIncidents') ?? 2);
-    const hit = withinOneYear(serious, min, windowReading(ctx));
+    const min = ctx.param(MULTIPLE_INCIDENTS);
+    const hit = reading && min !== undefined && withinOneYear(serious, min, reading);
     if (hit)
       fireIncidents(
         ctx,

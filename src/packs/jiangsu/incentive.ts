@@ -16,6 +16,7 @@ import {
   QUOTA_COHORTS,
 } from './readings.js';
 import { yearValueName } from '../../policy/value-names.js';
+import { ADVANCED_COUNTY_AWARD, BONUS_BY_GRADE } from './params.js';
 
 const cite = (article: string, text: string): Citation => ({ document: DOC_INCENTIVE, article, text });
 
@@ -391,7 +392,7 @@ export const r9_1 = rule({
         if (a.year > yearOf(ctx.asOf)) continue;
         const g = comprehensiveGrade(ctx, u, a.year);
         if (!g || !GRADES.includes(g.grade)) continue;
-        const table = ctx.param<Record<string, number>>('jiangsu.incentive.bonusByGrade');
+        const table = ctx.param(BONUS_BY_GRADE);
         const amount = table?.[g.grade];
         const who = u.kind === 'city' ? '设区市领导班子' : '省级机关单位';
         if (table !== undefined && typeof amount === 'number') ctx.set(u.id, yearValueName('award', a.year), amount);
@@ -412,7 +413,7 @@ export const r9_1 = rule({
       const key = `${a.unit}:${a.year}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const amount = ctx.param<number>('jiangsu.incentive.advancedCountyAward');
+      const amount = ctx.param(ADVANCED_COUNTY_AWARD);
       if (typeof amount === 'number') ctx.set(a.unit, yearValueName('award', a.year), amount);
       ctx.fire({
         subject: a.unit,

@@ -1,12 +1,11 @@
 // The jiangsu pack: 江苏省鼓励激励、容错纠错、能上能下“三项机制”文件 (seed 000). Rules by mechanism in sibling
 // modules; parameters below (amounts the texts leave open have no value until a local rule sets them).
-import { definePack, param } from '../../policy/define.js';
+import { definePack } from '../../policy/define.js';
 import { adjustmentRules } from './adjustment.js';
 import { incentiveRules } from './incentive.js';
+import { jiangsuParams } from './params.js';
 import { toleranceRules } from './tolerance.js';
 import { valuesNamed } from '../value-names.js';
-
-const ALWAYS = '1900-01-01';
 
 export const jiangsu = definePack({
   id: 'jiangsu',
@@ -49,40 +48,5 @@ export const jiangsu = definePack({
     'jiangsu/incentive/9.2': [],
     'jiangsu/incentive/10.2': [],
   },
-  params: [
-    param({
-      key: 'jiangsu.incentive.bonusByGrade',
-      description:
-        '按年度综合考核等次核发的奖金（元），形如 {一: n, 二: n, 三: n, 四: n}。第九条（一）只要求“适当拉开奖金级差”，数额由省级机关有关职能部门提出、报省委省政府审批（第九条（三）），本办法未定。',
-      values: [],
-      citation: '江苏省党政干部鼓励激励办法 第九条（一）（三）',
-    }),
-    param({
-      key: 'jiangsu.incentive.advancedCountyAward',
-      description: '对推进高质量发展“先进县（市、区）”的奖励（元）。第九条（一）只说“给予奖励”，数额本办法未定。',
-      values: [],
-      citation: '江苏省党政干部鼓励激励办法 第九条（一）',
-    }),
-    param({
-      key: 'jiangsu.incentive.quotaRounding',
-      description: '“按照35％的比例”计算名额时的取整方式（floor | round | ceil）；默认向下取整，名额不超过35%。',
-      values: [{ from: ALWAYS, value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
-    }),
-    param({
-      key: 'jiangsu.adjustment.incidentWindow',
-      description: '“一年内发生…起”的计算窗口：rolling12m（任一连续12个月）或 calendarYear（同一日历年）。',
-      values: [{ from: ALWAYS, value: 'rolling12m', citation: '读法说明（docs/READINGS.md）默认读法' }],
-    }),
-    param({
-      key: 'jiangsu.adjustment.lookbackMonths',
-      description: '事故、事件窗口须结束于评估日前多少个月之内。',
-      values: [{ from: ALWAYS, value: 24, citation: '读法说明（docs/READINGS.md）默认读法' }],
-    }),
-    param({
-      key: 'jiangsu.adjustment.multipleIncidents',
-      description:
-        '第九条（六）“一年内发生多起重大群体性事件和公共安全事件”中“多起”的最少起数。默认2（多于一起，最宽的读法）；地方细则可调高。',
-      values: [{ from: ALWAYS, value: 2, citation: '能上能下办法 第九条（六）读法：多起 = 两起以上' }],
-    }),
-  ],
+  params: jiangsuParams,
 });

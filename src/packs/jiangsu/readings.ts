@@ -3,8 +3,10 @@
 import type { CadreFact, DeterminationFact, IncidentFact, UnitAssessmentFact, UnitFact } from '../../domain/facts.js';
 import { normalSeverity } from '../../domain/vocabulary.js';
 import { pct } from '../../policy/rational.js';
-import { quotaPlaces, selectByQuota, type Rounding } from '../../policy/quota.js';
+import { quotaPlaces, selectByQuota } from '../../policy/quota.js';
 import { incidentsInTerritory, type WindowReading } from '../../policy/readings.js';
+import { windowReadingOf } from '../reading-params.js';
+import { INCIDENT_WINDOW, LOOKBACK_MONTHS, QUOTA_ROUNDING } from './params.js';
 import type { RuleContext } from '../../policy/types.js';
 
 export const DOC_INCENTIVE = '江苏省党政干部鼓励激励办法';
@@ -81,7 +83,8 @@ const selectionCache = new WeakMap<readonly UnitFact[], Map<string, FirstGradeSe
  */
 export function firstGradeSelection(ctx: RuleContext, year: number, kind: CohortKind): FirstGradeSelection | null {
   const units = ctx.units();
-  const rounding = (ctx.param<Rounding>('jiangsu.incentive.quotaRounding') ?? 'floor') as Rounding;
+  const rounding = ctx.param(QUOTA_ROUNDING);
+  if (rounding === undefined) return null; // set to nothing: reported as unset, no places computed
   let cache = selectionCache.get(units);
   if (!cache) selectionCache.set(units, (cache = new Map()));
   const key = `${year}:${kind}:${rounding}:${ctx.asOf}`;
@@ -141,13 +144,9 @@ export function comprehensiveGrade(
 
 export const describeIncident = (i: IncidentFact) => `${i.unit} ${i.date} ${i.category} ${i.severity}`;
 
-/** The pack's reading of 一年内 / the look-back (parameters jiangsu.adjustment.incidentWindow, lookbackMonths). */
-export function windowReading(ctx: RuleContext): WindowReading {
-  return {
-    asOf: ctx.asOf,
-    mode: ctx.param<string>('jiangsu.adjustment.incidentWindow') ?? 'rolling12m',
-    lookbackMonths: Number(ctx.param<number>('jiangsu.adjustment.lookbackMonths') ?? 24),
-  };
+/** The pack's reading of 一年内 / the look-back; undefined when a parameter is set to nothing. */
+export function windowReading(ctx: RuleContext): WindowReading | undefined {
+  return windowReadingOf(ctx, INCIDENT_WINDOW, LOOKBACK_MONTHS);
 }
 
 /**

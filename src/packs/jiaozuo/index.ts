@@ -1,14 +1,12 @@
 // The jiaozuo pack: 焦作市's 容错纠错办法 and 干部鼓励激励办法 as a newspaper page explains them. The page has no
 // article numbers, so locators are named parts (DESIGN §3); TEXT.md holds the reassembled text and how it was
 // reassembled from the column-by-column OCR.
-import { definePack, param } from '../../policy/define.js';
-import { INCENTIVE_DOC, TOLERANCE_DOC, UNDATED } from './documents.js';
+import { definePack } from '../../policy/define.js';
+import { INCENTIVE_DOC, TOLERANCE_DOC } from './documents.js';
 import { incentiveRules } from './incentive.js';
-import { EXCELLENT_KEY, ROUNDING_KEY, SHARE_KEY } from './performance-grades.js';
+import { EXCELLENT_SHARE, GOOD_TEAM_SHARE, QUOTA_ROUNDING } from './performance-grades.js';
 import { toleranceRules } from './tolerance.js';
 import { valuesNamed } from '../value-names.js';
-
-const MEASURE1 = `${INCENTIVE_DOC} 鼓励激励措施 1：按30%的比例分类评定"好"等次领导班子,其班子成员"优秀"等次可提升至30%`;
 
 export const jiaozuo = definePack({
   id: 'jiaozuo',
@@ -52,21 +50,5 @@ export const jiaozuo = definePack({
     'jiaozuo/incentive/measure.4.2': [],
     'jiaozuo/incentive/measure.4.3': [],
   },
-  params: [
-    param({
-      key: SHARE_KEY,
-      description: '业绩考核“好”等次领导班子的比例（百分数，按类别分别计算）',
-      values: [{ from: UNDATED, value: 30, citation: MEASURE1 }],
-    }),
-    param({
-      key: EXCELLENT_KEY,
-      description: '“好”等次领导班子成员年度考核“优秀”等次可提升至的比例（百分数）',
-      values: [{ from: UNDATED, value: 30, citation: MEASURE1 }],
-    }),
-    param({
-      key: ROUNDING_KEY,
-      description: '名额取整方式 floor|round|ceil（默认 floor：“按30%的比例”不超过30%）',
-      values: [{ from: UNDATED, value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
-    }),
-  ],
+  params: [GOOD_TEAM_SHARE, EXCELLENT_SHARE, QUOTA_ROUNDING],
 });

@@ -15,11 +15,29 @@ import type { UnitFact } from '../../domain/facts.js';
 import type { UnitKind } from '../../domain/vocabulary.js';
 import { selectByQuota, quotaPlaces, type Rounding } from '../../policy/quota.js';
 import { pct, type Ratio } from '../../policy/rational.js';
-import type { RuleContext } from '../../policy/types.js';
+import { param } from '../../policy/define.js';
+import type { ParamDef, RuleContext } from '../../policy/types.js';
+import { quotaRoundingParam } from '../reading-params.js';
+import { INCENTIVE_DOC } from './documents.js';
 
-export const SHARE_KEY = 'jiaozuo.incentive.goodTeamShare';
-export const EXCELLENT_KEY = 'jiaozuo.incentive.excellentShareInGoodTeams';
-export const ROUNDING_KEY = 'jiaozuo.incentive.quotaRounding';
+const MEASURE1 = `${INCENTIVE_DOC} 鼓励激励措施 1：按30%的比例分类评定"好"等次领导班子,其班子成员"优秀"等次可提升至30%`;
+
+// The page carries no date: the numbers it prints are undated values, in force whenever the pack is.
+export const GOOD_TEAM_SHARE = param({
+  key: 'jiaozuo.incentive.goodTeamShare',
+  type: 'number',
+  description: '业绩考核“好”等次领导班子的比例（百分数，按类别分别计算）',
+  values: [{ value: 30, citation: MEASURE1 }],
+});
+
+export const EXCELLENT_SHARE = param({
+  key: 'jiaozuo.incentive.excellentShareInGoodTeams',
+  type: 'number',
+  description: '“好”等次领导班子成员年度考核“优秀”等次可提升至的比例（百分数）',
+  values: [{ value: 30, citation: MEASURE1 }],
+});
+
+export const QUOTA_ROUNDING = quotaRoundingParam('jiaozuo.incentive.quotaRounding');
 
 export interface PerformanceGrade {
   /** the grade; null when the team is tied at the cut-off and a person must decide */
@@ -43,20 +61,20 @@ export function lastConcludedYear(asOf: string): number {
   return Number(asOf.slice(0, 4)) - 1;
 }
 
-function shareParam(ctx: RuleContext, key: string): Ratio | undefined {
-  const v = ctx.param<number>(key);
+function shareParam(ctx: RuleContext, def: ParamDef<'number'>): Ratio | undefined {
+  const v = ctx.param(def);
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 100)
-    throw new Error(`参数 ${key} 应为 0–100 的整数百分比 (must be an integer percentage): ${String(v)}`);
+    throw new Error(`参数 ${def.key} 应为 0–100 的整数百分比 (must be an integer percentage): ${String(v)}`);
   return pct(v);
 }
 
 export function goodTeamShare(ctx: RuleContext): Ratio | undefined {
-  return shareParam(ctx, SHARE_KEY);
+  return shareParam(ctx, GOOD_TEAM_SHARE);
 }
 
 export function excellentShare(ctx: RuleContext): Ratio | undefined {
-  return shareParam(ctx, EXCELLENT_KEY);
+  return shareParam(ctx, EXCELLENT_SHARE);
 }
 
 export function performanceGrades(ctx: RuleContext): PerformanceGrades {
@@ -96,10 +114,10 @@ export function performanceGrades(ctx: RuleContext): PerformanceGrades {
       if (scored.length === 0) continue;
       if (!paramsRead) {
         share = goodTeamShare(ctx);
-        rounding = (ctx.param<Rounding>(ROUNDING_KEY) ?? 'floor') as Rounding;
+        rounding = ctx.param(QUOTA_ROUNDING);
         paramsRead = true;
       }
-      if (share === undefined) continue; // reported as 未配置 by ctx.param
+      if (share === undefined || rounding === undefined) continue; // reported as 未配置 by ctx.param
       const total = quotaPlaces(rows.length, share, rounding);
       const givenGood = rows.filter((r) => r.grade === '好').length;
       const places = Math.max(0, total - givenGood);

@@ -4,10 +4,11 @@
 import { addYears, yearOf } from '../../domain/dates.js';
 import type { CadreFact, UnitFact } from '../../domain/facts.js';
 import { normalSeverity, type AdjustmentMethod } from '../../domain/vocabulary.js';
-import { param, rule } from '../../policy/define.js';
+import { rule } from '../../policy/define.js';
 import type { FactIndex } from '../../policy/fact-index.js';
 import { exceeds, formatRatio, ratio } from '../../policy/rational.js';
-import { twoConsecutiveYears, withinOneYear, type WindowReading } from '../../policy/readings.js';
+import { twoConsecutiveYears, withinOneYear } from '../../policy/readings.js';
+import { incidentWindowParam, lookbackMonthsParam, windowReadingOf } from '../reading-params.js';
 import type { Rule, RuleContext } from '../../policy/types.js';
 import {
   DOC_ADJUSTMENT,
@@ -199,11 +200,8 @@ const CATEGORY_ZH: Record<string, string> = { mass_incident: '群体性事件', 
  * in every pack (src/policy/readings.ts). The text has no 本地区: incidents recorded at the cadre's own unit count.
  */
 function stabilityIncidents(c: CadreFact, ctx: RuleContext): void {
-  const reading: WindowReading = {
-    asOf: ctx.asOf,
-    mode: ctx.param<string>('rudong.adjustment.incidentWindow') ?? 'rolling12m',
-    lookbackMonths: ctx.param<number>('rudong.adjustment.lookbackMonths') ?? 24,
-  };
+  const reading = windowReadingOf(ctx, INCIDENT_WINDOW, LOOKBACK_MONTHS);
+  if (!reading) return; // a parameter set to nothing: reported as unset
   const list = ctx.facts.incidents(c.unit).filter((i) => i.date <= ctx.asOf && STABILITY_CATEGORIES.has(i.category));
   if (list.length < 2) return;
   const line = (i: (typeof list)[number]) => `${i.unit} ${i.date} ${CATEGORY_ZH[i.category]} ${i.severity}`;
@@ -419,15 +417,7 @@ export const adjustmentRules: Rule[] = [
   a14,
 ];
 
-export const adjustmentParams = [
-  param({
-    key: 'rudong.adjustment.incidentWindow',
-    description: '“一年内发生多起”的一年：rolling12m（任意连续12个月）或 calendarYear（日历年度）。',
-    values: [{ from: '1900-01-01', value: 'rolling12m', citation: '读法说明（docs/READINGS.md）默认读法' }],
-  }),
-  param({
-    key: 'rudong.adjustment.lookbackMonths',
-    description: '预警扫描的回溯月数：事件、认定须在评估日之前这一期间内。',
-    values: [{ from: '1900-01-01', value: 24, citation: '读法说明（docs/READINGS.md）默认读法' }],
-  }),
-];
+const INCIDENT_WINDOW = incidentWindowParam('rudong.adjustment.incidentWindow');
+const LOOKBACK_MONTHS = lookbackMonthsParam('rudong.adjustment.lookbackMonths');
+
+export const adjustmentParams = [INCIDENT_WINDOW, LOOKBACK_MONTHS];

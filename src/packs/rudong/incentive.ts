@@ -4,11 +4,21 @@
 import { yearOf } from '../../domain/dates.js';
 import type { CadreFact, HonorFact, UnitFact } from '../../domain/facts.js';
 import { param, rule } from '../../policy/define.js';
-import { quotaPlaces, type Rounding } from '../../policy/quota.js';
+import { quotaRoundingParam } from '../reading-params.js';
+import { quotaPlaces } from '../../policy/quota.js';
 import { formatRatio, ratio, type Ratio } from '../../policy/rational.js';
 import type { RuleContext } from '../../policy/types.js';
 import { DOC_INCENTIVE, gradeIn, gradeRun, latestAssessmentYear } from './common.js';
 import { yearValueName } from '../../policy/value-names.js';
+
+const EXCELLENT_RATIO = param({
+  key: 'rudong.incentive.excellentRatio',
+  type: 'ratio',
+  description: '优秀等次干警的比例（第六条（一）“按照一定比例”）：原文未定，由院党组或上级规定确定；未配置时报告缺口。',
+  values: [],
+  citation: '如东县人民检察院党员干警鼓励激励实施细则 第六条（一）',
+});
+const QUOTA_ROUNDING = quotaRoundingParam('rudong.incentive.quotaRounding');
 
 const cite = (article: string, text: string) => ({ document: DOC_INCENTIVE, article, text });
 const ERRATUM_7 = '原文误印为“第八条”（提拔重用方面），按顺序更正为第七条。';
@@ -82,17 +92,18 @@ export const r6_1 = rule({
   forUnit(u, ctx) {
     if (u.kind !== 'procuratorate') return;
     const year = yearOf(ctx.asOf) - 1;
-    const raw = ctx.param<unknown>('rudong.incentive.excellentRatio');
+    const raw = ctx.param(EXCELLENT_RATIO);
     if (raw === undefined) return;
     const share = parseShare(raw);
     if (!share) {
       ctx.gap(`参数无效：rudong.incentive.excellentRatio = ${JSON.stringify(raw)}（应为比例，如 0.15、"15%"、"3/20"）`);
       return;
     }
-    ctx.set(u.id, yearValueName('excellentQuota', year), raw as number | string);
+    ctx.set(u.id, yearValueName('excellentQuota', year), raw);
     const assessed = cadresUnder(u, ctx).filter((c) => gradeIn(c.id, year, ctx.facts) !== undefined);
     const excellent = assessed.filter((c) => gradeIn(c.id, year, ctx.facts) === '优秀');
-    const rounding = ctx.param<Rounding>('rudong.incentive.quotaRounding') ?? 'floor';
+    const rounding = ctx.param(QUOTA_ROUNDING);
+    if (rounding === undefined) return; // set to nothing: reported as unset
     const places = quotaPlaces(assessed.length, share, rounding);
     if (excellent.length > places)
       ctx.fire({
@@ -284,17 +295,4 @@ export const r9_5 = rule({
 
 export const incentiveRules = [r6_1, r6_2, r7_1, r7_2, r7_3, r8_1, r8_2, r9_1, r9_2, r9_3, r9_4, r9_5];
 
-export const incentiveParams = [
-  param({
-    key: 'rudong.incentive.excellentRatio',
-    description:
-      '优秀等次干警的比例（第六条（一）“按照一定比例”）：原文未定，由院党组或上级规定确定；未配置时报告缺口。',
-    values: [],
-    citation: '如东县人民检察院党员干警鼓励激励实施细则 第六条（一）',
-  }),
-  param({
-    key: 'rudong.incentive.quotaRounding',
-    description: '按比例计算名额时的取整方式（floor：名额不超过比例）。',
-    values: [{ from: '1900-01-01', value: 'floor', citation: '读法说明（docs/READINGS.md）默认读法' }],
-  }),
-];
+export const incentiveParams = [EXCELLENT_RATIO, QUOTA_ROUNDING];

@@ -10,6 +10,8 @@ import { rule } from '../../policy/define.js';
 import { selectByQuota } from '../../policy/quota.js';
 import { atLeast, formatRatio, pct, ratio } from '../../policy/rational.js';
 import { incidentsInTerritory, twoConsecutiveYears, withinOneYear, type WindowReading } from '../../policy/readings.js';
+import { windowReadingOf } from '../reading-params.js';
+import { INCIDENT_WINDOW, LOOKBACK_MONTHS } from './params.js';
 import type { Citation, RuleContext } from '../../policy/types.js';
 import {
   ADJUSTMENT_DOC,
@@ -136,17 +138,15 @@ function incidentsIn(
 
 const incidentLine = (i: IncidentFact) => `${i.unit} ${i.date} ${i.category} ${i.severity}`;
 
-function windowOf(ctx: RuleContext): WindowReading {
-  return {
-    asOf: ctx.asOf,
-    mode: ctx.param<string>('shaanxi.adjustment.incidentWindow') ?? 'rolling12m',
-    lookbackMonths: ctx.param<number>('shaanxi.adjustment.lookbackMonths') ?? 24,
-  };
+/** The pack's reading of 一年内 / the look-back; undefined when a parameter is set to nothing. */
+function windowOf(ctx: RuleContext): WindowReading | undefined {
+  return windowReadingOf(ctx, INCIDENT_WINDOW, LOOKBACK_MONTHS);
 }
 
 /** `n` or more incidents within one year (一年内), the window ending within the look-back period. */
 function withinOne(ctx: RuleContext, list: readonly IncidentFact[], n: number): Trigger | undefined {
-  const hit = withinOneYear(list, n, windowOf(ctx));
+  const reading = windowOf(ctx);
+  const hit = reading && withinOneYear(list, n, reading);
   if (!hit) return undefined;
   const first = hit.events[0]!;
   const last = hit.events[hit.events.length - 1]!;
@@ -163,7 +163,8 @@ function withinOne(ctx: RuleContext, list: readonly IncidentFact[], n: number): 
 
 /** 连续两年发生: incidents in two consecutive calendar years, the later year ending within the look-back period. */
 function twoYears(ctx: RuleContext, list: readonly IncidentFact[]): Trigger | undefined {
-  const pair = twoConsecutiveYears(list, windowOf(ctx));
+  const reading = windowOf(ctx);
+  const pair = reading && twoConsecutiveYears(list, reading);
   if (!pair) return undefined;
   const [y0, y1] = pair.years;
   return { year: y1, because: [...pair.events.map(incidentLine), `${y0}、${y1} 连续两年发生`] };

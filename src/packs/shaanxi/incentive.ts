@@ -4,7 +4,7 @@
 import { yearOf } from '../../domain/dates.js';
 import type { CadreFact, UnitAssessmentFact } from '../../domain/facts.js';
 import { rule } from '../../policy/define.js';
-import { quotaPlaces, selectByQuota, type Rounding } from '../../policy/quota.js';
+import { quotaPlaces, selectByQuota } from '../../policy/quota.js';
 import { pct } from '../../policy/rational.js';
 import type { RuleContext } from '../../policy/types.js';
 import {
@@ -18,6 +18,19 @@ import {
   yuan,
 } from './common.js';
 import { yearValueName } from '../../policy/value-names.js';
+import {
+  DISTRICT_PROGRESS_AWARD,
+  EXCELLENT_BONUS_PERCENT,
+  POVERTY_EXCELLENT_AWARD,
+  PROGRESS_PRIZE_AMOUNTS,
+  PROGRESS_PRIZE_TIERS,
+  QUOTA_ROUNDING,
+  SELECTION_SHARE,
+  SPECIAL_COUNTY_AWARD,
+  STRONG_COUNTY_BASE,
+  STRONG_COUNTY_STEP,
+  TOP_COUNTY_AWARD,
+} from './params.js';
 
 export const TITLES = {
   targetExcellent: '年度目标责任考核优秀单位',
@@ -66,8 +79,12 @@ function quotaSelection(
   label: string,
   fallbackGrade?: string,
 ): Selection {
-  const rounding = ctx.param<Rounding>('shaanxi.incentive.quotaRounding') ?? 'floor';
-  return memo(ctx, `quota:${scheme}:${year}:${rounding}`, () => {
+  const rounding = ctx.param(QUOTA_ROUNDING);
+  const share = ctx.param(SELECTION_SHARE);
+  return memo(ctx, `quota:${scheme}:${year}:${rounding}:${share}`, () => {
+    // a parameter set to nothing is reported as unset; nothing is selected by quota
+    if (rounding === undefined || share === undefined)
+      return { selected: [], tied: [], places: 0, because: new Map(), ties: [] };
     const gov = governedUnits(ctx);
     const rows = ctx.facts.assessmentsFor(scheme, year).filter((a) => gov.has(a.unit));
     const byScore = rows.filter((a) => a.score !== undefined);
@@ -83,7 +100,7 @@ function quotaSelection(
     if (pool.length === 0)
       return { selected: graded.selected, tied: [], places: 0, because: new Map(graded.because), ties: [] };
     const key = (a: UnitAssessmentFact) => (byScore.length ? a.score! : -a.rank!);
-    const places = quotaPlaces(pool.length, pct(35), rounding);
+    const places = quotaPlaces(pool.length, pct(share), rounding);
     const s = selectByQuota(pool, key, places);
     const what = (a: UnitAssessmentFact) => (byScore.length ? `综合得分 ${a.score}` : `名次 ${a.rank}`);
     return {
@@ -92,7 +109,11 @@ function quotaSelection(
       places,
       because: new Map([
         ...pool.map(
-          (a) => [a.unit, `${a.unit} ${year} ${scheme} ${what(a)}（${pool.length}个单位，35%名额 ${places}）`] as const,
+          (a) =>
+            [
+              a.unit,
+              `${a.unit} ${year} ${scheme} ${what(a)}（${pool.length}个单位，${share}%名额 ${places}）`,
+            ] as const,
         ),
         ...graded.because,
       ]),
@@ -231,7 +252,6 @@ function validTiers(v: unknown): v is Tiers {
   return Array.isArray(v) && v.length === 3 && v.every((n) => Number.isInteger(n) && n >= 0);
 }
 
-const PRIZE = [0, 800_000, 500_000, 300_000] as const;
 const TIER_NAME = ['（不在三个等次名额内）', '一等奖', '二等奖', '三等奖'] as const;
 
 function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps: string[] } {
@@ -241,7 +261,10 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
     const st = standings(ctx, year);
     const earlier = ctx.facts.yearsOf('county_monitoring').filter((y) => y < year);
 
-    // 第一名 and 首次进入 → 100万; other 十强县/五强区 → 50万 ± 10万 per place against last year.
+    // 第一名 and 首次进入 → 100万; other 十强县/五强区 → 50万 ± 10万 per place against last year (parameters).
+    const top = ctx.param(TOP_COUNTY_AWARD);
+    const base = ctx.param(STRONG_COUNTY_BASE);
+    const step = ctx.param(STRONG_COUNTY_STEP);
     const strong = (sel: Selection, ranks: Map<string, number>, kind: 'counties' | 'districts', name: string) => {
       for (const unit of sel.selected) {
         const rank = ranks.get(unit)!;
@@ -254,10 +277,10 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
         let amount: number | undefined;
         let label: string;
         if (rank === 1) {
-          amount = 1_000_000;
+          amount = top;
           label = `${name}第一名`;
         } else if (everBefore.length === 0) {
-          amount = 1_000_000;
+          amount = top;
           label = `首次进入${name}`;
           because.push(`${unit} 此前年份（${earlier.join('、') || '无记录'}）未进入${name}`);
         } else if (prev === undefined) {
@@ -266,7 +289,7 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
           gaps.push(`无法确定：shaanxi/incentive/6.2 ${unit} ${year} 缺上年名次`);
         } else {
           // An award is never negative: a fall of more than five places leaves nothing to pay (reading of 6.2).
-          amount = Math.max(0, 500_000 + 100_000 * (prev - rank));
+          amount = base === undefined || step === undefined ? undefined : Math.max(0, base + step * (prev - rank));
           label = `${name}（上年第${prev}名，今年第${rank}名，${prev >= rank ? '进步' : '后退'}${Math.abs(prev - rank)}位）`;
           because.push(`${unit} 曾于 ${everBefore.join('、')} 年进入${name}`);
         }
@@ -281,7 +304,8 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
     // 争先进位: counties by tiers (an open parameter), 城区 50万 each.
     const pc = st.progressCounties;
     if (pc.selected.length || pc.tied.length) {
-      const raw = ctx.param<unknown>('shaanxi.incentive.progressPrizeTiers');
+      const raw: unknown = ctx.param(PROGRESS_PRIZE_TIERS);
+      const prize = ctx.param(PROGRESS_PRIZE_AMOUNTS);
       const tiers = raw === undefined ? undefined : validTiers(raw) ? raw : undefined;
       if (raw !== undefined && !tiers)
         gaps.push('参数无效：shaanxi.incentive.progressPrizeTiers（应为[一等奖数, 二等奖数, 三等奖数]）');
@@ -306,7 +330,7 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
             rule: '6.2',
             unit,
             label: tiers && !split ? `县域争先进位奖${TIER_NAME[tier]}` : '县域争先进位奖（等次待定）',
-            amount: tiers && !split ? PRIZE[tier] : undefined,
+            amount: tiers && !split && tier > 0 ? prize?.[tier - 1] : tiers && !split ? 0 : undefined,
             because: [pc.because.get(unit)!, `进位名次 第${i + 1}位${tiers ? `（等次名额 ${tiers.join('/')}）` : ''}`],
           });
         }
@@ -317,13 +341,25 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
     }
     const pd = st.progressDistricts;
     for (const unit of pd.selected)
-      parts.push({ rule: '6.2', unit, label: '城区争先进位奖', amount: 500_000, because: [pd.because.get(unit)!] });
+      parts.push({
+        rule: '6.2',
+        unit,
+        label: '城区争先进位奖',
+        amount: ctx.param(DISTRICT_PROGRESS_AWARD),
+        because: [pd.because.get(unit)!],
+      });
     for (const unit of pd.tied)
       parts.push({ rule: '6.2', unit, label: '城区争先进位奖（并列待定）', amount: undefined, because: [] });
 
     for (const sp of st.special) {
       for (const unit of sp.sel.selected)
-        parts.push({ rule: '6.2', unit, label: sp.title, amount: 200_000, because: [sp.sel.because.get(unit)!] });
+        parts.push({
+          rule: '6.2',
+          unit,
+          label: sp.title,
+          amount: ctx.param(SPECIAL_COUNTY_AWARD),
+          because: [sp.sel.because.get(unit)!],
+        });
       for (const unit of sp.sel.tied)
         parts.push({ rule: '6.2', unit, label: `${sp.title}（并列待定）`, amount: undefined, because: [] });
     }
@@ -335,7 +371,7 @@ function awardParts(ctx: RuleContext, year: number): { parts: AwardPart[]; gaps:
         rule: '6.3',
         unit,
         label: TITLES.povertyExcellent,
-        amount: 1_000_000,
+        amount: ctx.param(POVERTY_EXCELLENT_AWARD),
         because: [pov.because.get(unit)!],
       });
     for (const unit of pov.tied)
@@ -586,12 +622,15 @@ export const incentiveRules = [
       for (const a of ctx.facts.cadreAssessments(c.id)) {
         if (a.grade === undefined || a.year > asOfYear(ctx)) continue;
         if (a.grade === '优秀') {
-          ctx.set(c.id, yearValueName('bonusFactor', a.year), 1.1);
+          const percent = ctx.param(EXCELLENT_BONUS_PERCENT);
+          if (percent === undefined) continue; // set to nothing: reported as unset
+          const factor = (100 + percent) / 100;
+          ctx.set(c.id, yearValueName('bonusFactor', a.year), factor);
           ctx.fire({
             subject: c.id,
             year: a.year,
             because: [`${c.id} ${a.year} 年度考核 优秀`],
-            conclusion: '年度目标责任考核奖金提高10%（系数1.1）',
+            conclusion: `年度目标责任考核奖金提高${percent}%（系数${factor}）`,
           });
         } else ctx.set(c.id, yearValueName('bonusFactor', a.year), 1);
       }

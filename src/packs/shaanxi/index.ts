@@ -1,17 +1,19 @@
 // The 陕西 rulebook: the three 2018 documents (陕办发 2018-10-26, replacing 陕办发〔2016〕24号), chained under
 // `national`. Rules live by mechanism in incentive.ts, tolerance.ts and adjustment.ts.
-import { definePack, param } from '../../policy/define.js';
+import { definePack } from '../../policy/define.js';
 import { adjustmentRules } from './adjustment.js';
 import { incentiveRules } from './incentive.js';
+import { SHAANXI_FROM, shaanxiParams } from './params.js';
 import { toleranceRules } from './tolerance.js';
 import { valuesNamed } from '../value-names.js';
-
-const READING = '读法说明（docs/READINGS.md）默认读法（可由具体办法覆盖）';
 
 export const shaanxi = definePack({
   id: 'shaanxi',
   parent: 'national',
   title: '陕西省“三项机制”文件（2018年）',
+  // 自印发之日起施行 (2018-10-26); the 2016 documents it replaced (陕办发〔2016〕24号) are not encoded, so before that
+  // day no 陕西 rule applies.
+  from: SHAANXI_FROM,
   documents: [
     '陕西省党政干部鼓励激励办法(试行)',
     '陕西省党政干部容错纠错办法(试行)',
@@ -55,28 +57,5 @@ export const shaanxi = definePack({
     'shaanxi/adjustment/13.1': ['stability'],
     'shaanxi/adjustment/13.2': ['stability'],
   },
-  params: [
-    param({
-      key: 'shaanxi.incentive.progressPrizeTiers',
-      description:
-        '县域经济社会发展“争先进位”前10名县(市)中一、二、三等奖的个数 [一等奖数, 二等奖数, 三等奖数]（第六条（二）只定金额80/50/30万元，未定各等次名额）',
-      values: [],
-      citation: '陕西省党政干部鼓励激励办法(试行) 第六条（二）',
-    }),
-    param({
-      key: 'shaanxi.incentive.quotaRounding',
-      description: '“按照35%的比例”的名额取整方式：floor（向下取整，不超过35%）| round | ceil',
-      values: [{ from: '2000-01-01', value: 'floor', citation: READING }],
-    }),
-    param({
-      key: 'shaanxi.adjustment.incidentWindow',
-      description: '“一年内”的计算：rolling12m（任意连续12个月）| calendarYear（自然年）',
-      values: [{ from: '2000-01-01', value: 'rolling12m', citation: READING }],
-    }),
-    param({
-      key: 'shaanxi.adjustment.lookbackMonths',
-      description: '事故、事件类情形回看的月数：“一年内”的期间须止于评估日前这么多个月内',
-      values: [{ from: '2000-01-01', value: 24, citation: READING }],
-    }),
-  ],
+  params: shaanxiParams,
 });

@@ -4,7 +4,7 @@
 import type { ClauseBook } from '../clauses.js';
 import type { FactIndex } from '../fact-index.js';
 import type { ParamResolver } from '../params.js';
-import type { Rule, RuleContext } from '../types.js';
+import type { ParamDef, Rule, RuleContext } from '../types.js';
 import type { SubjectChains, SubjectsOfPack } from './chains.js';
 import type { EvaluationResults } from './results.js';
 import type { Supersession } from './supersession.js';
@@ -33,7 +33,8 @@ export function ruleContext(
     asOf,
     facts: idx,
     rule,
-    param: <T>(key: string) => params.get(key, results.gaps) as T | undefined,
+    param: ((p: string | ParamDef) =>
+      params.get(typeof p === 'string' ? p : p.key, results.gaps)) as RuleContext['param'],
     fire: (f) => {
       if (silent(f.subject)) return;
       results.fire(rule, f);

@@ -46,6 +46,9 @@ export function ruleRoutes(
     // stays verbatim)
     note: r.note ? plainNotes.plain(humanize(r.note)) : null,
     supersedes: r.supersedes ?? [],
+    // 施行日期: the first day in force and the first day no longer in force (null: the text prints no date)
+    from: r.from ?? registry.packs.get(r.pack)?.from ?? null,
+    until: r.until ?? registry.packs.get(r.pack)?.until ?? null,
   }));
   app.get(
     '/rules',
