@@ -77,6 +77,13 @@ export interface ActorSpec {
   scope: ActorScope;
   /** the body the text names for this step, as printed (相关问责机关或部门, 同级党委（党组）, 院党组 …) */
   body: string;
+  /**
+   * `subject` steps only: the party under accountability itself takes the step — the cadre in a case about a cadre,
+   * the unit (its liaison) in a case about a unit — and not the unit a cadre serves in on the cadre's behalf (陕西
+   * 「相关单位或个人受到问责追责时…提出书面申请」; 焦作 「被问责的干部、单位…提出书面申请」). Absent: the cadre or the unit
+   * concerned (江苏 「干部个人和所在单位」).
+   */
+  partyOnly?: boolean;
 }
 
 export type InputKind = 'text' | 'date' | 'outcome' | 'reference' | 'names';

@@ -28,6 +28,8 @@ import { adminRoutes } from './routes/admin.js';
 import { alertRoutes, alertScanHours } from './routes/alerts.js';
 import { careRoutes } from './routes/care.js';
 import { caseRoutes } from './routes/cases.js';
+import { caseAttachmentRoutes } from './routes/case-attachments.js';
+import { caseApplicationRoutes } from './routes/case-applications.js';
 import { toleranceSideRoutes } from './routes/tolerance-side.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
@@ -249,6 +251,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ruleRoutes(api, { explainRateLimit: opts.explainRateLimit ?? DEFAULT_EXPLAIN_RATE_LIMIT });
       adminRoutes(api);
       caseRoutes(api);
+      caseAttachmentRoutes(api);
+      caseApplicationRoutes(api);
       alertRoutes(api, {
         scanHours: opts.alertScan?.hours ?? alertScanHours(env),
         scanAtStart: opts.alertScan?.atStart ?? true,

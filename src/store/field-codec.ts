@@ -26,6 +26,8 @@ export const ENCRYPTED_FIELDS: Partial<Record<RecordKind, readonly string[]>> = 
 export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
   { table: 'cadres', column: 'id_number' },
   { table: 'users', column: 'totp_secret' },
+  // case attachments (base64 of the file), written already encrypted by the server
+  { table: 'case_attachments', column: 'content' },
 ];
 
 export function encryptedFields(kind: RecordKind): readonly string[] | undefined {

@@ -47,6 +47,7 @@ export async function stands(chains: UnitChains, actor: Actor, spec: ActorSpec, 
   if (!spec.roles.includes(actor.role as never)) return false;
   if (spec.scope === 'subject') {
     if (actor.role === 'cadre') return where.subjectType === 'cadre' && actor.cadreId === where.subjectId;
+    if (spec.partyOnly && where.subjectType !== 'unit') return false;
     return !!actor.unitId && actor.unitId === where.subjectUnitId;
   }
   const chain = await chains.of(where.handlingUnitId);
@@ -54,6 +55,35 @@ export async function stands(chains: UnitChains, actor: Actor, spec: ActorSpec, 
   // upper: strictly above the handling unit (a province-level account stands above every unit but the root)
   if (!actor.unitId) return chain.length > 1;
   return chain.slice(1).includes(actor.unitId);
+}
+
+/**
+ * Why an actor does not stand where a `subject` step needs them, in words (the step's body and article), for the
+ * refusal; undefined when the step is not the subject's or the role is not one the step names.
+ */
+export function subjectRefusal(
+  actor: Actor,
+  spec: ActorSpec,
+  where: CaseWhere,
+  article: string,
+): { reason_zh: string; reason: string } | undefined {
+  if (spec.scope !== 'subject' || !spec.roles.includes(actor.role as never)) return undefined;
+  if (actor.role === 'cadre')
+    return where.subjectType === 'unit'
+      ? {
+          reason_zh: `本案所涉为单位，应由该单位提出（${article}）`,
+          reason: 'the case concerns a unit: the unit applies, not a cadre',
+        }
+      : { reason_zh: '只能为本人提出', reason: 'a cadre applies for their own case only' };
+  if (spec.partyOnly && where.subjectType !== 'unit')
+    return {
+      reason_zh: `依${article}，由${spec.body}本身提出：本案所涉为干部个人，应由其本人提出申请`,
+      reason: 'the party under accountability applies itself: a case about a cadre is applied for by the cadre',
+    };
+  return {
+    reason_zh: where.subjectType === 'unit' ? '只能为本单位提出' : '只能为本单位的干部提出',
+    reason: "a unit's liaison acts for its own unit only",
+  };
 }
 
 const ADMIN = new Set(['sys_admin', 'security_admin', 'audit_admin', 'unassigned']);
@@ -116,7 +146,8 @@ export function openActorRows(
       if (a.actor.scope === 'subject') {
         if (role === 'cadre') {
           if (where.subjectType === 'cadre') add({ role, reach: 'cadre', unitId: null, cadreId: where.subjectId });
-        } else add({ role, reach: 'unit', unitId: where.subjectUnitId, cadreId: null });
+        } else if (!a.actor.partyOnly || where.subjectType === 'unit')
+          add({ role, reach: 'unit', unitId: where.subjectUnitId, cadreId: null });
       } else if (a.actor.scope === 'handling')
         add({ role, reach: 'subtree', unitId: where.handlingUnitId, cadreId: null });
       // upper: strictly above the handling unit, i.e. at or above the unit above it (none above the top)

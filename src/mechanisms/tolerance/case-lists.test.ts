@@ -108,7 +108,13 @@ async function walk(
     decision: null,
   });
   const handling = subject.type === 'unit' ? PARENT.get(subject.id)! : subject.unit;
-  const starts = def.actions.filter((a) => a.from.includes(NEW_STATE) && a.actor.roles.some((r) => r !== 'cadre'));
+  // started by someone other than the cadre (where the text lets only the party apply, a unit applies for itself only)
+  const starts = def.actions.filter(
+    (a) =>
+      a.from.includes(NEW_STATE) &&
+      a.actor.roles.some((r) => r !== 'cadre') &&
+      !(a.actor.partyOnly && subject.type === 'cadre'),
+  );
   const first = starts[0]!;
   const on = `2024-0${1 + rand(9)}-1${rand(10)}`;
   let c = await tc.start(

@@ -39,6 +39,7 @@ import {
   sees,
   stands,
   standsOnRows,
+  subjectRefusal,
   UnitChains,
   viewerOf,
   type Actor,
@@ -185,7 +186,13 @@ function checkInputs(def: ProcedureDef, spec: ActionSpec, req: StepRequest): Cas
  * The accountability matter (问责事项) a case is started in: it must exist, be visible to the person starting the
  * case, and concern the case's own cadre or unit — a tolerance case only ever answers the matter about its subject.
  */
-async function checkMatter(store: RecordStore, req: StartRequest, where: CaseWhere): Promise<string> {
+async function checkMatter(
+  store: RecordStore,
+  req: StartRequest,
+  where: CaseWhere,
+  /** the person stands as the party the text lets apply: the matter about that party is theirs to name */
+  party: boolean,
+): Promise<string> {
   const id = req.inputs?.matter;
   const unknown = () =>
     new CaseInputError(
@@ -195,11 +202,13 @@ async function checkMatter(store: RecordStore, req: StartRequest, where: CaseWhe
     );
   if (typeof id !== 'string' || !id.trim()) throw unknown();
   const m = await store.repo('accountabilityMatters').get(id);
-  if (!m || (req.matterVisible && !(await req.matterVisible(id)))) throw unknown();
+  if (!m) throw unknown();
   const same =
     where.subjectType === 'cadre'
       ? m.subjectCadreId === where.subjectId
       : m.subjectUnitId === where.subjectId && m.subjectCadreId === null;
+  // beyond their data scope, an applicant reaches only the matter about the party they stand for
+  if (req.matterVisible && !(party && same) && !(await req.matterVisible(id))) throw unknown();
   if (!same)
     throw new CaseInputError(
       'inputs.matter',
@@ -270,14 +279,18 @@ export class ToleranceCases {
         `${req.action} does not start a ${def.pack} ${kind} case`,
       );
     const outcome = checkInputs(def, spec, req);
-    if (!(await stands(chains, actor, spec.actor, where)))
-      throw new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
+    if (!(await stands(chains, actor, spec.actor, where))) {
+      const why = subjectRefusal(actor, spec.actor, where, `《${spec.citation.document}》${spec.citation.article}`);
+      throw why
+        ? new CaseForbiddenError(why.reason_zh, why.reason)
+        : new CaseForbiddenError(`此步骤应由${spec.actor.body}办理`, `${spec.id} is for ${spec.actor.body}`);
+    }
     // a tolerance case (and a side case such as 澄清正名) answers an accountability matter; an adjustment case keeps
     // the alert it was started on
     const matterId =
       kind === 'adjustment'
         ? adjustmentReference(where.subjectType, req.inputs ?? {})
-        : await checkMatter(this.store, req, where);
+        : await checkMatter(this.store, req, where, spec.actor.scope === 'subject');
     const next = step(def, { state: NEW_STATE, context: { outcome: null, marks: {} } }, spec.id, outcome)!;
     const id = randomUUID();
     return this.store.transaction(async (tx) => {
@@ -306,6 +319,25 @@ export class ToleranceCases {
       await also?.(tx, row, s);
       return row;
     });
+  }
+
+  /**
+   * The step by which `actor` may apply for tolerance about `subject` under the procedure of the subject's
+   * jurisdiction (the party the text lets apply), or undefined: what the apply form offers them.
+   */
+  async applicationFor(
+    actor: Actor,
+    subject: { type: 'cadre' | 'unit'; id: string },
+    chains = new UnitChains(this.store),
+  ): Promise<{ def: ProcedureDef; spec: ActionSpec } | undefined> {
+    const where = await whereOf(this.store, subject);
+    if (!where) return undefined;
+    const pack = await packOf(this.store, chains, where.subjectUnitId);
+    const def = pack ? this.registry.current(pack, 'tolerance') : undefined;
+    if (!def || !def.subjects.includes(subject.type)) return undefined;
+    for (const spec of def.actions)
+      if (spec.start === 'application' && (await stands(chains, actor, spec.actor, where))) return { def, spec };
+    return undefined;
   }
 
   /** Takes one step on a case at `version`; returns the case after it. `also`: as for start. */

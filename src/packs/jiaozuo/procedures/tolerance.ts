@@ -47,7 +47,8 @@ export const jiaozuoTolerance: ProcedureDef = {
       label: '提出书面申请',
       from: ['new'],
       to: 'investigating',
-      actor: { roles: ['cadre', 'unit_liaison'], scope: 'subject', body: '被问责的干部、单位' },
+      // 「被问责的干部、单位…提出书面申请」: the cadre or unit under accountability applies for itself
+      actor: { roles: ['cadre', 'unit_liaison'], scope: 'subject', body: '被问责的干部、单位', partyOnly: true },
       start: 'application',
       inputs: [
         { name: 'matter', label: '所受问责', kind: 'reference', required: true },

@@ -14,7 +14,13 @@ const ORGAN: ActorSpec = {
   scope: 'handling',
   body: '受理机关或部门',
 };
-const APPLICANT: ActorSpec = { roles: ['cadre', 'unit_liaison'], scope: 'subject', body: '相关单位或个人' };
+// 「相关单位或个人受到问责追责时…提出书面申请」: the unit or person under accountability applies for itself
+const APPLICANT: ActorSpec = {
+  roles: ['cadre', 'unit_liaison'],
+  scope: 'subject',
+  body: '受到问责追责的单位或个人',
+  partyOnly: true,
+};
 
 export const shaanxiTolerance: ProcedureDef = {
   pack: 'shaanxi',

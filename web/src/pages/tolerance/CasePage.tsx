@@ -31,7 +31,9 @@ import { ApiError, api, download } from '../../api';
 import { fmtDate, fmtDateTime, roleLabel } from '../../format';
 import { useLoad } from '../../hooks';
 import { navigate } from '../../router';
+import { CaseMaterials } from './CaseMaterials';
 import { ProcedureDiagram } from './ProcedureDiagram';
+import { SideRecords } from './SideRecords';
 import {
   plainArticle,
   today,
@@ -506,6 +508,8 @@ export function CasePage({ id }: { id: string }) {
                 { key: 'h', label: '办理记录', children: <History c={c} procs={procs} /> },
                 { key: 'd', label: '文书', children: <Documents key={docsKey} id={c.id} /> },
                 { key: 'c', label: `意见（${c.comments.length}）`, children: <Comments c={c} onDone={refresh} /> },
+                { key: 'a', label: '材料', children: <CaseMaterials c={c} onDone={refresh} /> },
+                { key: 's', label: '关联事项', children: <SideRecords key={c.version} id={c.id} /> },
                 {
                   key: 'p',
                   label: '程序图',

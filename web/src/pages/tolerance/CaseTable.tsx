@@ -5,12 +5,23 @@ import { fmtDate } from '../../format';
 import { navigate } from '../../router';
 import { useCaseNames, type CaseSummary } from './data';
 
+/** A page of a list the server pages: where it stands and how to move. */
+export interface ServerPaging {
+  current: number;
+  pageSize: number;
+  total: number;
+  /** the server counted only up to `total`: there are more */
+  capped: boolean;
+  onChange: (page: number, pageSize: number) => void;
+}
+
 export function CaseTable({
   items,
   loading,
   showActions = false,
   compact = false,
   testId,
+  paging,
 }: {
   items: CaseSummary[];
   loading?: boolean;
@@ -18,6 +29,8 @@ export function CaseTable({
   /** on a cadre's profile: the cadre, their unit and jurisdiction go without saying */
   compact?: boolean;
   testId?: string;
+  /** the list is paged by the server (else all items are here and paged in the browser) */
+  paging?: ServerPaging;
 }) {
   const names = useCaseNames(items.map((c) => c.id));
   type Render = (_: unknown, c: CaseSummary) => string;
@@ -34,7 +47,20 @@ export function CaseTable({
       rowKey="id"
       loading={loading}
       dataSource={items}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={
+        paging
+          ? {
+              current: paging.current,
+              pageSize: paging.pageSize,
+              // past the counted cases, one more page is offered while the server says more follow
+              total: paging.capped ? Math.max(paging.total, paging.current * paging.pageSize + 1) : paging.total,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: () => `共 ${paging.total}${paging.capped ? '+' : ''} 件`,
+              onChange: paging.onChange,
+            }
+          : { pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }
+      }
       onRow={(c) => ({ onDoubleClick: () => open(c) })}
       locale={{ emptyText: '暂无案件' }}
       columns={[

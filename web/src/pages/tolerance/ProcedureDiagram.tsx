@@ -1,9 +1,10 @@
 // A jurisdiction's procedure drawn from its definition: how a case starts, then each state in the order the
 // definition declares them, with the steps that leave it — what is done, by which body, on which article, and where
-// the case goes next. Plain HTML/CSS, so it prints and needs no drawing library. On a case page the state the case
+// the case goes next; a step that sends the case back to an earlier state is drawn as a return arrow at both ends.
+// Plain HTML/CSS, so it prints and needs no drawing library. On a case page the state the case
 // stands in is marked, and the states it has passed through are shaded.
 import { Tag, Typography } from 'antd';
-import { ArrowDownOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, RollbackOutlined } from '@ant-design/icons';
 import { plainArticle, type ProcedureAction, type ProcedureView } from './data';
 
 const box = (current: boolean, passed: boolean, final: boolean) => ({
@@ -13,7 +14,7 @@ const box = (current: boolean, passed: boolean, final: boolean) => ({
   padding: '6px 10px',
 });
 
-function Step({ a, stateKey }: { a: ProcedureAction; stateKey: string }) {
+function Step({ a, stateKey, back }: { a: ProcedureAction; stateKey: string; back: boolean }) {
   const stays = a.to.key === stateKey;
   return (
     <div style={{ borderTop: '1px dashed #e5e7eb', padding: '4px 0', fontSize: 12, lineHeight: '18px' }}>
@@ -38,7 +39,13 @@ function Step({ a, stateKey }: { a: ProcedureAction; stateKey: string }) {
         </Typography.Text>
       </div>
       {a.outcomes.length > 0 && <div>结论：{a.outcomes.join(' / ')}</div>}
-      <div style={{ color: stays ? '#64748b' : '#1d4ed8' }}>{stays ? '办理后仍在本环节' : `→ ${a.to.label}`}</div>
+      {back ? (
+        <div style={{ color: '#c2410c' }} data-back-to={a.to.label}>
+          <RollbackOutlined /> 退回至“{a.to.label}”
+        </div>
+      ) : (
+        <div style={{ color: stays ? '#64748b' : '#1d4ed8' }}>{stays ? '办理后仍在本环节' : `→ ${a.to.label}`}</div>
+      )}
     </div>
   );
 }
@@ -57,6 +64,15 @@ export function ProcedureDiagram({
   compact?: boolean;
 }) {
   const starts = proc.actions.filter((a) => a.start);
+  // a step goes back when it leads to a state declared before the one it leaves (sending back for more
+  // investigation, reopening): drawn as a return arrow, and the state it returns to lists what may send a case back
+  const order = new Map(proc.states.map((st, i) => [st.key, i]));
+  const goesBack = (a: ProcedureAction, from: string) =>
+    (order.get(a.to.key) ?? Infinity) < (order.get(from) ?? -Infinity);
+  const returns = (key: string) =>
+    proc.actions.flatMap((a) =>
+      a.to.key === key ? a.from.filter((f) => goesBack(a, f.key)).map((f) => ({ a, from: f })) : [],
+    );
   const nodes = [
     { key: 'new', label: '启动', final: false, actions: starts },
     ...proc.states.map((s) => ({
@@ -91,8 +107,17 @@ export function ProcedureDiagram({
                   {n.final && <Tag color="green">终结</Tag>}
                 </span>
               </div>
+              {returns(n.key).map(({ a, from }) => (
+                <div
+                  key={`back-${a.action}-${from.key}`}
+                  style={{ fontSize: 12, color: '#c2410c', lineHeight: '18px' }}
+                  data-returns-from={from.label}
+                >
+                  <RollbackOutlined rotate={180} /> 可由“{from.label}”环节经“{a.label}”退回至此
+                </div>
+              ))}
               {n.actions.map((a) => (
-                <Step key={a.action} a={a} stateKey={n.key} />
+                <Step key={a.action} a={a} stateKey={n.key} back={goesBack(a, n.key)} />
               ))}
             </div>
           </div>

@@ -182,3 +182,11 @@ export const today = (): string => {
 
 /** The longest page the case lists answer (the server's limit). */
 export const MAX_PAGE = 200;
+
+/** A page of a case list as the server answers it. */
+export interface CaseListPage {
+  total: number;
+  totalCapped: boolean;
+  items: CaseSummary[];
+  next: string | null;
+}

@@ -19,16 +19,24 @@ import {
   TreeSelect,
 } from 'antd';
 import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { api, download, qs, type Row as RecordRow } from '../../api';
+import { api, download, qs } from '../../api';
 import { useAuth } from '../../auth';
 import { useLoad } from '../../hooks';
 import { navigate } from '../../router';
 import { toTreeData, useUnitTree } from '../../units';
 import { fmtDate } from '../../format';
 import { CasePage } from './CasePage';
-import { CaseTable } from './CaseTable';
+import { CaseTable, type ServerPaging } from './CaseTable';
 import { ProcedureDiagram } from './ProcedureDiagram';
-import { JURISDICTION_OPTIONS, MAX_PAGE, today, useProcedures, type CaseSummary } from './data';
+import {
+  JURISDICTION_OPTIONS,
+  plainArticle,
+  MAX_PAGE,
+  today,
+  useProcedures,
+  type CaseListPage,
+  type CaseSummary,
+} from './data';
 
 interface Filters {
   state?: string;
@@ -37,18 +45,43 @@ interface Filters {
   year?: number;
 }
 
+/** A case list paged by the server: the page asked for, its size, and the total the server counted. */
+function usePagedCases(path: string, params: Record<string, string | number | undefined>) {
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const key = JSON.stringify(params);
+  // a change of filters starts again at the first page
+  const [seenKey, setSeenKey] = useState(key);
+  if (seenKey !== key) {
+    setSeenKey(key);
+    setPage((p) => ({ ...p, current: 1 }));
+  }
+  const { data, loading } = useLoad(
+    () =>
+      api.get<CaseListPage>(
+        `${path}${qs({
+          ...params,
+          limit: Math.min(page.pageSize, MAX_PAGE),
+          offset: (page.current - 1) * page.pageSize,
+        })}`,
+      ),
+    [path, key, page.current, page.pageSize],
+  );
+  const paging: ServerPaging = {
+    current: page.current,
+    pageSize: page.pageSize,
+    total: data?.total ?? 0,
+    capped: data?.totalCapped ?? false,
+    onChange: (current, pageSize) => setPage((p) => ({ current: pageSize !== p.pageSize ? 1 : current, pageSize })),
+  };
+  return { items: data?.items ?? [], loading, paging };
+}
+
 function CaseList() {
   const [filters, setFilters] = useState<Filters>({});
   const procs = useProcedures();
   const { tree } = useUnitTree();
   const { message } = App.useApp();
-  const { data, loading } = useLoad(
-    () =>
-      api.get<{ total: number; items: CaseSummary[] }>(
-        `/cases${qs({ ...filters, procedure: 'tolerance', limit: String(MAX_PAGE) })}`,
-      ),
-    [filters.state, filters.pack, filters.unit, filters.year],
-  );
+  const { items, loading, paging } = usePagedCases('/cases', { ...filters, procedure: 'tolerance' });
   // the states of the chosen jurisdiction, or of all of them (the same step has the same name across packs)
   const states = new Map<string, string>();
   for (const p of procs?.items ?? [])
@@ -104,19 +137,19 @@ function CaseList() {
           下载登记台账
         </Button>
       </Space>
-      <CaseTable items={data?.items ?? []} loading={loading} testId="case-list" />
+      <CaseTable items={items} loading={loading} testId="case-list" paging={paging} />
     </div>
   );
 }
 
 function Todo() {
-  const { data, loading } = useLoad(() => api.get<{ items: CaseSummary[] }>('/cases/todo'), []);
-  return <CaseTable items={data?.items ?? []} loading={loading} showActions testId="todo" />;
+  const { items, loading, paging } = usePagedCases('/cases/todo', {});
+  return <CaseTable items={items} loading={loading} showActions testId="todo" paging={paging} />;
 }
 
 function Done() {
-  const { data, loading } = useLoad(() => api.get<{ items: CaseSummary[] }>('/cases/done'), []);
-  return <CaseTable items={data?.items ?? []} loading={loading} testId="done" />;
+  const { items, loading, paging } = usePagedCases('/cases/done', {});
+  return <CaseTable items={items} loading={loading} testId="done" paging={paging} />;
 }
 
 /** Two jurisdictions' procedures side by side. */
@@ -142,28 +175,48 @@ function Procedures() {
   );
 }
 
-/** The cadre applies for tolerance in an accountability matter about them. */
-function ApplyModal({ cadreId, onClose }: { cadreId: string; onClose: () => void }) {
+interface ApplyOption {
+  matter: string;
+  description: string;
+  openedOn: string;
+  subjectType: 'cadre' | 'unit';
+  subjectId: string;
+  subjectName: string;
+  procedure: string;
+  action: string;
+  label: string;
+  body: string;
+  article: string;
+  inputs: { name: string; label: string; kind: string; required: boolean }[];
+}
+
+/**
+ * A party applies for tolerance: a cadre in a matter about them, a unit's liaison in a matter about the unit (or,
+ * where the text lets the unit apply for its cadres, about one of them). The server offers exactly the matters the
+ * text lets the person apply in, each with its jurisdiction's form.
+ */
+function ApplyModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const matters = useLoad(
-    () =>
-      api.get<{ items: RecordRow[] }>(`/records/accountabilityMatters${qs({ subjectCadreId: cadreId, limit: 100 })}`),
-    [cadreId],
-  );
+  const [chosen, setChosen] = useState<string | undefined>();
+  const options = useLoad(() => api.get<{ items: ApplyOption[] }>('/cases/apply-options'), []);
+  const option = options.data?.items.find((o) => o.matter === chosen);
   const submit = async () => {
-    const v = (await form.validateFields()) as { matter: string; statement?: string; on: string };
+    const v = (await form.validateFields()) as Record<string, string>;
+    if (!option) return;
     setBusy(true);
     setError(null);
     try {
+      const inputs: Record<string, string> = { matter: option.matter };
+      for (const i of option.inputs) if (v[i.name]?.trim()) inputs[i.name] = v[i.name]!;
       const c = await api.post<CaseSummary>('/cases', {
-        action: 'apply',
+        action: option.action,
         on: v.on,
-        subjectType: 'cadre',
-        subjectId: cadreId,
-        inputs: { matter: v.matter, ...(v.statement ? { statement: v.statement } : {}) },
+        subjectType: option.subjectType,
+        subjectId: option.subjectId,
+        inputs,
       });
       void message.success('容错申请已提交');
       onClose();
@@ -174,9 +227,10 @@ function ApplyModal({ cadreId, onClose }: { cadreId: string; onClose: () => void
       setBusy(false);
     }
   };
-  const options = (matters.data?.items ?? [])
-    .filter((m) => !m.decidedOn)
-    .map((m) => ({ value: m.id, label: `${String(m.description)}（${fmtDate(String(m.openedOn))}立项）` }));
+  const choices = (options.data?.items ?? []).map((m) => ({
+    value: m.matter,
+    label: `${m.subjectType === 'unit' ? `${m.subjectName}：` : ''}${m.description}（${fmtDate(m.openedOn)}立项）`,
+  }));
   return (
     <Modal
       open
@@ -192,13 +246,36 @@ function ApplyModal({ cadreId, onClose }: { cadreId: string; onClose: () => void
           name="matter"
           label="所涉问责事项"
           rules={[{ required: true, message: '请选择所涉问责事项' }]}
-          extra={!matters.loading && options.length === 0 ? '没有涉及您本人、尚未处理完毕的问责事项' : undefined}
+          extra={
+            option
+              ? `${option.procedure}：由${option.body}${option.label}（依据：${plainArticle(option.article)}）`
+              : !options.loading && choices.length === 0
+                ? '没有可由您提出申请、尚未处理完毕的问责事项'
+                : undefined
+          }
         >
-          <Select options={options} loading={matters.loading} placeholder="选择问责事项" data-testid="apply-matter" />
+          <Select
+            options={choices}
+            loading={options.loading}
+            placeholder="选择问责事项"
+            onChange={(v: string) => setChosen(v)}
+            data-testid="apply-matter"
+          />
         </Form.Item>
-        <Form.Item name="statement" label="申请理由">
-          <Input.TextArea rows={4} placeholder="说明事情经过及申请容错的理由" data-testid="apply-statement" />
-        </Form.Item>
+        {(option?.inputs ?? [{ name: 'statement', label: '申请理由', kind: 'text', required: false }]).map((i) => (
+          <Form.Item
+            key={i.name}
+            name={i.name}
+            label={i.label}
+            rules={i.required ? [{ required: true, message: `请填写${i.label}` }] : []}
+          >
+            <Input.TextArea
+              rows={i.name === 'statement' ? 4 : 2}
+              placeholder={i.name === 'statement' ? '说明事情经过及申请容错的理由' : undefined}
+              data-testid={`apply-${i.name}`}
+            />
+          </Form.Item>
+        ))}
         <Form.Item name="on" label="申请日期" rules={[{ required: true, message: '请填写申请日期' }]}>
           <Input type="date" />
         </Form.Item>
@@ -210,15 +287,17 @@ function ApplyModal({ cadreId, onClose }: { cadreId: string; onClose: () => void
 export function TolerancePage({ path }: { path: string }) {
   const { user } = useAuth();
   const [applying, setApplying] = useState(false);
-  const todo = useLoad(() => api.get<{ total: number }>('/cases/todo'), []);
+  const todo = useLoad(() => api.get<CaseListPage>('/cases/todo?limit=1'), []);
   const m = /^\/tolerance\/cases\/([^/]+)$/.exec(path);
   if (m?.[1]) return <CasePage id={decodeURIComponent(m[1])} />;
   const cadreId = user?.role === 'cadre' ? user.cadreId : null;
+  // the parties who apply: a cadre for themselves, a unit's liaison for its unit (as each text allows)
+  const applies = !!cadreId || user?.role === 'unit_liaison';
   return (
     <Card
       title="容错纠错"
       extra={
-        cadreId ? (
+        applies ? (
           <Button type="primary" icon={<FormOutlined />} onClick={() => setApplying(true)} data-testid="apply">
             申请容错
           </Button>
@@ -227,13 +306,17 @@ export function TolerancePage({ path }: { path: string }) {
     >
       <Tabs
         items={[
-          { key: 'todo', label: `待办（${todo.data?.total ?? 0}）`, children: <Todo /> },
+          {
+            key: 'todo',
+            label: `待办（${todo.data?.total ?? 0}${todo.data?.totalCapped ? '+' : ''}）`,
+            children: <Todo />,
+          },
           { key: 'done', label: '已办', children: <Done /> },
           { key: 'list', label: cadreId ? '我的案件' : '案件查询', children: <CaseList /> },
           { key: 'procedures', label: '办理程序', children: <Procedures /> },
         ]}
       />
-      {applying && cadreId && <ApplyModal cadreId={cadreId} onClose={() => setApplying(false)} />}
+      {applying && applies && <ApplyModal onClose={() => setApplying(false)} />}
     </Card>
   );
 }
