@@ -10,7 +10,8 @@
 import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
 import { alertsOf, type ReconcileResult } from '../../store/alerts.js';
-import { loadFacts, loadSubjectFacts } from '../../store/facts-loader.js';
+import { loadFacts, loadSubjectFactsFrom } from '../../store/facts-loader.js';
+import { SnapshotReader } from '../../store/snapshot-reader.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { onWritten, type Written } from '../../store/write-listeners.js';
 import type { Facts } from '../../domain/facts.js';
@@ -66,12 +67,14 @@ export class AlertRefresher {
   private tail: Promise<unknown> = Promise.resolve();
   private queued = false;
   private readonly stop: () => void;
+  private readonly reader: SnapshotReader;
 
   constructor(
     private readonly store: KyselyStore,
     private readonly registry: PackRegistry,
     private readonly opts: RefreshOptions,
   ) {
+    this.reader = new SnapshotReader(store);
     this.stop = onWritten(store.conn, (w) => this.note(w));
     refreshers.set(store, this);
   }
@@ -112,6 +115,8 @@ export class AlertRefresher {
 
   close(): void {
     this.stop();
+    // the read connection goes once the refreshes queued so far are done
+    void this.settled().then(() => this.reader.close());
     if (refreshers.get(this.store) === this) refreshers.delete(this.store);
   }
 
@@ -121,8 +126,9 @@ export class AlertRefresher {
     return run;
   }
 
+  // read on a connection of its own, in a read transaction: the write connection stays free for other writers
   private region(asOf: string, subject: { cadre: string } | { unit: string }) {
-    return loadSubjectFacts(this.store, asOf, subject);
+    return this.reader.read((db, sqlite) => loadSubjectFactsFrom(db, asOf, subject, sqlite));
   }
 
   private async drain(): Promise<void> {
