@@ -14,7 +14,9 @@ import { AlertRefresher, reconcileFacts } from '../src/mechanisms/adjustment/ale
 import { alertId } from '../src/mechanisms/adjustment/alerts.js';
 import { scanAllParallel, type ParallelScanReport } from '../src/mechanisms/adjustment/alerts-scan.js';
 import { packRegistry } from '../src/packs/index.js';
-import { alertsOf } from '../src/store/alerts.js';
+import { sql } from 'kysely';
+import { alertsOf, type AlertQuery } from '../src/store/alerts.js';
+import { subtreeUnits } from '../src/store/derived.js';
 import { openStore } from '../src/store/index.js';
 import { loadFacts } from '../src/store/facts-loader.js';
 import type { KyselyStore } from '../src/store/kysely-store.js';
@@ -27,6 +29,8 @@ const { values: args } = parseArgs({
     edits: { type: 'string', default: '50' },
     /** parallel: the regions over worker threads (the server's scan on SQLite); single: one thread; both */
     scan: { type: 'string', default: 'parallel' },
+    /** alert list pages to time per filter (0: none) */
+    pages: { type: 'string', default: '0' },
   },
 });
 const load = () => loadavg().map((n) => +n.toFixed(1));
@@ -89,13 +93,47 @@ async function scan(label: string) {
   return row;
 }
 
-if (args.scan !== 'single') {
+if (args.scan !== 'single' && args.scan !== 'none') {
   await parallelScan('first (empty list)');
   await parallelScan('again (nothing changed)');
 }
-if (args.scan !== 'parallel') {
+if (args.scan === 'single' || args.scan === 'both') {
   await scan('first (empty list)');
   await scan('again (nothing changed)');
+}
+
+// alert list pages as the API asks for them (the org_officer's whole scope; then each filter), one after another
+if (Number(args.pages) > 0) {
+  const repo = alertsOf(store);
+  const visible = sql<boolean>`true`;
+  const someUnit = (await store.db.selectFrom('alerts').select('unit_id').limit(1).executeTakeFirst())
+    ?.unit_id as string;
+  const root = (await store.db
+    .selectFrom('units')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst())!.id as string;
+  const filters: Record<string, Omit<AlertQuery, 'visible'>> = {
+    'first page': {},
+    'page 50': { offset: 49 * 20 },
+    'a top-level unit': { units: subtreeUnits(root) },
+    'one unit': { units: subtreeUnits(someUnit) },
+    'a rule': { rule: 'national/adjustment/zwcf-8' },
+    'a year': { year: 2025 },
+    'a state': { state: 'new' },
+  };
+  for (const [label, q] of Object.entries(filters)) {
+    const times: number[] = [];
+    for (let i = 0; i < Number(args.pages); i++) {
+      const t = performance.now();
+      await repo.list({ visible, limit: 20, ...q });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const at = (p: number) => +times[Math.min(times.length - 1, Math.floor(times.length * p))]!.toFixed(1);
+    console.log(JSON.stringify({ list: label, pages: times.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) }));
+  }
 }
 
 // refresh after single edits

@@ -24,6 +24,12 @@ export interface RefreshOptions {
   /** the time written into the alerts' history */
   now: () => Date;
   onError?: (e: unknown) => void;
+  /**
+   * SQLite: threads for the full scan (alerts-scan.ts; default 1, the single-thread scan). The region-by-region
+   * read the threads use costs several times the whole-record read per row (bench/RESULTS.md), so more threads pay
+   * off only once that read is as fast.
+   */
+  scanThreads?: number;
 }
 
 /** Evaluates the adjustment rules on `facts` and reconciles the alerts of `subjects` ('all': every alert). */
@@ -98,8 +104,10 @@ export class AlertRefresher {
   scan(): Promise<ReconcileResult> {
     return this.enqueue(() => {
       const [asOf, at] = [this.opts.today(), this.opts.now().toISOString()];
-      // SQLite: the regions over worker threads, each on a read connection of its own (both cores, no write lock)
-      if (this.store.conn.sqlite) return scanAllParallel(this.store, this.registry, asOf, at);
+      // SQLite, when asked: the regions over worker threads, each on a read connection of its own
+      const threads = this.opts.scanThreads ?? 1;
+      if (this.store.conn.sqlite && threads > 1)
+        return scanAllParallel(this.store, this.registry, asOf, at, { threads });
       return scanAll(this.store, this.registry, asOf, at);
     });
   }
