@@ -513,7 +513,7 @@ const REGION_KEY: Record<string, { column: string; of: 'units' | 'cadres' | 'eit
 };
 
 /** The units of the subtrees of `roots` and those above them, from the units table read in full (it is small). */
-function regionUnits(units: Row[], roots: readonly string[]): { region: Set<string>; up: Set<string> } {
+function regionUnits(units: Row[], roots: readonly string[], subtree = true): { region: Set<string>; up: Set<string> } {
   const children = new Map<string, string[]>();
   const parent = new Map<string, string>();
   for (const u of units) {
@@ -529,7 +529,7 @@ function regionUnits(units: Row[], roots: readonly string[]): { region: Set<stri
     const id = stack.pop()!;
     if (region.has(id)) continue;
     region.add(id);
-    stack.push(...(children.get(id) ?? []));
+    if (subtree) stack.push(...(children.get(id) ?? []));
   }
   const up = new Set<string>();
   for (const root of roots)
@@ -542,6 +542,7 @@ async function regionScans(
   roots: readonly string[],
   asOf: string,
   sqlite: boolean,
+  subtree = true,
 ): Promise<{ scan: Scan; cadres: CadreScan }> {
   // the whole-record load reads SQLite in storage order and PostgreSQL by id; a region reads its rows in the same
   // order, so anything that depends on the order of facts (ties) comes out the same
@@ -556,7 +557,7 @@ async function regionScans(
   const unitCols = COLUMNS.units.map((c) => `"${c}"`).join(', ');
   const units: Row[] = [];
   await rows(sql`select ${sql.raw(unitCols)} from units order by ${order}`, COLUMNS.units, (r) => units.push(r));
-  const { region, up } = regionUnits(units, roots);
+  const { region, up } = regionUnits(units, roots, subtree);
   const regionIds = [...region];
   const { rows: found } = await sql<{ id: string }>`select c.id as id from cadres c
       where c.managing_unit_id in ${idList(regionIds, sqlite)}
@@ -661,6 +662,39 @@ export async function loadRegionsFrom(
 }
 
 /**
+ * The facts of one unit's own people: the unit, the units above it (their bindings make its chain of rulebooks), the
+ * cadres counted under it on asOf and everything on record about them. What a rule about one cadre reads when it
+ * compares the cadre with no one beyond the cadre's unit (the alert refresh after a cadre's own record changes).
+ */
+export async function loadUnitPeopleFrom(db: AnyDb, unit: string, asOf: string, sqlite: boolean): Promise<Facts> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
+  return restrictToRegion(await collect(await regionScans(db, [unit], asOf, sqlite, false), asOf), [unit]);
+}
+
+/** The unit a cadre counts under on asOf (see cadreUnit), through `db`; undefined for a cadre not on record. */
+export function cadreUnitFrom(db: AnyDb, cadre: string, asOf: string): Promise<string | undefined> {
+  return cadreUnit(db, cadre, asOf);
+}
+
+/** The top-level unit above `unit` (see topUnit), through `db`. */
+export function topUnitFrom(db: AnyDb, unit: string): Promise<string | undefined> {
+  return topUnit(db, unit);
+}
+
+/** loadSubjectFacts through `db`, which the caller keeps on one state of the record. */
+export async function loadSubjectFactsFrom(
+  db: AnyDb,
+  asOf: string,
+  subject: { cadre: string } | { unit: string },
+  sqlite: boolean,
+): Promise<{ facts: Facts; root: string | undefined }> {
+  const unit = 'cadre' in subject ? await cadreUnit(db, subject.cadre, asOf) : subject.unit;
+  const root = unit === undefined ? undefined : await topUnit(db, unit);
+  if (root === undefined) return { facts: emptyFacts(), root };
+  return { facts: await loadRegionsFrom(db, [root], asOf, sqlite), root };
+}
+
+/**
  * The facts a cadre's or a unit's rulebooks read on asOf: the subtree of its top-level unit (see above), read in
  * one consistent state of the record. `root` is undefined (and the facts empty) when the subject is not on record.
  */
@@ -671,12 +705,7 @@ export async function loadSubjectFacts(
 ): Promise<{ facts: Facts; root: string | undefined }> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
   const sqlite = store.conn.sqlite !== undefined;
-  const run = async (db: AnyDb) => {
-    const unit = 'cadre' in subject ? await cadreUnit(db, subject.cadre, asOf) : subject.unit;
-    const root = unit === undefined ? undefined : await topUnit(db, unit);
-    if (root === undefined) return { facts: emptyFacts(), root };
-    return { facts: await loadRegionsFrom(db, [root], asOf, sqlite), root };
-  };
+  const run = (db: AnyDb) => loadSubjectFactsFrom(db, asOf, subject, sqlite);
   if (store.depth > 0) return run(store.db);
   // SQLite: one transaction of the store's own for every query (one consistent state). A BEGIN sent straight to
   // the write connection would run outside the driver's lock, beside the transactions of other requests (and

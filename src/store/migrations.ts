@@ -23,6 +23,7 @@ import { m0019Alerts } from './migration-0019-alerts.js';
 import { m0022LocalParamsCare } from './migration-0022-local-params-care.js';
 import { m0023IncentiveRuns } from './migration-0023-incentive-runs.js';
 import { m0024CaseCounts } from './migration-0024-case-counts.js';
+import { m0026AlertListIndexes } from './migration-0026-alert-list-indexes.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -199,6 +200,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0022_local_params_care': m0022LocalParamsCare,
   '0023_incentive_runs': m0023IncentiveRuns,
   '0024_case_counts': m0024CaseCounts,
+  '0026_alert_list_indexes': m0026AlertListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -11,7 +11,8 @@ import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
 import { alertsOf, type AlertFinding, type ReconcileResult } from '../../store/alerts.js';
 import { LocalParamsInForce } from '../params/in-force.js';
-import { loadFacts, loadSubjectFacts } from '../../store/facts-loader.js';
+import { loadFacts, loadSubjectFactsFrom } from '../../store/facts-loader.js';
+import { SnapshotReader } from '../../store/snapshot-reader.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { onWritten, type Written } from '../../store/write-listeners.js';
 import type { Facts } from '../../domain/facts.js';
@@ -24,6 +25,12 @@ export interface RefreshOptions {
   /** the time written into the alerts' history */
   now: () => Date;
   onError?: (e: unknown) => void;
+  /**
+   * SQLite: threads for the full scan (alerts-scan.ts; default 1, the single-thread scan). The region-by-region
+   * read the threads use costs several times the whole-record read per row (bench/RESULTS.md), so more threads pay
+   * off only once that read is as fast.
+   */
+  scanThreads?: number;
 }
 
 /** Evaluates the adjustment rules on `facts` and reconciles the alerts of `subjects` ('all': every alert). */
@@ -72,12 +79,14 @@ export class AlertRefresher {
   private tail: Promise<unknown> = Promise.resolve();
   private queued = false;
   private readonly stop: () => void;
+  private readonly reader: SnapshotReader;
 
   constructor(
     private readonly store: KyselyStore,
     private readonly registry: PackRegistry,
     private readonly opts: RefreshOptions,
   ) {
+    this.reader = new SnapshotReader(store);
     this.stop = onWritten(store.conn, (w) => this.note(w));
     refreshers.set(store, this);
   }
@@ -101,8 +110,10 @@ export class AlertRefresher {
   scan(): Promise<ReconcileResult> {
     return this.enqueue(() => {
       const [asOf, at] = [this.opts.today(), this.opts.now().toISOString()];
-      // SQLite: the regions over worker threads, each on a read connection of its own (both cores, no write lock)
-      if (this.store.conn.sqlite) return scanAllParallel(this.store, this.registry, asOf, at);
+      // SQLite, when asked: the regions over worker threads, each on a read connection of its own
+      const threads = this.opts.scanThreads ?? 1;
+      if (this.store.conn.sqlite && threads > 1)
+        return scanAllParallel(this.store, this.registry, asOf, at, { threads });
       return scanAll(this.store, this.registry, asOf, at);
     });
   }
@@ -118,6 +129,8 @@ export class AlertRefresher {
 
   close(): void {
     this.stop();
+    // the read connection goes once the refreshes queued so far are done
+    void this.settled().then(() => this.reader.close());
     if (refreshers.get(this.store) === this) refreshers.delete(this.store);
   }
 
@@ -127,8 +140,9 @@ export class AlertRefresher {
     return run;
   }
 
+  // read on a connection of its own, in a read transaction: the write connection stays free for other writers
   private region(asOf: string, subject: { cadre: string } | { unit: string }) {
-    return loadSubjectFacts(this.store, asOf, subject);
+    return this.reader.read((db, sqlite) => loadSubjectFactsFrom(db, asOf, subject, sqlite));
   }
 
   private async drain(): Promise<void> {
