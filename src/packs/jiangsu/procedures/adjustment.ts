@@ -3,11 +3,19 @@
 // 审批, 任免 under the appointment procedure, then the influence period of 第十二条 with the follow-up of 第十三条 and
 // re-use once it is over. The text names no hearing of the cadre, no decision talk and no appeal, so none is here.
 // Cases also start ex officio, from a situation the organisation has confirmed (经组织认定, 第六条–第十条).
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  citing,
+  closeAfterPeriod,
+  endPeriod,
+  followUp,
+  methodPeriods,
+  openOnSituation,
+  reuse,
+} from '../../../workflow/steps.js';
 
 const DOC = '江苏省推进党政领导干部能上能下办法';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const REPORTER: ActorSpec = {
   roles: ['org_officer', 'unit_liaison'],
@@ -28,14 +36,7 @@ export const jiangsuAdjustment: ProcedureDef = {
   subjects: ['cadre'],
   outcomes: METHODS,
   adjustment: {
-    periods: {
-      transfer: { years: 1, blocks: 'promotion' },
-      non_leading: { years: 1, blocks: 'promotion' },
-      removal: { years: 1, blocks: 'promotion' },
-      resign_blame: { years: 2, blocks: 'above_level' },
-      resign_ordered: { years: 2, blocks: 'above_level' },
-      demotion: { years: 2, blocks: 'promotion' },
-    },
+    periods: methodPeriods(),
     periodsCitation: at('第十二条'),
   },
   states: {
@@ -64,19 +65,13 @@ export const jiangsuAdjustment: ProcedureDef = {
       produces: ['书面报告'],
       citation: at('第十一条'),
     },
-    {
-      id: 'open',
+    openOnSituation({
       label: '依经组织认定的情形启动调整',
-      from: ['new'],
       to: 'reviewing',
       actor: ORG,
-      start: 'ex_officio',
-      inputs: [
-        { name: 'alert', label: '所依据的预警', kind: 'reference', required: false },
-        { name: 'situation', label: '经组织认定的情形', kind: 'text', required: true, citation: at('第六条至第十条') },
-      ],
+      situation: { label: '经组织认定的情形', citation: at('第六条至第十条') },
       citation: at('第六条至第十条', '各情形均以“经组织认定不适宜担任现职”为前提，组织部门据此可直接启动审核'),
-    },
+    }),
     {
       id: 'accept',
       label: '接收书面报告，进行审核',
@@ -147,50 +142,9 @@ export const jiangsuAdjustment: ProcedureDef = {
       ],
       citation: at('第十一条'),
     },
-    {
-      id: 'follow_up',
-      label: '教育管理、谈心谈话、跟踪了解',
-      from: ['in_effect'],
-      to: 'in_effect',
-      actor: ORG,
-      marks: ['followedUp'],
-      inputs: [
-        { name: 'task', label: '工作事项（教育管理、谈心谈话、跟踪了解）', kind: 'text', required: true },
-        { name: 'notes', label: '情况记录', kind: 'text', required: true },
-      ],
-      citation: at('第十三条'),
-    },
-    {
-      id: 'end_period',
-      label: '影响期满',
-      from: ['in_effect'],
-      to: 'period_over',
-      actor: ORG,
-      citation: at('第十二条'),
-    },
-    {
-      id: 'reuse',
-      label: '经考察符合任职条件，按有关规定程序提拔任职',
-      from: ['period_over'],
-      to: 'closed',
-      actor: ORG,
-      inputs: [
-        {
-          name: 'inspection',
-          label: '考察情况（德才表现和工作实绩、工作需要、任职条件）',
-          kind: 'text',
-          required: true,
-        },
-      ],
-      citation: at('第十三条'),
-    },
-    {
-      id: 'close',
-      label: '影响期满，办结',
-      from: ['period_over'],
-      to: 'closed',
-      actor: ORG,
-      citation: at('第十三条'),
-    },
+    followUp(ORG, at('第十三条')),
+    endPeriod(ORG, at('第十二条')),
+    reuse(ORG, at('第十三条')),
+    closeAfterPeriod(ORG, at('第十三条')),
   ],
 };

@@ -4,11 +4,19 @@
 // after hearing 有关方面; the talk announcing it; 任免 (elected and statutory posts by their statutory procedure);
 // then the influence period of 第十一条 during which a 复核 or 申诉 does not suspend the decision, 级别 and 工资待遇
 // change from the next month, follow-up (第十二条), and re-use once the period is over.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  citing,
+  closeAfterPeriod,
+  endPeriod,
+  followUp,
+  methodPeriods,
+  openOnSituation,
+  reuse,
+} from '../../../workflow/steps.js';
 
 const DOC = '如东县人民检察院推进党员干部能上能下实施细则';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const POLITICAL_DEPT: ActorSpec = { roles: ['org_officer'], scope: 'handling', body: '政治部' };
 const PARTY_GROUP: ActorSpec = { roles: ['committee_member'], scope: 'handling', body: '院党组' };
@@ -30,14 +38,7 @@ export const rudongAdjustment: ProcedureDef = {
   subjects: ['cadre'],
   outcomes: METHODS,
   adjustment: {
-    periods: {
-      transfer: { years: 1, blocks: 'promotion' },
-      non_leading: { years: 1, blocks: 'promotion' },
-      removal: { years: 1, blocks: 'promotion' },
-      resign_blame: { years: 2, blocks: 'above_level' },
-      resign_ordered: { years: 2, blocks: 'above_level' },
-      demotion: { years: 2, blocks: 'promotion' },
-    },
+    periods: methodPeriods(),
     periodsCitation: at('第十一条'),
     payFromNextMonth: at('第十条 末段'),
   },
@@ -52,19 +53,13 @@ export const rudongAdjustment: ProcedureDef = {
     closed: { label: '办结', final: true },
   },
   actions: [
-    {
-      id: 'open',
+    openOnSituation({
       label: '启动考察核实',
-      from: ['new'],
       to: 'verifying',
       actor: POLITICAL_DEPT,
-      start: 'ex_officio',
-      inputs: [
-        { name: 'alert', label: '所依据的预警', kind: 'reference', required: false },
-        { name: 'situation', label: '不适宜担任现职的情形', kind: 'text', required: true, citation: at('第四条') },
-      ],
+      situation: { label: '不适宜担任现职的情形', citation: at('第四条') },
       citation: at('第十条（1）', '启动者原文未写明；第十三条由政治部承担具体工作责任'),
-    },
+    }),
     {
       id: 'hear_others',
       label: '听取群众反映和工作对象、服务对象等相关人员的意见',
@@ -224,19 +219,7 @@ export const rudongAdjustment: ProcedureDef = {
       inputs: [{ name: 'answer', label: '处理意见', kind: 'text', required: true }],
       citation: at('第十条 末段', '复核机关原文写作“按照有关规定”，读作作出决定的机关'),
     },
-    {
-      id: 'follow_up',
-      label: '教育管理、谈心谈话、跟踪了解',
-      from: ['in_effect'],
-      to: 'in_effect',
-      actor: POLITICAL_DEPT,
-      marks: ['followedUp'],
-      inputs: [
-        { name: 'task', label: '工作事项（教育管理、谈心谈话、跟踪了解）', kind: 'text', required: true },
-        { name: 'notes', label: '情况记录', kind: 'text', required: true },
-      ],
-      citation: at('第十二条'),
-    },
+    followUp(POLITICAL_DEPT, at('第十二条')),
     {
       id: 'pay_change',
       label: '从调整岗位的次月起调整级别和工资待遇',
@@ -248,38 +231,10 @@ export const rudongAdjustment: ProcedureDef = {
       inputs: [{ name: 'notes', label: '调整后的级别和工资待遇', kind: 'text', required: true }],
       citation: at('第十条 末段'),
     },
-    {
-      id: 'end_period',
-      label: '影响期满',
-      from: ['in_effect'],
-      to: 'period_over',
-      actor: POLITICAL_DEPT,
-      when: { marks: { payChanged: true } },
-      citation: at('第十一条', '级别和工资待遇的调整是影响期内必须完成的事项'),
-    },
-    {
-      id: 'reuse',
-      label: '经考察符合任职条件，按有关规定程序提拔任职',
-      from: ['period_over'],
-      to: 'closed',
-      actor: POLITICAL_DEPT,
-      inputs: [
-        {
-          name: 'inspection',
-          label: '考察情况（德才表现和工作实绩、工作需要、任职条件）',
-          kind: 'text',
-          required: true,
-        },
-      ],
-      citation: at('第十二条'),
-    },
-    {
-      id: 'close',
-      label: '影响期满，办结',
-      from: ['period_over'],
-      to: 'closed',
-      actor: POLITICAL_DEPT,
-      citation: at('第十二条'),
-    },
+    endPeriod(POLITICAL_DEPT, at('第十一条', '级别和工资待遇的调整是影响期内必须完成的事项'), {
+      marks: { payChanged: true },
+    }),
+    reuse(POLITICAL_DEPT, at('第十二条')),
+    closeAfterPeriod(POLITICAL_DEPT, at('第十二条')),
   ],
 };

@@ -4,11 +4,11 @@
 // the 任免 that follows, the talk telling the cadre the reasons, then the influence period of 第十六条. Re-use after
 // the period needs the 上一级组织人事部门's opinion first. The methods are those of 第四条: no 引咎辞职 / 责令辞职.
 // No appeal and no follow-up tasks: the text states none.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import { citing, closeAfterPeriod, endPeriod, methodPeriods, openOnSituation, reuse } from '../../../workflow/steps.js';
 
 const DOC = '陕西省推进省管党政领导干部能上能下办法(试行)';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const REPORTER: ActorSpec = { roles: ['org_officer', 'unit_liaison'], scope: 'subject', body: '市(区)、省级部门' };
 const ORG: ActorSpec = { roles: ['org_officer'], scope: 'handling', body: '省委组织部' };
@@ -25,12 +25,7 @@ export const shaanxiAdjustment: ProcedureDef = {
   subjects: ['cadre'],
   outcomes: METHODS,
   adjustment: {
-    periods: {
-      transfer: { years: 1, blocks: 'promotion' },
-      non_leading: { years: 1, blocks: 'promotion' },
-      removal: { years: 1, blocks: 'promotion' },
-      demotion: { years: 2, blocks: 'promotion' },
-    },
+    periods: methodPeriods(METHODS),
     periodsCitation: at('第十六条'),
   },
   states: {
@@ -60,19 +55,13 @@ export const shaanxiAdjustment: ProcedureDef = {
       produces: ['书面报告'],
       citation: at('第十五条（一）'),
     },
-    {
-      id: 'open',
+    openOnSituation({
       label: '依考核结果和责任认定意见启动调整',
-      from: ['new'],
       to: 'reviewing',
       actor: ORG,
-      start: 'ex_officio',
-      inputs: [
-        { name: 'alert', label: '所依据的预警', kind: 'reference', required: false },
-        { name: 'situation', label: '考核结果和责任认定意见', kind: 'text', required: true, citation: at('第十四条') },
-      ],
+      situation: { label: '考核结果和责任认定意见', citation: at('第十四条') },
       citation: at('第十四条', '有关部门和市(区)提出的考核结果和责任认定意见已在组织部门的，可由组织部门直接审核'),
-    },
+    }),
     {
       id: 'accept',
       label: '受理报告',
@@ -183,14 +172,7 @@ export const shaanxiAdjustment: ProcedureDef = {
       ],
       citation: at('第十五条（四）', '谈话列在任免之后，但对象是“决定调整的干部”：读作任免前完成谈话'),
     },
-    {
-      id: 'end_period',
-      label: '影响期满',
-      from: ['in_effect'],
-      to: 'period_over',
-      actor: ORG,
-      citation: at('第十六条'),
-    },
+    endPeriod(ORG, at('第十六条')),
     {
       id: 'upper_opinion',
       label: '征求上一级组织人事部门意见',
@@ -205,30 +187,7 @@ export const shaanxiAdjustment: ProcedureDef = {
       ],
       citation: at('第十六条'),
     },
-    {
-      id: 'reuse',
-      label: '经考察符合任职条件，按有关规定程序提拔任职',
-      from: ['period_over'],
-      to: 'closed',
-      actor: ORG,
-      when: { marks: { upperConsulted: true } },
-      inputs: [
-        {
-          name: 'inspection',
-          label: '考察情况（德才表现和工作实绩、工作需要、任职条件）',
-          kind: 'text',
-          required: true,
-        },
-      ],
-      citation: at('第十六条'),
-    },
-    {
-      id: 'close',
-      label: '影响期满，办结',
-      from: ['period_over'],
-      to: 'closed',
-      actor: ORG,
-      citation: at('第十六条'),
-    },
+    reuse(ORG, at('第十六条'), { marks: { upperConsulted: true } }),
+    closeAfterPeriod(ORG, at('第十六条')),
   ],
 };

@@ -1,7 +1,9 @@
 // 预警清单: the findings of the adjustment rules about the cadres (and units) the user may see, each with the
 // article in plain words and the facts it rests on. Every row is a proposal of the rules (提示) that only the
 // organisation department turns into a determination (经组织认定) or dismisses with a written reason; the page says
-// so wherever a step is taken. The cadre's profile shows that cadre's alerts (CadreAlerts).
+// so wherever a step is taken. A confirmed alert about a cadre is where the adjustment case starts (启动调整程序): the
+// server checks the alert and marks it with the case, and the alert then links to its case. The cadre's profile
+// shows that cadre's alerts (CadreAlerts).
 import { useState } from 'react';
 import {
   Alert,
@@ -22,6 +24,7 @@ import {
   Typography,
 } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { api, ApiError, download, qs } from '../../api';
 import { useAuth } from '../../auth';
 import { fmtDate, fmtDateTime } from '../../format';
@@ -50,7 +53,11 @@ interface AlertItem {
   confirmedBy: string | null;
   confirmedAt: string | null;
   dismissedReason: string | null;
+  caseId: string | null;
 }
+
+/** Opens an adjustment case on the 调整案件 tab (absent where the page has no such tab: the profile). */
+export type OpenCase = (caseId: string) => void;
 
 interface AlertDetail extends AlertItem {
   history: { at: string; action: string; label: string; by: string | null; reason: string | null }[];
@@ -83,7 +90,6 @@ const STATE_OPTIONS = [
 const ACTION_PATH: Record<string, string> = {
   verify: 'verify',
   confirm: 'confirm',
-  open_case: 'open-case',
   dismiss: 'dismiss',
 };
 
@@ -100,12 +106,50 @@ function StateTag({ a }: { a: Pick<AlertItem, 'state' | 'stateLabel' | 'present'
 }
 
 /** One alert: the article in words, the facts, the history, and the steps open to the user. */
-function AlertDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+function AlertDrawer({
+  id,
+  onClose,
+  onChanged,
+  onCase,
+}: {
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+  onCase?: OpenCase;
+}) {
   const { message } = AntApp.useApp();
   const { data, error, loading, reload } = useLoad(() => api.get<AlertDetail>(`/alerts/${id}`), [id]);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
+  const [starting, setStarting] = useState(false);
+  const [situation, setSituation] = useState('');
   const [busy, setBusy] = useState(false);
+
+  /** Starts the adjustment case on this alert; the server marks the alert 已启动调整程序 with it. */
+  const startCase = async () => {
+    if (!data) return;
+    setBusy(true);
+    try {
+      const c = await api.post<{ id: string }>('/cases', {
+        procedure: 'adjustment',
+        subjectType: 'cadre',
+        subjectId: data.subjectId,
+        action: 'open',
+        on: dayjs().format('YYYY-MM-DD'),
+        inputs: { alert: data.id, situation },
+      });
+      void message.success('已启动调整程序');
+      setStarting(false);
+      await reload();
+      onChanged();
+      onCase?.(c.id);
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+      if (e instanceof ApiError && e.status === 409) await reload();
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const act = async (action: string, body: Record<string, unknown> = {}) => {
     if (!data) return;
@@ -133,6 +177,10 @@ function AlertDrawer({ id, onClose, onChanged }: { id: string; onClose: () => vo
       cancelText: '取消',
       onOk: () => act('confirm'),
     });
+
+  // only the organisation department (who may act on the alert) starts the case, on a confirmed alert about a cadre
+  const canStart =
+    !!data && data.state === 'confirmed' && data.subjectType === 'cadre' && data.actions.length > 0 && !!onCase;
 
   return (
     <Drawer open onClose={onClose} size={720} title="预警提示详情" destroyOnHidden>
@@ -163,6 +211,17 @@ function AlertDrawer({ id, onClose, onChanged }: { id: string; onClose: () => vo
             {data.dismissedReason && (
               <Descriptions.Item label="不予认定理由" span={2}>
                 {data.dismissedReason}
+              </Descriptions.Item>
+            )}
+            {data.caseId && (
+              <Descriptions.Item label="调整案件" span={2}>
+                {onCase ? (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onCase(data.caseId!)}>
+                    查看调整案件
+                  </Button>
+                ) : (
+                  '已启动调整程序'
+                )}
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -204,8 +263,20 @@ function AlertDrawer({ id, onClose, onChanged }: { id: string; onClose: () => vo
               />
             </div>
           )}
-          {data.actions.length > 0 && (
+          {(data.actions.length > 0 || canStart) && (
             <Space wrap>
+              {canStart && (
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() => {
+                    setSituation(`${data.ruleTitle}${data.conclusion ? `：${data.conclusion}` : ''}`);
+                    setStarting(true);
+                  }}
+                >
+                  启动调整程序
+                </Button>
+              )}
               {data.actions.map((a) =>
                 a.action === 'confirm' ? (
                   <Button key={a.action} type="primary" loading={busy} onClick={confirm}>
@@ -223,6 +294,25 @@ function AlertDrawer({ id, onClose, onChanged }: { id: string; onClose: () => vo
               )}
             </Space>
           )}
+          <Modal
+            open={starting}
+            title="启动调整程序"
+            okText="启动"
+            cancelText="取消"
+            okButtonProps={{ disabled: situation.trim() === '', loading: busy }}
+            onOk={() => void startCase()}
+            onCancel={() => setStarting(false)}
+          >
+            <Typography.Paragraph>
+              依据经组织认定的本条提示，按{data.pack}规定的程序启动调整。请写明经组织认定的情形（必填）。
+            </Typography.Paragraph>
+            <Input.TextArea
+              rows={4}
+              value={situation}
+              maxLength={4000}
+              onChange={(e) => setSituation(e.target.value)}
+            />
+          </Modal>
           <Modal
             open={dismissing}
             title="不予认定"
@@ -257,7 +347,7 @@ interface Filters {
 }
 
 /** The alert table with paging; `fixed` filters are applied and not shown (the profile's cadre). */
-function AlertTable({ filters, compact }: { filters: Filters; compact?: boolean }) {
+function AlertTable({ filters, compact, onCase }: { filters: Filters; compact?: boolean; onCase?: OpenCase }) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [open, setOpen] = useState<string | null>(null);
@@ -316,12 +406,12 @@ function AlertTable({ filters, compact }: { filters: Filters; compact?: boolean 
           },
         ]}
       />
-      {open && <AlertDrawer id={open} onClose={() => setOpen(null)} onChanged={() => void reload()} />}
+      {open && <AlertDrawer id={open} onClose={() => setOpen(null)} onChanged={() => void reload()} onCase={onCase} />}
     </>
   );
 }
 
-export function AlertsTab() {
+export function AlertsTab({ onCase }: { onCase?: OpenCase }) {
   const { user } = useAuth();
   const { message } = AntApp.useApp();
   const { tree } = useUnitTree();
@@ -405,7 +495,7 @@ export function AlertsTab() {
           导出 Excel
         </Button>
       </Space>
-      <AlertTable key={tick} filters={filters} />
+      <AlertTable key={tick} filters={filters} onCase={onCase} />
     </Space>
   );
 }

@@ -1,5 +1,5 @@
 // 调整案件 (能上能下): the adjustment cases the person sees, one case with its history, documents and the steps open
-// to the person as forms, and starting a case ex officio (from a confirmed alert when one is named). Everything goes
+// to the person as forms, and starting a case ex officio (a case on an alert starts from the alert). Everything goes
 // through the generic case routes (/api/cases with procedure=adjustment); the forms are built from what the server
 // says each open step takes, so each pack's procedure shows as its text words it.
 import { useState } from 'react';
@@ -210,7 +210,10 @@ function CaseView({ id, onChanged }: { id: string; onChanged: () => void }) {
   );
 }
 
-/** Starting a case ex officio: the cadre (from the roster), the situation the organisation confirmed, and the alert. */
+/**
+ * Starting a case ex officio: the cadre (from the roster) and the situation the organisation confirmed. A case on an
+ * alert is started from the alert itself (预警清单), which the server then marks with the case.
+ */
 function StartForm({ onStarted }: { onStarted: (id: string) => void }) {
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -221,7 +224,7 @@ function StartForm({ onStarted }: { onStarted: (id: string) => void }) {
     );
     setOptions(r.items.map((c) => ({ value: c.id, label: c.unitName ? `${c.name}（${c.unitName}）` : c.name })));
   };
-  const submit = async (v: { cadre: string; situation: string; alert?: string }) => {
+  const submit = async (v: { cadre: string; situation: string }) => {
     setBusy(true);
     try {
       const r = await api.post<{ id: string }>('/cases', {
@@ -230,7 +233,7 @@ function StartForm({ onStarted }: { onStarted: (id: string) => void }) {
         subjectId: v.cadre,
         action: 'open',
         on: today(),
-        inputs: { situation: v.situation, ...(v.alert ? { alert: v.alert } : {}) },
+        inputs: { situation: v.situation },
       });
       onStarted(r.id);
     } catch (e) {
@@ -254,9 +257,6 @@ function StartForm({ onStarted }: { onStarted: (id: string) => void }) {
       <Form.Item name="situation" rules={[{ required: true, message: '请填写经组织认定的情形' }]}>
         <Input placeholder="经组织认定的情形" style={{ width: 280 }} />
       </Form.Item>
-      <Form.Item name="alert">
-        <Input placeholder="所依据的预警（可不填）" style={{ width: 180 }} />
-      </Form.Item>
       <Button htmlType="submit" loading={busy}>
         启动调整
       </Button>
@@ -264,8 +264,8 @@ function StartForm({ onStarted }: { onStarted: (id: string) => void }) {
   );
 }
 
-export function AdjustmentCases() {
-  const [open, setOpen] = useState<string | null>(null);
+export function AdjustmentCases({ openCase = null }: { openCase?: string | null }) {
+  const [open, setOpen] = useState<string | null>(openCase);
   const { data, error, loading, reload } = useLoad(
     () => api.get<{ items: CaseItem[] }>(`/cases${qs({ procedure: 'adjustment' })}`),
     [],

@@ -1,5 +1,6 @@
 // The shapes of the influence-period ledger and the eligibility check (GET /adjustment/ledger, POST
 // /adjustment/eligibility), and the download of a POSTed export (the list of candidates goes in the body).
+import dayjs from 'dayjs';
 import { ApiError, type FieldError } from '../../api';
 
 export interface PeriodItem {
@@ -52,7 +53,8 @@ export const REASON_LABELS: Record<Reason['kind'], string> = {
   tolerance: '容错纠错',
 };
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today where the user is (the case forms date their steps the same way), not in UTC. */
+export const today = () => dayjs().format('YYYY-MM-DD');
 
 /** POSTs `body` and saves the file the server answers with, under the server's file name. */
 export async function postDownload(path: string, body: unknown, fallbackName: string): Promise<void> {
