@@ -108,6 +108,10 @@ try {
   db.pragma('busy_timeout = 10000');
   db.exec('begin');
   for (const job of workerData.jobs) {
+    if (job.setup) {
+      db.prepare(job.sql).run(...job.params);
+      continue;
+    }
     const stmt = db.prepare(job.sql).raw(true);
     let after = 0;
     for (;;) {
@@ -137,6 +141,8 @@ interface Job {
   name: string;
   sql: string;
   params: unknown[];
+  /** a statement run before the reads (a region's temporary id tables), posting nothing */
+  setup?: boolean;
 }
 
 async function workerScans(
@@ -512,6 +518,101 @@ const REGION_KEY: Record<string, { column: string; of: 'units' | 'cadres' | 'eit
   case_decisions: { column: 'subject_id', of: 'either' },
 };
 
+/** The tables of the record a fact set is read from, besides units and cadres (always read). */
+export type FactTable = Exclude<keyof typeof COLUMNS, 'units' | 'cadres'>;
+
+/**
+ * What a region's load may leave out (loadSubjectFacts), for a caller whose rules read only part of the record
+ * (the annual incentive run reads assessments and honours, not incidents or sanctions): by default everything.
+ */
+export interface RegionLoadOptions {
+  /** read only these tables; the facts of the others stay empty */
+  tables?: ReadonlySet<FactTable>;
+  /**
+   * SQLite, outside a transaction: read on a worker thread with its own read-only connection, each table in storage
+   * order filtered inside SQLite, instead of an index lookup per subject on this thread. For a province-sized
+   * region (hundreds of thousands of cadres) the lookups are random reads over the whole file; the scans are
+   * sequential, and the parsing overlaps the reading on the second core.
+   */
+  scanner?: 'worker';
+}
+
+// The region as temporary id tables of the worker's connection (temporary tables are allowed on a read-only
+// connection: they live in the connection's own temporary database), filled inside its one read transaction.
+const REGION_SETUP = [
+  `create temp table region_units (id text primary key)`,
+  `create temp table region_cadres (id text primary key)`,
+  `insert into temp.region_units with recursive sub(id) as
+     (select ? union select u.id from units u join sub on u.parent_id = sub.id) select id from sub`,
+  `insert or ignore into temp.region_cadres select id from cadres where +managing_unit_id in temp.region_units
+     union select p.cadre_id from posts p where p.unit_id in temp.region_units and ${POST_ON_DATE.replace('p.cadre_id = c.id and ', '')}`,
+];
+// A unary plus keeps SQLite from answering `x in <temp table>` through x's index: that looks every region subject
+// up in turn (random reads) and sorts the rows for each page again; the scan in rowid order reads sequentially.
+
+const REGION_OF = { units: 'temp.region_units', cadres: 'temp.region_cadres' } as const;
+
+function regionWorkerJobs(root: string, asOf: string, page: number, tables?: ReadonlySet<FactTable>): Job[] {
+  const jobs: Job[] = REGION_SETUP.map((text, i) => ({
+    name: `setup${i}`,
+    sql: text,
+    params: i === 2 ? [root] : i === 3 ? [asOf, asOf] : [],
+    setup: true,
+  }));
+  for (const [name, columns] of Object.entries(COLUMNS)) {
+    if (name === 'units') {
+      jobs.push({ name, sql: sqliteScanSql(name, columns, page), params: [] });
+      continue;
+    }
+    if (name === 'cadres') {
+      const cols = CADRE_COLUMNS.replace('p.in_charge', 'json(p.in_charge)');
+      jobs.push({
+        name,
+        sql: `select max(c.rowid), json_group_array(json_array(${cols}))
+          from (select rowid, * from cadres where rowid > ? and +id in ${REGION_OF.cadres} order by rowid limit ${page}) c
+          left join posts p on ${POST_ON_DATE}`,
+        params: [asOf, asOf],
+      });
+      continue;
+    }
+    if (tables && !tables.has(name as FactTable)) continue;
+    const key = REGION_KEY[name]!;
+    const where =
+      key.of === 'either'
+        ? `(+"${key.column}" in ${REGION_OF.units} or +"${key.column}" in ${REGION_OF.cadres})`
+        : `+"${key.column}" in ${REGION_OF[key.of]}`;
+    jobs.push({
+      name,
+      sql: `select max(rowid), json_group_array(json_array(${columns.map((c) => `"${c}"`).join(', ')}))
+        from (select rowid, * from "${name}" where rowid > ? and ${where} order by rowid limit ${page})`,
+      params: [],
+    });
+  }
+  return jobs;
+}
+
+/** The region's facts read on a worker thread (RegionLoadOptions.scanner), in the order regionScans reads them. */
+async function regionOnWorker(store: KyselyStore, root: string, asOf: string, opts: RegionLoadOptions): Promise<Facts> {
+  const jobs = regionWorkerJobs(root, asOf, SQLITE_PAGE, opts.tables);
+  const facts = await workerScans(store.conn.location, jobs, async ({ scan, cadres }) => {
+    // the units arrive whole: keep the region's and those above it, as regionScans does
+    let keep: { region: Set<string>; up: Set<string> } | undefined;
+    const units: Row[] = [];
+    const regionScan: Scan = async (table, columns, onRow) => {
+      if (table === 'units') {
+        await scan(table, columns, (r) => units.push(r));
+        keep = regionUnits(units, [root]);
+        for (const u of units) if (keep.region.has(u[0] as string) || keep.up.has(u[0] as string)) onRow(u);
+        return;
+      }
+      if (opts.tables && !opts.tables.has(table as FactTable)) return;
+      await scan(table, columns, onRow);
+    };
+    return collect({ scan: regionScan, cadres }, asOf);
+  });
+  return restrictToRegion(facts, [root]);
+}
+
 /** The units of the subtrees of `roots` and those above them, from the units table read in full (it is small). */
 function regionUnits(units: Row[], roots: readonly string[], subtree = true): { region: Set<string>; up: Set<string> } {
   const children = new Map<string, string[]>();
@@ -543,6 +644,7 @@ async function regionScans(
   asOf: string,
   sqlite: boolean,
   subtree = true,
+  opts: RegionLoadOptions = {},
 ): Promise<{ scan: Scan; cadres: CadreScan }> {
   // the whole-record load reads SQLite in storage order and PostgreSQL by id; a region reads its rows in the same
   // order, so anything that depends on the order of facts (ties) comes out the same
@@ -573,6 +675,7 @@ async function regionScans(
       }
       const key = REGION_KEY[table];
       if (!key) throw new Error(`no region key for ${table}`);
+      if (opts.tables && !opts.tables.has(table as FactTable)) return;
       const cols = columns.map((c) => `"${c}"`).join(', ');
       await rows(
         sql`select ${sql.raw(cols)} from ${sql.table(table)}
@@ -656,9 +759,10 @@ export async function loadRegionsFrom(
   roots: readonly string[],
   asOf: string,
   sqlite: boolean,
+  opts: RegionLoadOptions = {},
 ): Promise<Facts> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
-  return restrictToRegion(await collect(await regionScans(db, roots, asOf, sqlite), asOf), roots);
+  return restrictToRegion(await collect(await regionScans(db, roots, asOf, sqlite, true, opts), asOf), roots);
 }
 
 /**
@@ -687,11 +791,12 @@ export async function loadSubjectFactsFrom(
   asOf: string,
   subject: { cadre: string } | { unit: string },
   sqlite: boolean,
+  opts: RegionLoadOptions = {},
 ): Promise<{ facts: Facts; root: string | undefined }> {
   const unit = 'cadre' in subject ? await cadreUnit(db, subject.cadre, asOf) : subject.unit;
   const root = unit === undefined ? undefined : await topUnit(db, unit);
   if (root === undefined) return { facts: emptyFacts(), root };
-  return { facts: await loadRegionsFrom(db, [root], asOf, sqlite), root };
+  return { facts: await loadRegionsFrom(db, [root], asOf, sqlite, opts), root };
 }
 
 /**
@@ -702,11 +807,18 @@ export async function loadSubjectFacts(
   store: KyselyStore,
   asOf: string,
   subject: { cadre: string } | { unit: string },
+  opts: RegionLoadOptions = {},
 ): Promise<{ facts: Facts; root: string | undefined }> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`日期格式应为 YYYY-MM-DD (bad date: ${asOf})`);
   const sqlite = store.conn.sqlite !== undefined;
-  const run = (db: AnyDb) => loadSubjectFactsFrom(db, asOf, subject, sqlite);
+  const run = (db: AnyDb) => loadSubjectFactsFrom(db, asOf, subject, sqlite, opts);
   if (store.depth > 0) return run(store.db);
+  if (sqlite && opts.scanner === 'worker') {
+    const unit = 'cadre' in subject ? await cadreUnit(store.db, subject.cadre, asOf) : subject.unit;
+    const root = unit === undefined ? undefined : await topUnit(store.db, unit);
+    if (root === undefined) return { facts: emptyFacts(), root };
+    return { facts: await regionOnWorker(store, root, asOf, opts), root };
+  }
   // SQLite: one transaction of the store's own for every query (one consistent state). A BEGIN sent straight to
   // the write connection would run outside the driver's lock, beside the transactions of other requests (and
   // fail with "cannot start a transaction within a transaction"); its reads would not even use it, going to the

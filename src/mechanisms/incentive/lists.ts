@@ -3,6 +3,7 @@
 // decided), how it is published, and the honour closing the run writes back into the record. Only computable rules
 // appear here; a list holds the findings of its rules for the run's year (or, for priority lists, on the run's date).
 import type { AssessmentScheme, HonorAward, HonorConferrer } from '../../domain/vocabulary.js';
+import type { FactTable } from '../../store/facts-loader.js';
 
 export type ListKind = 'grade' | 'title' | 'award' | 'priority' | 'training' | 'commendation' | 'quota';
 
@@ -30,6 +31,8 @@ export interface ListDef {
   standing?: boolean;
   /** the value (by prefix, with the run's year) an entry shows, e.g. award amounts or commendations */
   value?: string;
+  /** rules off the list that set that value (a total computed apart from the findings listed) */
+  valueRules?: readonly string[];
   /** only findings whose conclusion contains this text (one rule feeding two lists) */
   when?: string;
   /** words of a tie message (rules that report ties without their rule) that place the tie on this list */
@@ -137,6 +140,8 @@ const SHAANXI: ListDef[] = [
     approverBasis: NOT_STATED,
     publish: '核发',
     value: 'award',
+    // 第六条 adds up each unit's awards of （二）（三）: the amount each entry shows
+    valueRules: ['shaanxi/incentive/6'],
   },
   {
     key: 'priority_promotion',
@@ -317,6 +322,32 @@ export const RUN_LISTS: Readonly<Record<string, readonly ListDef[]>> = {
   rudong: RUDONG,
   anhui: ANHUI,
   jiaozuo: JIAOZUO,
+};
+
+/** The rules a pack's run evaluates: those of its lists and those setting the values the lists show. */
+export function runRules(pack: string): Set<string> {
+  return new Set((RUN_LISTS[pack] ?? []).flatMap((d) => [...d.rules, ...(d.valueRules ?? [])]));
+}
+
+/**
+ * The tables of the record the rules of each pack's lists read (besides units and cadres): a run loads only these.
+ * Every year is read: streaks (连续三年以上) count back as far as the record goes. A test compares each pack's run on
+ * this reduced load with the plain evaluation of the whole record; a rule added to a list that reads another table
+ * fails it until the table is added here.
+ */
+export const RUN_TABLES: Readonly<Record<string, ReadonlySet<FactTable>>> = {
+  jiangsu: new Set(['unit_assessments', 'cadre_assessments', 'honors', 'determinations']),
+  shaanxi: new Set(['unit_assessments', 'cadre_assessments', 'honors']),
+  rudong: new Set(['unit_assessments', 'cadre_assessments', 'honors', 'determinations']),
+  anhui: new Set([
+    'unit_assessments',
+    'cadre_assessments',
+    'honors',
+    'determinations',
+    'adjustments',
+    'tolerance_requests',
+  ]),
+  jiaozuo: new Set(['unit_assessments', 'cadre_assessments', 'regular_assessments', 'honors', 'determinations']),
 };
 
 /** The list of next year's 优秀 shares every run carries, from the values the rules set (excellentQuota). */

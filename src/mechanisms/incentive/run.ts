@@ -29,7 +29,7 @@ import type { RecordStore } from '../../store/types.js';
 import { localParamsFor } from '../params/in-force.js';
 import { computeRun } from './compute.js';
 import { excellentRefusal, ineligibleForExcellent, meter, type QuotaMeter } from './grading.js';
-import { RUN_LISTS, sameBody } from './lists.js';
+import { RUN_LISTS, RUN_TABLES, runRules, sameBody } from './lists.js';
 
 /** Bad input: 400 naming the field. */
 export class RunInputError extends Error {
@@ -108,14 +108,22 @@ function subtreeOf(facts: Facts, root: string): Set<string> {
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 export class IncentiveRunService {
+  /** When set, filled with the milliseconds the last computation spent per phase (the benchmark's profile). */
+  timings?: Record<string, number>;
+
   constructor(
     private readonly store: RecordStore,
     private readonly registry: PackRegistry,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async facts(run: Pick<RunRow, 'organiserUnitId' | 'asOf' | 'year' | 'id'>, store: RecordStore) {
-    const { facts } = await loadSubjectFacts(store as KyselyStore, run.asOf, { unit: run.organiserUnitId });
+  private async facts(run: Pick<RunRow, 'organiserUnitId' | 'asOf' | 'year' | 'id' | 'pack'>, store: RecordStore) {
+    const { facts } = await loadSubjectFacts(
+      store as KyselyStore,
+      run.asOf,
+      { unit: run.organiserUnitId },
+      { tables: RUN_TABLES[run.pack], scanner: 'worker' },
+    );
     // The grades the organiser accepted from the unit workbenches count as the year's results.
     const accepted = (await incentiveRunsOf(store).proposals(run.id)).filter((p) => p.status === 'accepted');
     if (accepted.length) {
@@ -128,7 +136,7 @@ export class IncentiveRunService {
 
   private evaluate(facts: Facts, run: Pick<RunRow, 'asOf' | 'params' | 'pack'>): Evaluation {
     // Only the rules the run's lists read: the other mechanisms' rules cost time and add nothing to the lists.
-    const only = new Set((RUN_LISTS[run.pack] ?? []).flatMap((d) => d.rules));
+    const only = runRules(run.pack);
     return evaluateIndexed(this.registry, new FactIndex(facts), { asOf: run.asOf, params: run.params, only });
   }
 
@@ -137,14 +145,31 @@ export class IncentiveRunService {
    * the database's write lock); the caller stores the result at the version it read.
    */
   private async computeLists(run: Pick<RunRow, 'id' | 'organiserUnitId' | 'asOf' | 'year' | 'params' | 'pack'>) {
+    const t = this.timings;
+    let mark = performance.now();
+    let cpu = process.cpuUsage();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      const used = process.cpuUsage(cpu);
+      if (t) {
+        t[phase] = Math.round(now - mark);
+        t[`${phase}Cpu`] = Math.round((used.user + used.system) / 1000);
+      }
+      mark = now;
+      cpu = process.cpuUsage();
+    };
     const facts = await this.facts(run, this.store);
+    lap('load');
     const ev = this.evaluate(facts, run);
-    return computeRun(
+    lap('evaluate');
+    const computed = computeRun(
       ev,
       facts,
       { pack: run.pack, year: run.year, units: subtreeOf(facts, run.organiserUnitId) },
       this.registry.rules,
     );
+    lap('lists');
+    return computed;
   }
 
   private async storeComputed(
@@ -154,6 +179,7 @@ export class IncentiveRunService {
     actor: Actor,
     action: string,
   ): Promise<void> {
+    const started = performance.now();
     const repo = incentiveRunsOf(tx);
     await repo.replaceLists(run.id, computed.lists);
     await repo.update(run.id, run.version, {
@@ -165,6 +191,7 @@ export class IncentiveRunService {
       computedAt: this.now().toISOString(),
     });
     await repo.step(run.id, action, this.now().toISOString(), actor.userId, null);
+    if (this.timings) this.timings.store = Math.round(performance.now() - started);
   }
 
   /** The rulebook governing a unit: its own binding or its nearest ancestor's. */
