@@ -25,6 +25,7 @@ import {
 } from 'antd';
 import { api, download } from '../../api';
 import { useAuth } from '../../auth';
+import { fmtDate } from '../../format';
 import { useLoad } from '../../hooks';
 import { toTreeData, useUnitTree } from '../../units';
 
@@ -146,7 +147,7 @@ function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolea
           {run.publicNoticeDays ? `${run.publicNoticeDays} 天` : '不设公示'}
         </Descriptions.Item>
         <Descriptions.Item label="授予/公布">
-          {run.conferredOn ? `${run.conferredOn} ${run.conferredDocumentNo ?? ''}` : '—'}
+          {run.conferredOn ? `${fmtDate(run.conferredOn)} ${run.conferredDocumentNo ?? ''}` : '—'}
         </Descriptions.Item>
         <Descriptions.Item label="考核结果" span={3}>
           已有结果：单位 {run.completeness.unitsWithResults} 个、干部 {run.completeness.cadresWithResults}{' '}
@@ -211,110 +212,112 @@ function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolea
           )}
         </Space>
       )}
-      <Tabs
-        items={run.lists.map((l) => ({
-          key: l.key,
-          label: (
-            <span>
-              {l.name} <Tag>{l.statusLabel}</Tag>
-            </span>
-          ),
-          children: (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">
-                审批机关：{l.approver ?? '原文未明确'}（{l.approverBasis}）
-                {l.approval &&
-                  ` · 已由${l.approval.body}于 ${l.approval.decidedOn} ${l.approval.meeting}审批，文号 ${l.approval.documentNo}`}
-                {l.notice && ` · 公示 ${l.notice.from} 至 ${l.notice.to}`}
-              </Typography.Text>
-              <Space wrap>
-                <Button
+      <div data-testid="run-lists">
+        <Tabs
+          items={run.lists.map((l) => ({
+            key: l.key,
+            label: (
+              <span>
+                {l.name} <Tag>{l.statusLabel}</Tag>
+              </span>
+            ),
+            children: (
+              <Space data-testid="list-pane" direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text type="secondary">
+                  审批机关：{l.approver ?? '原文未明确'}（{l.approverBasis}）
+                  {l.approval &&
+                    ` · 已由${l.approval.body}于 ${fmtDate(l.approval.decidedOn)} ${l.approval.meeting}审批，文号 ${l.approval.documentNo}`}
+                  {l.notice && ` · 公示 ${fmtDate(l.notice.from)} 至 ${fmtDate(l.notice.to)}`}
+                </Typography.Text>
+                <Space wrap>
+                  <Button
+                    size="small"
+                    onClick={() => void download(`/incentive/runs/${id}/lists/${l.key}/xlsx`, `${l.name}.xlsx`)}
+                  >
+                    下载名单（.xlsx）
+                  </Button>
+                  {l.approval && (
+                    <Button
+                      size="small"
+                      onClick={() => void download(`/incentive/runs/${id}/lists/${l.key}/docx`, `${l.name}.docx`)}
+                    >
+                      下载{l.publish.includes('通报') ? '通报' : '表彰决定'}（.docx）
+                    </Button>
+                  )}
+                  {organiser && run.publicNoticeDays && l.status === 'proposed' && (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        const from = new Date().toISOString().slice(0, 10);
+                        const to = new Date(Date.now() + (run.publicNoticeDays! - 1) * 86_400_000)
+                          .toISOString()
+                          .slice(0, 10);
+                        void act(`/lists/${l.key}/notice`, { from, to });
+                      }}
+                    >
+                      开始公示
+                    </Button>
+                  )}
+                  {organiser && (l.status === 'proposed' || l.status === 'notice') && (
+                    <Button size="small" type="primary" onClick={() => setApproving(l)}>
+                      记录审批
+                    </Button>
+                  )}
+                </Space>
+                <Table<Entry>
                   size="small"
-                  onClick={() => void download(`/incentive/runs/${id}/lists/${l.key}/xlsx`, `${l.name}.xlsx`)}
-                >
-                  下载名单（.xlsx）
-                </Button>
-                {l.approval && (
-                  <Button
-                    size="small"
-                    onClick={() => void download(`/incentive/runs/${id}/lists/${l.key}/docx`, `${l.name}.docx`)}
-                  >
-                    下载{l.publish.includes('通报') ? '通报' : '表彰决定'}（.docx）
-                  </Button>
-                )}
-                {organiser && run.publicNoticeDays && l.status === 'proposed' && (
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      const from = new Date().toISOString().slice(0, 10);
-                      const to = new Date(Date.now() + (run.publicNoticeDays! - 1) * 86_400_000)
-                        .toISOString()
-                        .slice(0, 10);
-                      void act(`/lists/${l.key}/notice`, { from, to });
-                    }}
-                  >
-                    开始公示
-                  </Button>
-                )}
-                {organiser && (l.status === 'proposed' || l.status === 'notice') && (
-                  <Button size="small" type="primary" onClick={() => setApproving(l)}>
-                    记录审批
-                  </Button>
-                )}
+                  rowKey="seq"
+                  dataSource={l.entries}
+                  pagination={{ pageSize: 20 }}
+                  columns={[
+                    { title: '名称', dataIndex: 'name', width: 180 },
+                    { title: '结论', dataIndex: 'conclusion' },
+                    { title: '金额或奖励', dataIndex: 'value', width: 110, render: (x: string | null) => x ?? '—' },
+                    { title: '依据', dataIndex: 'rule', width: 220 },
+                    {
+                      title: '并列决定',
+                      width: 170,
+                      render: (_: unknown, e: Entry) =>
+                        !e.tie ? null : e.decision ? (
+                          <Tag color={e.decision === 'include' ? 'green' : 'default'}>
+                            {e.decision === 'include' ? '列入' : '不列入'}
+                          </Tag>
+                        ) : organiser && run.state === 'computed' ? (
+                          <Space>
+                            {(['include', 'exclude'] as const).map((d) => (
+                              <Button
+                                key={d}
+                                size="small"
+                                onClick={() => {
+                                  const reason = window.prompt('决定的理由') ?? '';
+                                  if (reason) void act('/ties', { ...v, list: l.key, seq: e.seq, decision: d, reason });
+                                }}
+                              >
+                                {d === 'include' ? '列入' : '不列入'}
+                              </Button>
+                            ))}
+                          </Space>
+                        ) : (
+                          <Tag color="orange">待决定</Tag>
+                        ),
+                    },
+                  ]}
+                  expandable={{
+                    expandedRowRender: (e) => (
+                      <ul style={{ margin: 0 }}>
+                        {e.because.map((b, i) => (
+                          <li key={i}>{b}</li>
+                        ))}
+                        {e.decisionReason && <li>决定理由：{e.decisionReason}</li>}
+                      </ul>
+                    ),
+                  }}
+                />
               </Space>
-              <Table<Entry>
-                size="small"
-                rowKey="seq"
-                dataSource={l.entries}
-                pagination={{ pageSize: 20 }}
-                columns={[
-                  { title: '名称', dataIndex: 'name', width: 180 },
-                  { title: '结论', dataIndex: 'conclusion' },
-                  { title: '金额或奖励', dataIndex: 'value', width: 110, render: (x: string | null) => x ?? '—' },
-                  { title: '依据', dataIndex: 'rule', width: 220 },
-                  {
-                    title: '并列决定',
-                    width: 170,
-                    render: (_: unknown, e: Entry) =>
-                      !e.tie ? null : e.decision ? (
-                        <Tag color={e.decision === 'include' ? 'green' : 'default'}>
-                          {e.decision === 'include' ? '列入' : '不列入'}
-                        </Tag>
-                      ) : organiser && run.state === 'computed' ? (
-                        <Space>
-                          {(['include', 'exclude'] as const).map((d) => (
-                            <Button
-                              key={d}
-                              size="small"
-                              onClick={() => {
-                                const reason = window.prompt('决定的理由') ?? '';
-                                if (reason) void act('/ties', { ...v, list: l.key, seq: e.seq, decision: d, reason });
-                              }}
-                            >
-                              {d === 'include' ? '列入' : '不列入'}
-                            </Button>
-                          ))}
-                        </Space>
-                      ) : (
-                        <Tag color="orange">待决定</Tag>
-                      ),
-                  },
-                ]}
-                expandable={{
-                  expandedRowRender: (e) => (
-                    <ul style={{ margin: 0 }}>
-                      {e.because.map((b, i) => (
-                        <li key={i}>{b}</li>
-                      ))}
-                      {e.decisionReason && <li>决定理由：{e.decisionReason}</li>}
-                    </ul>
-                  ),
-                }}
-              />
-            </Space>
-          ),
-        }))}
-      />
+            ),
+          }))}
+        />
+      </div>
       {run.lists.length === 0 && <Empty description="本年度没有符合条件的名单" />}
       <Modal
         open={approving !== null}
@@ -436,6 +439,7 @@ function WorkbenchPanel({ runId, organiser }: { runId: string; organiser: boolea
         )}
       </Card>
       <Table
+        data-testid="workbench"
         size="small"
         rowKey="cadreId"
         dataSource={data.cadres}
