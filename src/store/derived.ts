@@ -29,6 +29,7 @@ import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 import { assertNoCycle } from './unit-tree.js';
+import { refreshRosterSortKeys, refreshUnitSortKeys } from './roster-sort.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
 export const DERIVED_TABLES = [
@@ -248,6 +249,7 @@ export async function afterWrite(
     await refreshUnitAncestors(db, ids);
     await assertNoCycle(db, ids); // the tree stays a tree, whichever path wrote the units
     await renameInRosterRows(db, ids);
+    await refreshUnitSortKeys(db, ids);
     return;
   }
   if (kind === 'cadres') {
@@ -263,7 +265,9 @@ export async function afterWrite(
     const ids = (rs: readonly Record<string, unknown>[]) => [...rs, ...gone].map((r) => String(r.id));
     await refreshCadreSearch(db, ids(differ(['name', 'managingUnitId'])), sqlite);
     await countCadres(db, change.added, change.removed);
-    await refreshRosterRows(db, ids(differ(ROSTER_CADRE_FIELDS)), !sqlite);
+    const lines = ids(differ(ROSTER_CADRE_FIELDS));
+    await refreshRosterRows(db, lines, !sqlite);
+    await refreshRosterSortKeys(db, lines);
     return;
   }
   const cadreIds = rows.map((r) => String(r.cadreId));
@@ -275,6 +279,7 @@ export async function afterWrite(
   await refreshCurrentPosts(db, cadreIds);
   await refreshCadreSearch(db, cadreIds, sqlite);
   await refreshRosterRows(db, cadreIds, !sqlite);
+  await refreshRosterSortKeys(db, cadreIds);
 }
 
 async function lockCadres(db: AnyDb, cadreIds: readonly string[]): Promise<void> {

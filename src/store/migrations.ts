@@ -22,6 +22,7 @@ import { m0018ToleranceSide } from './migration-0018-tolerance-side.js';
 import { m0019Alerts } from './migration-0019-alerts.js';
 import { m0022LocalParamsCare } from './migration-0022-local-params-care.js';
 import { m0023IncentiveRuns } from './migration-0023-incentive-runs.js';
+import { m0030RosterSort } from './migration-0030-roster-sort.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -197,6 +198,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019_alerts': m0019Alerts,
   '0022_local_params_care': m0022LocalParamsCare,
   '0023_incentive_runs': m0023IncentiveRuns,
+  '0030_roster_sort': m0030RosterSort,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
