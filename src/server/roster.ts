@@ -204,11 +204,12 @@ export async function roster(
   const countKey = fromCounts ? 'count.units' : 'count';
   if (store.dialect !== 'postgres') {
     const total = Number((await db.executeQuery(compile<{ n: unknown }>(countKey, counted))).rows[0]!.n);
-    // The index's matches of a term in id order, keeping those in the units, stop after a page when the units hold
-    // many of them (a province: 王 is 92,542 cadres of a million) but read them all when they hold few (南通市:
-    // 2,619 of the 92,542, 6.6 ms a page); SQLite cannot tell which from the query, the total can. Few: read the
-    // units' matches from the (term, unit) index and sort them (0.9 ms).
-    const byUnit = fromIndex && total <= rosterTuning.fewMatches;
+    // The lines in the order's index, keeping the term's matches in the units, stop after a page when the units
+    // hold many of them (a province: 王 is 92,542 cadres of a million) but read them all when they hold few (南通市:
+    // 2,619 of the 92,542); SQLite cannot tell which from the query, the total can. Few: read the units' matches
+    // from the (term, unit) index and sort them. By name, always the matches: a surname's matches sit together in
+    // name order, so the walk would read every line before them (province 王: 5 s on a loaded machine).
+    const byUnit = fromIndex && (total <= rosterTuning.fewMatches || sortBy === 'name');
     const items = (await db.executeQuery(compile<RosterItem>(byUnit ? 'page.byUnit' : 'page', () => page(byUnit))))
       .rows;
     return { total, items };
