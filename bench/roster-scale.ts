@@ -14,7 +14,10 @@ const { values } = parseArgs({
 const calls = Number(values.calls);
 const t0 = performance.now();
 const store = await openStore(storeOptionsFromEnv(values.data!));
-console.log(`open + migrate: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const migrated = process.cpuUsage();
+console.log(
+  `open + migrate: ${((performance.now() - t0) / 1000).toFixed(1)} s (process CPU ${((migrated.user + migrated.system) / 1e6).toFixed(1)} s)`,
+);
 try {
   const city = await dbOf(store).selectFrom('units').select('id').where('name', '=', '南通市').executeTakeFirst();
   if (!city) throw new Error('no unit 南通市 in this record (generate it with bench/generate.ts)');
@@ -32,6 +35,21 @@ try {
     ['南通市 search 王', nantong, { search: '王', limit: 20 }],
     ['南通市 category 公务员', nantong, { category: '公务员', limit: 20 }],
     ['province, unit filter 南通市', province, { unitId: String(city.id), limit: 20 }],
+    // sorted over the whole filtered list (the default is 按职务次序)
+    ['province sorted by name', province, { sort: 'name', limit: 20 }],
+    [
+      'province sorted by name, descending, offset 400',
+      province,
+      { sort: 'name', order: 'desc', limit: 50, offset: 400 },
+    ],
+    ['province sorted by level', province, { sort: 'level', limit: 20 }],
+    ['province sorted by category', province, { sort: 'category', limit: 20 }],
+    ['province sorted by unit', province, { sort: 'unit', limit: 20 }],
+    ['province category 公务员 sorted by name', province, { category: '公务员', sort: 'name', limit: 20 }],
+    ['province search 王 sorted by name', province, { search: '王', sort: 'name', limit: 20 }],
+    ['南通市 sorted by name', nantong, { sort: 'name', limit: 20 }],
+    ['南通市 sorted by unit', nantong, { sort: 'unit', limit: 20 }],
+    ['南通市 search 王 sorted by name', nantong, { search: '王', sort: 'name', limit: 20 }],
   ];
   for (const [name, who, f] of cases) {
     let r = await roster(store, who, f); // first call: statements prepared, pages cached

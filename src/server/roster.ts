@@ -1,6 +1,6 @@
 // The cadre roster of the 数据管理 page: the cadres in the user's data scope, filtered (unit subtree, category,
-// search, current post's role and level), counted and paged in id order, each with their managing unit and current
-// post. Built on the scope conditions of scope.ts like every other read of the record; the queries are shaped for
+// search, current post's role and level), counted, sorted over the whole filtered list (按职务次序 unless asked
+// otherwise) and paged, each with their managing unit and current post. Built on the scope conditions of scope.ts like every other read of the record; the queries are shaped for
 // the derived tables (store/derived.ts) and built once per shape (store/query-template.ts), because the roster is
 // the most frequent read there is.
 import { sql, type Compilable, type RawBuilder } from 'kysely';
@@ -22,7 +22,28 @@ export interface RosterFilters {
   limit?: number;
   /** only these cadres (a filter computed elsewhere, e.g. 在影响期内); the other filters still apply */
   ids?: readonly string[];
+  /** the order of the whole filtered list (default 按职务次序) */
+  sort?: RosterSort;
+  order?: 'asc' | 'desc';
 }
+
+/**
+ * The roster's orders, each over the whole filtered list and read from an index of the roster lines (migration
+ * 0030, store/roster-sort.ts); every order ends in the cadre's id so that pages never overlap when keys tie.
+ */
+export const ROSTER_SORTS = {
+  /** 按职务次序: 党政正职 first, then 副职, 班子成员, 中层干部, 一般干部; higher levels first within each */
+  position: ['role_rank', 'level_rank', 'id'],
+  /** 姓名, in pinyin order */
+  name: ['name_key', 'id'],
+  /** 职级 (职务层次), highest first, then 职务次序 */
+  level: ['level_rank', 'role_rank', 'id'],
+  /** 人员类别 in the vocabulary's order, then 职务次序 */
+  category: ['category_rank', 'role_rank', 'level_rank', 'id'],
+  /** 管理单位 by name in pinyin order, each unit's cadres in 职务次序 */
+  unit: ['unit_key', 'managing_unit_id', 'role_rank', 'level_rank', 'id'],
+} as const;
+export type RosterSort = keyof typeof ROSTER_SORTS;
 
 export interface RosterItem {
   id: string;
@@ -68,6 +89,9 @@ export async function roster(
     limit: f.limit ?? 50,
     offset: f.offset ?? 0,
   };
+  const sortBy = f.sort ?? 'position';
+  const dir = f.order ?? 'asc';
+  const sortCols = ROSTER_SORTS[sortBy];
   // Every roster query has one of a few dozen shapes (which filters are present, the scope's kind), built once
   // each — except a search of three or more characters, whose query depends on its pieces.
   // a list of ids is a value of its own each time: such a query is built for the call, not kept
@@ -84,6 +108,7 @@ export async function roster(
     text ? (fromIndex ? 'i' : 's') : '',
     f.post ? 'p' : '',
     f.level ? 'l' : '',
+    `/${sortBy}.${dir}`,
   ].join('');
   const compile = <R>(name: string, build: () => Compilable<R>) =>
     cached ? compiledOnce(db, `roster.${name}/${key}`, build, values) : build().compile();
@@ -130,10 +155,7 @@ export async function roster(
           .$if(!!f.category, (q) => q.where('k.category', '=', v('category')))
           .select(sql<number>`coalesce(sum(k.n), 0)`.as('n'))
       : matching().select(sql<number>`count(*)`.as('n'));
-  // The page: straight from the lines, or for the index's matches their lines looked up by key — on SQLite by a
-  // CROSS JOIN, which it takes as the join order (start from the page's ids, never from every line); on
-  // PostgreSQL by a LATERAL subquery it cannot flatten (LIMIT 1): a prepared statement's generic plan guesses a
-  // tenth of the cadres for any LIMIT and would hash-join every line to that guess.
+  // A roster line as the page shows it.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const lineOf = (q: any, a: string) =>
     q.select([
@@ -149,54 +171,78 @@ export async function roster(
       `${a}.post_unit_id as postUnitId`,
       `${a}.post_unit_name as postUnitName`,
     ]);
-  const page = (byUnit = false) => {
-    if (!fromIndex)
-      return lineOf(matching(), 'c').orderBy('c.id').limit(v<number>('limit')).offset(v<number>('offset'));
-    const ids = db.selectFrom(
-      matching(byUnit)
-        .select('m.id as pid')
-        .orderBy('m.id')
-        .limit(v<number>('limit'))
-        .offset(v<number>('offset'))
-        .as('pg'),
-    );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const sorted = (q: any, a: string) => sortCols.reduce((q2, col) => q2.orderBy(`${a}.${col}`, dir), q);
+  const paged = (q: unknown) =>
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const byKey = (q: any) => q.where('rr.id', '=', sql.ref('pg.pid'));
-    if (store.dialect !== 'postgres') return lineOf(byKey(ids.crossJoin('roster_rows as rr')), 'rr').orderBy('rr.id');
-    return ids
-      .crossJoinLateral(
-        lineOf(byKey(db.selectFrom('roster_rows as rr')), 'rr')
-          .limit(1)
-          .as('d'),
-      )
-      .selectAll('d');
+    (q as any).limit(v<number>('limit')).offset(v<number>('offset'));
+  const page = (byUnit = false) => {
+    if (!fromIndex) return paged(sorted(lineOf(matching(), 'c'), 'c'));
+    // Many matches (王: a tenth of a province): the lines in the order's index, keeping the term's matches, stop
+    // after the page (a match is found every few lines). Few: the units' matches from the (term, unit) index,
+    // their lines looked up by key (a CROSS JOIN on SQLite: that join order, never every line first) and sorted.
+    if (!byUnit)
+      return paged(
+        sorted(
+          lineOf(
+            db
+              .selectFrom('roster_rows as c')
+              .where(kindCond('cadres', sc, 'c'))
+              .where(inUnits(sql.ref('c.managing_unit_id')))
+              .where(
+                sql<boolean>`(exists (select 1 from cadre_search s where s.term = ${v('term')} and s.cadre_id = c.id) or c.id = ${v('text')})`,
+              ),
+            'c',
+          ),
+          'c',
+        ),
+      );
+    return paged(
+      sorted(lineOf(matching(true).crossJoin('roster_rows as rr').where('rr.id', '=', sql.ref('m.id')), 'rr'), 'rr'),
+    );
   };
   const countKey = fromCounts ? 'count.units' : 'count';
   if (store.dialect !== 'postgres') {
     const total = Number((await db.executeQuery(compile<{ n: unknown }>(countKey, counted))).rows[0]!.n);
-    // The index's matches of a term in id order, keeping those in the units, stop after a page when the units hold
-    // many of them (a province: 王 is 92,542 cadres of a million) but read them all when they hold few (南通市:
-    // 2,619 of the 92,542, 6.6 ms a page); SQLite cannot tell which from the query, the total can. Few: read the
-    // units' matches from the (term, unit) index and sort them (0.9 ms).
-    const byUnit = fromIndex && total <= rosterTuning.fewMatches;
+    // The lines in the order's index, keeping the term's matches in the units, stop after a page when the units
+    // hold many of them (a province: 王 is 92,542 cadres of a million) but read them all when they hold few (南通市:
+    // 2,619 of the 92,542); SQLite cannot tell which from the query, the total can. Few: read the units' matches
+    // from the (term, unit) index and sort them. By name, always the matches: a surname's matches sit together in
+    // name order, so the walk would read every line before them (province 王: 5 s on a loaded machine).
+    const byUnit = fromIndex && (total <= rosterTuning.fewMatches || sortBy === 'name');
     const items = (await db.executeQuery(compile<RosterItem>(byUnit ? 'page.byUnit' : 'page', () => page(byUnit))))
       .rows;
     return { total, items };
   }
   // PostgreSQL: the total and the page in one query (a round trip to the database costs more than either), the
-  // total on every row and on a lone row of nulls when the page is empty
+  // total on every row and on a lone row of nulls when the page is empty; the page's sort keys ride along as k0… to
+  // order the joined rows, and are dropped
+  const keyed = () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const q: any = page();
+    return q.select(sortCols.map((col, i) => `c.${col} as k${i}`));
+  };
   const rows = (
     await db.executeQuery(
       compile<RosterItem & { total: unknown }>(`${countKey}+page`, () =>
-        db
-          .selectFrom(counted().as('t'))
-          .leftJoin(page().as('r'), (j) => j.onTrue())
-          .select('t.n as total')
-          .selectAll('r')
-          .orderBy('r.id'),
+        sortCols.reduce(
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          (q: any, _col, i) => q.orderBy(`r.k${i}`, dir),
+          db
+            .selectFrom(counted().as('t'))
+            .leftJoin(keyed().as('r'), (j) => j.onTrue())
+            .select('t.n as total')
+            .selectAll('r'),
+        ),
       ),
     )
-  ).rows;
-  const items = rows.filter((r) => r.id !== null).map(({ total: _, ...item }) => item);
+  ).rows as (RosterItem & { total: unknown } & Record<string, unknown>)[];
+  const items = rows
+    .filter((r) => r.id !== null)
+    .map(({ total: _, ...line }) => {
+      const item = { ...line };
+      for (let i = 0; i < sortCols.length; i++) delete item[`k${i}`];
+      return item as RosterItem;
+    });
   return { total: Number(rows[0]!.total), items };
 }

@@ -402,7 +402,8 @@ describe('migrations 0006 to 0010', () => {
       const units = await sql<{ unit_id: string }>`select distinct unit_id from cadre_search`.execute(conn.db);
       expect(units.rows).toEqual([{ unit_id: 'b' }]);
       // migration 0010: the roster lines
-      const lines = await sql<Record<string, unknown>>`select * from roster_rows`.execute(conn.db);
+      const lines = await sql<Record<string, unknown>>`select id, name, gender, category, managing_unit_id, unit_name,
+        post_id, post_title, post_role, post_level, post_unit_id, post_unit_name from roster_rows`.execute(conn.db);
       expect(lines.rows).toEqual([
         {
           id: 'c1',
@@ -419,6 +420,11 @@ describe('migrations 0006 to 0010', () => {
           post_unit_name: '乙',
         },
       ]);
+      // migration 0030: the sort keys (a post role outside the vocabulary ranks last)
+      const keys = await sql<
+        Record<string, unknown>
+      >`select role_rank, level_rank, category_rank from roster_rows`.execute(conn.db);
+      expect(keys.rows.map((r) => [r.role_rank, r.level_rank, r.category_rank].map(Number))).toEqual([[99, 2, 0]]);
       await conn.db.destroy();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 import { casesBelow, rebuildCaseCounts, unitsAbove } from './case-counts.js';
 import { assertNoCycle } from './unit-tree.js';
+import { refreshRosterSortKeys, refreshUnitSortKeys } from './roster-sort.js';
 
 /** The tables holding them (a test that empties the record empties these too). */
 export const DERIVED_TABLES = [
@@ -257,6 +258,7 @@ export async function afterWrite(
     await refreshUnitAncestors(db, ids);
     await assertNoCycle(db, ids); // the tree stays a tree, whichever path wrote the units
     await renameInRosterRows(db, ids);
+    await refreshUnitSortKeys(db, ids);
     if (recount) await rebuildCaseCounts(db, [...new Set([...left, ...(await unitsAbove(db, moved))])].sort());
     return;
   }
@@ -273,7 +275,9 @@ export async function afterWrite(
     const ids = (rs: readonly Record<string, unknown>[]) => [...rs, ...gone].map((r) => String(r.id));
     await refreshCadreSearch(db, ids(differ(['name', 'managingUnitId'])), sqlite);
     await countCadres(db, change.added, change.removed);
-    await refreshRosterRows(db, ids(differ(ROSTER_CADRE_FIELDS)), !sqlite);
+    const lines = ids(differ(ROSTER_CADRE_FIELDS));
+    await refreshRosterRows(db, lines, !sqlite);
+    await refreshRosterSortKeys(db, lines);
     return;
   }
   const cadreIds = rows.map((r) => String(r.cadreId));
@@ -285,6 +289,7 @@ export async function afterWrite(
   await refreshCurrentPosts(db, cadreIds);
   await refreshCadreSearch(db, cadreIds, sqlite);
   await refreshRosterRows(db, cadreIds, !sqlite);
+  await refreshRosterSortKeys(db, cadreIds);
 }
 
 async function lockCadres(db: AnyDb, cadreIds: readonly string[]): Promise<void> {

@@ -24,6 +24,7 @@ import { m0022LocalParamsCare } from './migration-0022-local-params-care.js';
 import { m0023IncentiveRuns } from './migration-0023-incentive-runs.js';
 import { m0024CaseCounts } from './migration-0024-case-counts.js';
 import { m0026AlertListIndexes } from './migration-0026-alert-list-indexes.js';
+import { m0030RosterSort } from './migration-0030-roster-sort.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -201,6 +202,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0023_incentive_runs': m0023IncentiveRuns,
   '0024_case_counts': m0024CaseCounts,
   '0026_alert_list_indexes': m0026AlertListIndexes,
+  '0030_roster_sort': m0030RosterSort,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

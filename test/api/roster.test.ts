@@ -4,6 +4,7 @@
 // the counts), on SQLite and on PostgreSQL (whose queries differ: roster.ts).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Cadre, Post } from '../../src/domain/entities.js';
+import { CADRE_CATEGORIES, LEVELS, POST_ROLES } from '../../src/domain/vocabulary.js';
 import { rosterTuning } from '../../src/server/roster.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
@@ -44,6 +45,31 @@ async function all(client: Client, query: string): Promise<{ total: number; item
 }
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const zh = new Intl.Collator('zh-CN');
+const rank = (list: readonly string[], v: string | null | undefined) => (v && list.includes(v) ? list.indexOf(v) : 99);
+
+/** The roster's orders worked out here from the stored record (roster.ts ROSTER_SORTS), ascending. */
+function orderOf(sort: string, unitNames: Map<string, string>): (a: Cadre, b: Cadre) => number {
+  const role = (c: Cadre) => rank(POST_ROLES, current.get(c.id)?.role);
+  const level = (c: Cadre) => rank(LEVELS, current.get(c.id)?.level);
+  const position = (a: Cadre, b: Cadre) => role(a) - role(b) || level(a) - level(b) || byId(a.id, b.id);
+  switch (sort) {
+    case 'name':
+      return (a, b) => zh.compare(a.name, b.name) || byId(a.id, b.id);
+    case 'level':
+      return (a, b) => level(a) - level(b) || role(a) - role(b) || byId(a.id, b.id);
+    case 'category':
+      return (a, b) => rank(CADRE_CATEGORIES, a.category) - rank(CADRE_CATEGORIES, b.category) || position(a, b);
+    case 'unit':
+      return (a, b) =>
+        zh.compare(unitNames.get(a.managingUnitId)!, unitNames.get(b.managingUnitId)!) ||
+        byId(a.managingUnitId, b.managingUnitId) ||
+        position(a, b);
+    default:
+      return position;
+  }
+}
 const sorted = (xs: string[]) => [...xs].sort();
 
 for (const engine of ['sqlite', 'postgres'] as const)
@@ -54,8 +80,9 @@ for (const engine of ['sqlite', 'postgres'] as const)
       srv = await startServer({ cadres: 200, ...(db ? { databaseUrl: db.url } : {}) });
       province = await loggedIn(srv.base, 'org_officer');
       city = await loggedIn(srv.base, 'city_org');
-      cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).sort((a, b) => (a.id < b.id ? -1 : 1));
       current = currentPosts(await srv.store.repo('posts').list({ limit: 100_000 }));
+      // in the roster's default order, 按职务次序: every expected list below is a filter of it
+      cadres = (await srv.store.repo('cadres').list({ limit: 100_000 })).sort(orderOf('position', new Map()));
       nantong = await subtreeIds(srv.store, await unitIdByName(srv.store, '南通市'));
     });
     afterAll(async () => {
@@ -63,7 +90,7 @@ for (const engine of ['sqlite', 'postgres'] as const)
       await db?.drop();
     });
 
-    it('lists every cadre in scope in id order, each with its current post', async () => {
+    it('lists every cadre in scope leaders first (按职务次序), each with its current post', async () => {
       const r = await all(province, '');
       expect(r.total).toBe(cadres.length);
       expect(ids(r.items)).toEqual(ids(cadres));
@@ -76,6 +103,68 @@ for (const engine of ['sqlite', 'postgres'] as const)
         );
       }
       expect(withPost).toBeGreaterThan(cadres.length / 2);
+      expect(r.items[0]!.role).toBe('principal');
+    });
+
+    it('sorts the whole filtered list by name, level, category, unit or position, either way, before paging', async () => {
+      const unitNames = new Map(
+        (await srv.store.repo('units').list({ limit: 100_000 })).map((u) => [u.id, u.name] as const),
+      );
+      const nantongId = await unitIdByName(srv.store, '南通市');
+      const category = cadres[0]!.category;
+      for (const sort of ['position', 'name', 'level', 'category', 'unit'])
+        for (const order of ['asc', 'desc'] as const)
+          for (const [filter, keep] of [
+            ['', () => true],
+            [`unitId=${nantongId}`, (c: Cadre) => nantong.has(c.managingUnitId)],
+            [`category=${encodeURIComponent(category)}`, (c: Cadre) => c.category === category],
+          ] as const) {
+            const asc = cadres.filter(keep).sort(orderOf(sort, unitNames));
+            const want = ids(order === 'asc' ? asc : asc.reverse());
+            const query = `sort=${sort}&order=${order}&${filter}`;
+            expect(ids((await all(province, query)).items), query).toEqual(want);
+            // page 2 of 7 is the 8th to 14th of the whole list, not a sort of some page
+            const page = await province.get(`/api/cadres?limit=7&offset=7&${query}`);
+            expect(ids(page.body.items as Item[]), query).toEqual(want.slice(7, 14));
+          }
+      // a search, sorted by name, whether its matches count as few or as many
+      const surname = Array.from(cadres[0]!.name)[0]!;
+      const want = ids(
+        cadres
+          .filter((c) => c.name.includes(surname) || (current.get(c.id)?.title ?? '').includes(surname))
+          .sort(orderOf('name', unitNames)),
+      );
+      const saved = rosterTuning.fewMatches;
+      try {
+        for (const few of [saved, 0]) {
+          rosterTuning.fewMatches = few;
+          const r = await all(province, `search=${encodeURIComponent(surname)}&sort=name`);
+          expect(ids(r.items), `few≤${few}`).toEqual(want);
+        }
+      } finally {
+        rosterTuning.fewMatches = saved;
+      }
+    });
+
+    it('keeps the name and unit orders when a cadre or a unit is renamed', async () => {
+      const repo = srv.store.repo('cadres');
+      const last = (await all(province, 'sort=name&order=desc')).items[0]!;
+      const first = cadres.find((c) => c.id !== last.id)!;
+      const saved = await repo.get(first.id);
+      const renamed = await repo.update(first.id, saved!.version, { name: '左左' });
+      try {
+        expect((await all(province, 'sort=name&order=desc')).items[0]!.id).toBe(first.id);
+      } finally {
+        await repo.update(first.id, renamed.version, { name: saved!.name });
+      }
+      const units = srv.store.repo('units');
+      const u = await units.get(first.managingUnitId);
+      const moved = await units.update(u!.id, u!.version, { name: '阿阿单位' });
+      try {
+        expect((await all(province, 'sort=unit')).items[0]!.managingUnitId).toBe(u!.id);
+      } finally {
+        await units.update(u!.id, moved.version, { name: u!.name });
+      }
     });
 
     it('filters by post, level, category and unit exactly as the stored record says', async () => {
@@ -100,11 +189,13 @@ for (const engine of ['sqlite', 'postgres'] as const)
       );
     });
 
-    it("refuses a filter value outside the record's vocabularies, naming the field", async () => {
+    it("refuses a filter, sort or order value outside the record's vocabularies, naming the field", async () => {
       for (const [field, value] of [
         ['category', '事业单位人员'],
         ['post', '正职'],
         ['level', '正局'],
+        ['sort', 'id'],
+        ['order', 'up'],
       ]) {
         const r = await province.get(`/api/cadres?${field}=${encodeURIComponent(value!)}`);
         expect(r.status, field).toBe(400);

@@ -6,7 +6,7 @@ import { CADRE_CATEGORIES, LEVELS, POST_ROLES } from '../../domain/vocabulary.js
 import { RECORD_ROLES } from '../roles.js';
 import { dashboard, scopeOf, unitTree } from '../scope.js';
 import { profile } from '../profile.js';
-import { roster, type RosterFilters } from '../roster.js';
+import { roster, ROSTER_SORTS, type RosterFilters } from '../roster.js';
 import { cadresInPeriod } from './eligibility.js';
 import { OFFSET_SCHEMA, errorSchemas } from '../schemas.js';
 
@@ -61,6 +61,9 @@ export function viewRoutes(app: FastifyInstance): void {
             level: { type: 'string', enum: [...LEVELS] },
             // 在影响期内: only cadres inside an influence period today (the ledger's evaluation)
             inPeriod: { type: 'boolean' },
+            // the order of the whole filtered list (default 按职务次序), not of the page shown
+            sort: { type: 'string', enum: Object.keys(ROSTER_SORTS) },
+            order: { type: 'string', enum: ['asc', 'desc'] },
             offset: OFFSET_SCHEMA,
             limit: { type: 'integer', minimum: 1, maximum: 500 },
           },

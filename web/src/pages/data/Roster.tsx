@@ -47,9 +47,20 @@ const ROLE_SHORT: Record<PostRole, string> = {
   staff: '一般干部',
 };
 
-/** 按职务次序: principals first, then deputies, members, middle-level and other cadres; higher levels first. */
-const roleRank = (r: string | null) => (r ? POST_ROLES.indexOf(r as PostRole) : POST_ROLES.length);
-const levelRank = (l: string | null) => (l ? LEVELS.indexOf(l as (typeof LEVELS)[number]) : LEVELS.length);
+/**
+ * The server's orders of the whole filtered list (GET /api/cadres `sort`), by the column that shows them; the
+ * default, 按职务次序 (principals first, then deputies, members, middle-level and other cadres; higher levels first),
+ * is the 职务类别 column's ascending order.
+ */
+type RosterSort = 'position' | 'name' | 'level' | 'category' | 'unit';
+const DEFAULT_SORT: { sort: RosterSort; order: 'asc' | 'desc' } = { sort: 'position', order: 'asc' };
+const SORT_OF_COLUMN: Record<string, RosterSort> = {
+  name: 'name',
+  level: 'level',
+  role: 'position',
+  category: 'category',
+  unitName: 'unit',
+};
 
 function filterTree(nodes: UnitNode[], q: string): UnitNode[] {
   if (!q) return nodes;
@@ -80,6 +91,7 @@ export function RosterPage() {
   const [inPeriod, setInPeriod] = useState(false);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]!);
+  const [sorting, setSorting] = useState(DEFAULT_SORT);
   const [exporting, setExporting] = useState(false);
   const [treeQuery, setTreeQuery] = useState('');
   const [adding, setAdding] = useState(false);
@@ -88,15 +100,23 @@ export function RosterPage() {
   const { data, error, loading, reload } = useLoad(
     () =>
       api.get<Page<RosterItem>>(
-        `/cadres${qs({ unitId, search, category, post, level, inPeriod: inPeriod ? 'true' : undefined, offset: (page - 1) * pageSize, limit: pageSize })}`,
+        `/cadres${qs({ unitId, search, category, post, level, inPeriod: inPeriod ? 'true' : undefined, ...sorting, offset: (page - 1) * pageSize, limit: pageSize })}`,
       ),
-    [unitId, search, category, post, level, inPeriod, page, pageSize],
+    [unitId, search, category, post, level, inPeriod, sorting, page, pageSize],
   );
 
   const shownTree = useMemo(() => filterTree(tree, treeQuery.trim()), [tree, treeQuery]);
   const expanded = useMemo(() => (treeQuery ? allKeys(shownTree, 6) : allKeys(tree, 1)), [shownTree, tree, treeQuery]);
   async function runExport() {
-    const filter: RosterFilter = { unitId, search, category, post, level, inPeriod: inPeriod ? 'true' : undefined };
+    const filter: RosterFilter = {
+      unitId,
+      search,
+      category,
+      post,
+      level,
+      inPeriod: inPeriod ? 'true' : undefined,
+      ...sorting,
+    };
     setExporting(true);
     try {
       const n = await exportRoster(filter, unitId ? names.get(unitId) : undefined);
@@ -107,6 +127,13 @@ export function RosterPage() {
       setExporting(false);
     }
   }
+
+  const sortOrderOf = (column: string) =>
+    SORT_OF_COLUMN[column] === sorting.sort
+      ? sorting.order === 'desc'
+        ? ('descend' as const)
+        : ('ascend' as const)
+      : null;
 
   const reset = (fn: () => void) => {
     fn();
@@ -236,6 +263,13 @@ export function RosterPage() {
             dataSource={data?.items ?? []}
             scroll={{ x: 820 }}
             onRow={(r) => ({ onDoubleClick: () => navigate(`/data/cadres/${encodeURIComponent(r.id)}`) })}
+            // sorting is the server's, over the whole filtered list: a click asks for page 1 in the new order
+            onChange={(_p, _f, sorter, extra) => {
+              if (extra.action !== 'sort') return;
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const by = s?.order ? SORT_OF_COLUMN[String(s.columnKey ?? s.field)] : undefined;
+              reset(() => setSorting(by ? { sort: by, order: s!.order === 'descend' ? 'desc' : 'asc' } : DEFAULT_SORT));
+            }}
             pagination={{
               current: page,
               pageSize,
@@ -256,7 +290,9 @@ export function RosterPage() {
                 dataIndex: 'name',
                 width: 96,
                 fixed: 'left',
-                sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+                key: 'name',
+                sorter: true,
+                sortOrder: sortOrderOf('name'),
                 render: (v: string, r) => <a href={`#/data/cadres/${encodeURIComponent(r.id)}`}>{v}</a>,
               },
               { title: '性别', dataIndex: 'gender', width: 52, render: (v: string | null) => v ?? '—' },
@@ -271,28 +307,36 @@ export function RosterPage() {
                 title: '职级',
                 dataIndex: 'level',
                 width: 72,
-                sorter: (a, b) => levelRank(a.level) - levelRank(b.level),
+                key: 'level',
+                sorter: true,
+                sortOrder: sortOrderOf('level'),
                 render: (v: string | null) => v ?? '—',
               },
               {
                 title: '职务类别',
                 dataIndex: 'role',
                 width: 96,
-                sorter: (a, b) => roleRank(a.role) - roleRank(b.role),
+                key: 'role',
+                sorter: true,
+                sortOrder: sortOrderOf('role'),
                 render: (v: string | null) => (v ? (ROLE_SHORT[v as PostRole] ?? v) : '—'),
               },
               {
                 title: '人员类别',
                 dataIndex: 'category',
                 width: 92,
-                sorter: (a, b) => a.category.localeCompare(b.category, 'zh-CN'),
+                key: 'category',
+                sorter: true,
+                sortOrder: sortOrderOf('category'),
               },
               {
                 title: '管理单位',
                 dataIndex: 'unitName',
                 width: 150,
                 ellipsis: true,
-                sorter: (a, b) => (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh-CN'),
+                key: 'unitName',
+                sorter: true,
+                sortOrder: sortOrderOf('unitName'),
                 render: (v: string | null, r) => v ?? names.get(r.managingUnitId) ?? '—',
               },
               {

@@ -1,4 +1,4 @@
-// 导出名册: the roster exactly as filtered on the page (unit, search, category, post, level), as an Excel workbook
+// 导出名册: the roster exactly as filtered and sorted on the page (unit, search, category, post, level, order), as an Excel workbook
 // with the columns the page shows. The rows come from the same scope-limited API as the page, a page at a time.
 import { api, qs, type Page, type RosterItem } from '../../api';
 import { POST_ROLE_LABELS, type PostRole } from '../../vocab';
@@ -11,6 +11,9 @@ export interface RosterFilter {
   level?: string;
   /** 'true': only cadres inside an influence period today */
   inPeriod?: string;
+  /** the page's order (GET /api/cadres `sort`, `order`): the workbook lists the cadres as the page does */
+  sort?: string;
+  order?: 'asc' | 'desc';
 }
 
 /** The API's largest page. */
