@@ -25,7 +25,7 @@ describe('national pack', () => {
     for (const r of periods) expect(r.note ?? '', r.id).toMatch(/版本：.*(2020|2023)/);
   });
 
-  it('names, for every rule quoted from a published copy, the copy and asks for a check against the official text', () => {
+  it('marks the text of every rule read from a published copy as a summary, naming the copy and asking for the official text', () => {
     const copied = national.rules.filter((r) => !/\/(zwcf|dj)-/.test(r.id));
     expect(copied.map((r) => r.id)).toEqual([
       'national/adjustment/xr-reuse',
@@ -35,7 +35,8 @@ describe('national pack', () => {
     ]);
     for (const r of copied) {
       expect(r.note ?? '', r.id).toMatch(/文本来源：/);
-      expect(r.note ?? '', r.id).toMatch(/正式文本核对/);
+      expect(r.note ?? '', r.id).toMatch(/据正式文本录入/);
+      expect(r.citation.text, r.id).toMatch(/^（转述要点，非原文）.*（原文待据正式文本录入）$/s);
     }
   });
 

@@ -2,10 +2,11 @@
 // cadre who resigned to take responsibility (引咎辞职), was ordered to resign (责令辞职), was removed (免职) or moved
 // off the post (调离岗位) waits before promotion. They apply in every jurisdiction, beside each pack's own period for
 // the same adjustment; the engine's promotionAllowedFrom takes the latest end, so the longer period governs, as the
-// quoted text itself says of overlapping 党纪政务处分.
+// provision itself says of overlapping 党纪政务处分.
 //
-// The text is quoted from a published copy, not from the official gazette: each rule's note names the copy and asks a
-// person to check it against the official text. What could not be seen in a published copy is not encoded.
+// The official text is not in the seeds: each citation holds the provision's points in our own words, marked as such,
+// and its note names the published copy they were read from, so a person enters the official text and checks the
+// periods. What could not be seen in a published copy is not encoded.
 import { addYears, yearOf } from '../../domain/dates.js';
 import type { AdjustmentMethod } from '../../domain/vocabulary.js';
 import { rule } from '../../policy/define.js';
@@ -15,17 +16,16 @@ export const SELECTION_REGULATION = '党政领导干部选拔任用工作条例'
 
 const SOURCE =
   '文本来源：共产党员网（12371.cn）“《党政领导干部选拔任用工作条例》系列问答 44.对被问责党政领导干部的重新安排使用应当如何把握？”' +
-  '（2020年5月25日），该问答以“《干部任用条例》规定，”引出此段，引文自“引咎辞职”起逐字录入；问答未标条号，条号待核。' +
-  '此为公开转载，不是正式文本，使用前请与正式文本核对。';
+  '（2020年5月25日）所引该条例的一段；问答未标条号，条号待核。' +
+  '本系统未收录该条例的正式文本，条文处只写转述的要点，不是原文：请据正式文本录入原文并核对期限。';
 
 const reuseCitation: Citation = {
   document: SELECTION_REGULATION,
   article: '问责和调整后的重新任用（条号待核）',
   text:
-    '引咎辞职、责令辞职和因问责被免职的党政领导干部，一年内不安排领导职务，两年内不得担任高于原任职务层次的领导职务。' +
-    '同时受到党纪政务处分的，按照影响期长的规定执行。因不适宜担任现职调离岗位、免职的，一年内不得提拔。' +
-    '降职使用的干部重新提拔，按照有关规定执行。重新任职或者提拔任职，应当根据具体情形、工作需要和个人情况综合考虑，合理安排使用。' +
-    '对符合有关规定给予容错的干部，应当客观公正对待。',
+    '（转述要点，非原文）引咎辞职、责令辞职以及因问责免职的，一年内不安排领导职务，两年内不担任高于原职务层次的领导职务；' +
+    '同时受党纪政务处分的，以影响期较长者为准；因不适宜担任现职而调离岗位或者免职的，一年内不提拔；降职后重新提拔另依有关规定。' +
+    '（原文待据正式文本录入）',
 };
 
 interface Period {
@@ -35,17 +35,17 @@ interface Period {
 }
 
 /**
- * The periods each adjustment method opens, as the quoted text sets them. 降职 is left to 有关规定 and 改任非领导职务
+ * The periods each adjustment method opens, as the provision sets them. 降职 is left to 有关规定 and 改任非领导职务
  * is not named, so neither opens a national period here (the jurisdiction packs set their own).
  */
 export const REUSE_PERIODS: Partial<Record<AdjustmentMethod, readonly Period[]>> = {
   引咎辞职: [
     { blocks: 'promotion', years: 1, words: '一年内不安排领导职务' },
-    { blocks: 'aboveOriginalLevel', years: 2, words: '两年内不得担任高于原任职务层次的领导职务' },
+    { blocks: 'aboveOriginalLevel', years: 2, words: '两年内不担任高于原职务层次的领导职务' },
   ],
   责令辞职: [
     { blocks: 'promotion', years: 1, words: '一年内不安排领导职务' },
-    { blocks: 'aboveOriginalLevel', years: 2, words: '两年内不得担任高于原任职务层次的领导职务' },
+    { blocks: 'aboveOriginalLevel', years: 2, words: '两年内不担任高于原职务层次的领导职务' },
   ],
   免职: [{ blocks: 'promotion', years: 1, words: '一年内不得提拔' }],
   调离岗位: [{ blocks: 'promotion', years: 1, words: '一年内不得提拔' }],
@@ -59,8 +59,8 @@ export const reuse = rule({
   note:
     SOURCE +
     '读法：自调整决定之日起计，首个不受限制的日子 = 决定日 + N 年（2月29日 + 1 年 = 次年2月28日，见读法说明第2条）。' +
-    '“一年内不安排领导职务”比“不得提拔”更宽，记录只表示提拔的影响期。记录中的“免职”是能上能下的组织调整，按“因不适宜担任现职……免职的，' +
-    '一年内不得提拔”计；因问责被免职的，另有两年内不得担任高于原任职务层次领导职务的限制，记录不载免职原因，由组织部门据决定核定。' +
+    '“一年内不安排领导职务”比“不得提拔”更宽，记录只表示提拔的影响期。记录中的“免职”是能上能下的组织调整，按因不适宜担任现职而免职、一年内不提拔' +
+    '计；因问责被免职的，另有两年内不担任高于原职务层次领导职务的限制，记录不载免职原因，由组织部门据决定核定。' +
     '降职“按照有关规定执行”，本段未定期限；改任非领导职务本段未列：二者均不据本规则计算，各地规则另有规定的按各地规则。',
   forCadre(c, ctx) {
     const adjustments = ctx.facts.adjustments(c.id);
@@ -95,7 +95,7 @@ export const reuse = rule({
 const candidacyCitation: Citation = {
   document: SELECTION_REGULATION,
   article: '第二十四条（六）',
-  text: '有下列情形之一的，不得列为考察对象：……（六）受到诫勉、组织处理或者党纪政务处分等影响期未满或者期满影响使用的；',
+  text: '（转述要点，非原文）受到诫勉、组织处理或者党纪政务处分，影响期未满或者期满后仍影响使用的，不列为考察对象。（原文待据正式文本录入）',
 };
 
 export const candidacy = rule({
@@ -105,7 +105,7 @@ export const candidacy = rule({
   citation: candidacyCitation,
   note:
     '文本来源：uianet.net 法律释义页“关于诫勉谈话的影响期……”所引《党政领导干部选拔任用工作条例》第二十四条（条号按该页所标），' +
-    '引文为该条导语和第（六）项，中间各项以“……”省略；转载的标点为半角，此处按全角录入，文字未改。此为公开转载，使用前请与正式文本核对。' +
+    '条文处只写转述的要点，不是原文：请据正式文本录入原文并核对条号。' +
     '本条不定期限，只说明影响期对提拔的作用：系统显示的“可提拔日”即各影响期中最晚的届满日。' +
     '诫勉、组织处理的期限本身未见公开转载的规定原文，系统不据诫勉计算影响期（见读法说明“尚未编入的国家规定”）。',
 });
