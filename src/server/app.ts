@@ -25,7 +25,7 @@ import { audit } from './audit-log.js';
 import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
-import { alertRoutes, alertScanHours } from './routes/alerts.js';
+import { alertRoutes, alertScanAtStart, alertScanHours } from './routes/alerts.js';
 import { careRoutes } from './routes/care.js';
 import { caseRoutes } from './routes/cases.js';
 import { caseAttachmentRoutes } from './routes/case-attachments.js';
@@ -72,7 +72,10 @@ export interface ServerOptions {
   webDist?: string | false;
   /** Secure cookies (HTTPS deployments); default SANXIANG_SECURE_COOKIES=1 */
   secureCookies?: boolean;
-  /** the alert list's full scan: hours between scans (default SANXIANG_ALERT_SCAN_HOURS or 24; 0 = none), at start */
+  /**
+   * the alert list's full scan: hours between scans (default SANXIANG_ALERT_SCAN_HOURS or 24; 0 = none), and whether
+   * once at start (default SANXIANG_ALERT_SCAN_AT_START or yes)
+   */
   alertScan?: { hours?: number; atStart?: boolean };
 }
 
@@ -255,7 +258,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       caseApplicationRoutes(api);
       alertRoutes(api, {
         scanHours: opts.alertScan?.hours ?? alertScanHours(env),
-        scanAtStart: opts.alertScan?.atStart ?? true,
+        scanAtStart: opts.alertScan?.atStart ?? alertScanAtStart(env),
       });
       toleranceSideRoutes(api);
       procedureRoutes(api);

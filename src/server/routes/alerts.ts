@@ -56,6 +56,18 @@ export function alertScanHours(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/**
+ * Whether the server scans once when it starts: SANXIANG_ALERT_SCAN_AT_START (1, the default, or 0). On a large record
+ * the scan occupies the serving process for a while (minutes at a million cadres on two cores), so a server restarted
+ * on a record no one changed meanwhile may skip it and rely on the scheduled scan or a scan started by hand.
+ */
+export function alertScanAtStart(env: NodeJS.ProcessEnv): boolean {
+  const v = env.SANXIANG_ALERT_SCAN_AT_START?.trim();
+  if (v === undefined || v === '' || v === '1') return true;
+  if (v === '0') return false;
+  throw new Error(`SANXIANG_ALERT_SCAN_AT_START 应为 1 或 0 (must be 1 or 0): ${v}`);
+}
+
 type Reader = Pick<User, 'role' | 'unitId' | 'cadreId'>;
 
 /** The alerts a reader sees: about cadres and units in their scope; the cadre role, their own confirmed ones. */
