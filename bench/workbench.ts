@@ -109,8 +109,8 @@ async function measure(): Promise<void> {
   }
 
   // The server runs in a process of its own, built as `sanxiang serve` builds it but without the alert list's full
-  // scan at start: over a million cadres that scan holds the server's only thread for minutes (bench/alerts.ts
-  // measures it), and `serve` has no switch to leave it out.
+  // scan at start (as `SANXIANG_ALERT_SCAN_AT_START=0` does): over a million cadres that scan holds the server's only
+  // thread for minutes (bench/alerts.ts measures it).
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--data', dataDir],
