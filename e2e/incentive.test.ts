@@ -21,11 +21,12 @@ import {
   type RunningServer,
 } from './harness.js';
 import { idShapedTokens, visibleText } from './plain-words.js';
+import { chinaDate } from '../src/domain/dates.js';
 
 let server: RunningServer;
 let browser: BrowserHandle;
 const tmp = mkdtempSync(join(tmpdir(), 'sanxiang-e2e-incentive-'));
-const today = new Date().toISOString().slice(0, 10);
+const today = chinaDate(new Date());
 const YEAR = new Date().getUTCFullYear() - 1;
 
 beforeAll(async () => {

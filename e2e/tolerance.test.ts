@@ -23,6 +23,7 @@ import {
   type RunningServer,
 } from './harness.js';
 import { idShapedTokens, visibleText } from './plain-words.js';
+import { chinaDate } from '../src/domain/dates.js';
 
 let server: RunningServer;
 let browser: BrowserHandle;
@@ -148,7 +149,7 @@ describe('容错纠错 in the browser', () => {
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify({
                 action: 'hear',
-                on: new Date().toISOString().slice(0, 10),
+                on: chinaDate(new Date()),
                 version,
                 inputs: { statement: '当事人说明：建设方案调整后已及时报告。' },
               }),

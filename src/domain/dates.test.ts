@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   addYears,
+  chinaDate,
   chineseDate,
   densestWindow,
   hasConsecutiveYears,
@@ -73,5 +74,14 @@ describe('calendar dates', () => {
     expect(parseQuarter('2019Q2')).toEqual({ year: 2019, quarter: 2 });
     expect(parseQuarter('2019Q5')).toBeUndefined();
     expect(chineseDate('2019-03-01')).toBe('2019年3月1日');
+  });
+});
+
+describe('chinaDate', () => {
+  it('is Beijing’s calendar date: the next day from 16:00 UTC, the same day before', () => {
+    expect(chinaDate(new Date('2026-12-03T15:59:59.999Z'))).toBe('2026-12-03');
+    expect(chinaDate(new Date('2026-12-03T16:00:00.000Z'))).toBe('2026-12-04');
+    expect(chinaDate(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01');
+    expect(chinaDate(new Date('2028-02-28T16:30:00.000Z'))).toBe('2028-02-29');
   });
 });

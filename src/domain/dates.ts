@@ -148,3 +148,12 @@ export function chineseDate(date: string): string {
   const { y, m, d } = mustParse(date);
   return `${y}年${m}月${d}日`;
 }
+
+/**
+ * The calendar date in China at an instant: the day officials write on their documents and the day the texts count
+ * from. Every jurisdiction of the system is in China (UTC+8 all year, no daylight saving), so "today" is Beijing's
+ * date whatever the server's clock zone — from 00:00 to 08:00 in China the UTC date is still the day before.
+ */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

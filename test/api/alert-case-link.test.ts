@@ -7,6 +7,7 @@ import { alertRefresherOf } from '../../src/mechanisms/adjustment/alerts-refresh
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
+import { chinaDate } from '../../src/domain/dates.js';
 
 interface AlertView {
   id: string;
@@ -74,7 +75,7 @@ describe.each(['sqlite', 'postgres'] as const)('an adjustment case opened on an 
       subjectType: 'cadre',
       subjectId: cadreId,
       action: 'open',
-      on: srv.now().toISOString().slice(0, 10),
+      on: chinaDate(srv.now()),
       inputs: { alert, situation: '受到政务处分，经组织认定不适宜担任现职。' },
     });
 

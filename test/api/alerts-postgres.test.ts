@@ -8,6 +8,7 @@ import { alertRefresherOf } from '../../src/mechanisms/adjustment/alerts-refresh
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { createTestDatabase } from '../pg-harness.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
+import { chinaDate } from '../../src/domain/dates.js';
 
 const ROLES = [
   'org_officer',
@@ -40,7 +41,7 @@ const client = {} as Record<Who, Client>;
 let cadreId = '';
 
 const settled = () => alertRefresherOf(srv.store as unknown as KyselyStore)!.settled();
-const today = () => srv.now().toISOString().slice(0, 10);
+const today = () => chinaDate(srv.now());
 
 async function all(who: Who, qs = ''): Promise<AlertView[]> {
   const out: AlertView[] = [];

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { alertRefresherOf } from '../../src/mechanisms/adjustment/alerts-refresh.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
+import { chinaDate } from '../../src/domain/dates.js';
 
 const ROLES = [
   'org_officer',
@@ -29,7 +30,7 @@ let cadreId = '';
 let sanctionId = '';
 
 const settled = () => alertRefresherOf(srv.store as unknown as KyselyStore)!.settled();
-const today = () => srv.now().toISOString().slice(0, 10);
+const today = () => chinaDate(srv.now());
 
 interface AlertView {
   id: string;

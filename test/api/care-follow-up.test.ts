@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { loggedIn, startServer, unitIdByName, type Client, type TestServer } from './harness.js';
+import { chinaDate } from '../../src/domain/dates.js';
 
 let srv: TestServer;
 let org: Client;
 let cityOrg: Client;
-const today = new Date().toISOString().slice(0, 10);
+const today = chinaDate(new Date());
 
 interface Item {
   kind: string;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
+import { chinaDate } from '../../src/domain/dates.js';
 
 let srv: TestServer;
 let org: Client;
@@ -187,7 +188,7 @@ describe('reminders (待办)', () => {
     const recorded = await org.post('/api/care/talks', {
       talkerId: item.leader.id,
       talkeeId: item.other.id,
-      heldOn: new Date().toISOString().slice(0, 10),
+      heldOn: chinaDate(new Date()),
       kind: 'scheduled',
     });
     expect(recorded.status).toBe(201);

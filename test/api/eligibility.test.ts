@@ -10,6 +10,7 @@ import { loadFacts } from '../../src/store/facts-loader.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { verdictOf } from '../../src/mechanisms/adjustment/eligibility.js';
 import { loggedIn, startServer, subtreeIds, unitIdByName, type Client, type TestServer } from './harness.js';
+import { chinaDate } from '../../src/domain/dates.js';
 
 let srv: TestServer;
 let org: Client;
@@ -213,7 +214,7 @@ describe('influence-period ledger', () => {
   });
 
   it('filters the roster to the cadres inside a period today (在影响期内), the same as the ledger', async () => {
-    const today = srv.now().toISOString().slice(0, 10);
+    const today = chinaDate(srv.now());
     const ledger = await city.get(`/api/adjustment/ledger?limit=500`);
     expect(ledger.body.date).toBe(today);
     const r = await city.get('/api/cadres?inPeriod=true&limit=500');

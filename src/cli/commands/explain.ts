@@ -1,6 +1,6 @@
 // explain: every finding about one cadre or unit on a date, with its article text and the facts behind it.
 import type { Command } from 'commander';
-import { isDate } from '../../domain/dates.js';
+import { chinaDate, isDate } from '../../domain/dates.js';
 import { packRegistry } from '../../packs/index.js';
 import { evaluateIndexed } from '../../policy/engine.js';
 import { explainSubject } from '../../policy/explain.js';
@@ -9,7 +9,7 @@ import { openStore, storeOptionsFromEnv } from '../../store/index.js';
 import { CliError } from '../errors.js';
 
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return chinaDate(new Date());
 }
 
 export function registerExplainCommands(program: Command): void {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Facts } from '../../domain/facts.js';
-import { isDate } from '../../domain/dates.js';
+import { chinaDate, isDate } from '../../domain/dates.js';
 import { INDIVIDUAL_GRADES } from '../../domain/vocabulary.js';
 import type { PackRegistry } from '../../policy/engine.js';
 import { evaluateIndexed } from '../../policy/engine.js';
@@ -105,7 +105,7 @@ function subtreeOf(facts: Facts, root: string): Set<string> {
   return out;
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
+const today = (now: Date) => chinaDate(now);
 
 export class IncentiveRunService {
   /** When set, filled with the milliseconds the last computation spent per phase (the benchmark's profile). */

@@ -22,7 +22,7 @@ import { alertsOf, ALERT_STATES, StaleAlertError, type AlertRow, type AlertState
 import { subtreeUnits } from '../../store/derived.js';
 import { KyselyStore } from '../../store/kysely-store.js';
 import { alertListBuffer, type AlertListRow } from '../../io/register/alert-list.js';
-import { chineseDate } from '../../domain/dates.js';
+import { chinaDate, chineseDate } from '../../domain/dates.js';
 import {
   DETERMINATION_KIND_LABELS,
   INCIDENT_CATEGORY_LABELS,
@@ -115,7 +115,7 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
   const rules = alertRules(registry);
   const store = ctx.store;
   if (!(store instanceof KyselyStore)) throw new Error('the alert list needs a Kysely-backed store');
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => chinaDate(ctx.now());
   const refresher = new AlertRefresher(store, registry, {
     today,
     now: ctx.now,
@@ -295,7 +295,7 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
             r.state === 'dismissed'
               ? (r.dismissedReason ?? '')
               : r.confirmedAt
-                ? `${r.confirmedBy ?? ''} ${chineseDate(r.confirmedAt.slice(0, 10))}认定`
+                ? `${r.confirmedBy ?? ''} ${chineseDate(chinaDate(new Date(r.confirmedAt)))}认定`
                 : '',
         };
       });

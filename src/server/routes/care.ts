@@ -8,6 +8,7 @@
 // Scope like other records: a talk is reached when either party is in the reader's scope (the cadre: their own
 // talks), a visit when the visited cadre is; recording one needs everyone it names in the writer's scope. Each
 // write and its audit entry commit in one transaction.
+import { chinaDate } from '../../domain/dates.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql, type RawBuilder } from 'kysely';
@@ -141,7 +142,7 @@ function dateField(field: string, label: string, value: string, today: string) {
 export function careRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
   const registry = packRegistry();
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => chinaDate(ctx.now());
 
   const talkOut = (t: TalkRecord, names: Map<string, CadreName>) => ({
     ...t,

@@ -3,6 +3,7 @@
 // (a stale version is 409, nothing changed), comments. A case is seen only by its participants and the officers of
 // the handling organ within scope; anyone else — 三员 included — gets 404, as for an out-of-scope cadre. Each write
 // and its audit entry commit in one transaction.
+import { chinaDate } from '../../domain/dates.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CASE_OUTCOME_LABELS, type ActionSpec, type CaseOutcome } from '../../domain/procedure.js';
@@ -118,7 +119,7 @@ export function caseRoutes(app: FastifyInstance): void {
     // open cases recorded before the store kept who may act on them get their rows (a no-op afterwards)
     await new ToleranceCases(ctx.store, { now: ctx.now }).fillOpenActors();
     armed = await armDeadlines(ctx.store, {
-      today: () => ctx.now().toISOString().slice(0, 10),
+      today: () => chinaDate(ctx.now()),
       onOverdue: (d) => app.log.info({ deadlines: d.map((x) => x.id) }, 'case deadlines overdue'),
     });
   });
@@ -359,7 +360,7 @@ export function caseRoutes(app: FastifyInstance): void {
         const c = await tc.visible(actor, req.params.id);
         const def = tc.definitionOf(c);
         const repo = casesOf(ctx.store);
-        const asOf = ctx.now().toISOString().slice(0, 10);
+        const asOf = chinaDate(ctx.now());
         const detail = {
           ...(await named(c)),
           procedure: { title: def.title, version: def.version, states: def.states },

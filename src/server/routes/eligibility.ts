@@ -17,7 +17,7 @@ import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { PackRegistry } from '../../policy/engine.js';
 import { sql } from 'kysely';
-import { chineseDate, isDate } from '../../domain/dates.js';
+import { chinaDate, chineseDate, isDate } from '../../domain/dates.js';
 import type { Facts } from '../../domain/facts.js';
 import { readSheets, XlsxFormatError } from '../../io/xlsx/sheets.js';
 import { checkEligibility, type EligibilityResult } from '../../mechanisms/adjustment/eligibility.js';
@@ -162,7 +162,7 @@ const registry = () => (shared ??= packRegistry());
 export function eligibilityRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
   const rulebooks = registry();
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => chinaDate(ctx.now());
 
   /** Names for the ids the rules write into their reasons: the units and cadres of the evaluated facts. */
   const plainOf = (facts: Facts) => {

@@ -6,6 +6,7 @@
 //   POST /params/:id/revoke        a mistaken setting withdrawn (kept in the history, with who and why)
 // Each write and its audit entry commit in one transaction. The rulebooks read the settings through
 // mechanisms/params/in-force.ts on the evaluation date.
+import { chinaDate } from '../../domain/dates.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { dateProblem } from '../../domain/values.js';
@@ -46,7 +47,7 @@ function conflict(): HttpError {
 export function paramRoutes(app: FastifyInstance): void {
   const ctx = app.ctx;
   const registry = packRegistry();
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => chinaDate(ctx.now());
 
   /** The unit's name, pack binding and the pack chain in force there (its own binding or the nearest above). */
   async function jurisdiction(db: AnyDb, unitId: string) {

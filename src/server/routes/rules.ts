@@ -1,5 +1,6 @@
 // The rulebooks through the API: POST /evaluate (a DESIGN §4 scenario in, the evaluation out) and
 // GET /explain/cadre/:id (every finding about one cadre in scope, with the article text: explanation.ts).
+import { chinaDate } from '../../domain/dates.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/rate-limit';
 import { dateProblem } from '../../domain/values.js';
@@ -125,7 +126,7 @@ export function ruleRoutes(
       },
     },
     async (req) => {
-      const asOf = req.query.asOf ?? ctx.now().toISOString().slice(0, 10);
+      const asOf = req.query.asOf ?? chinaDate(ctx.now());
       const wrong = dateProblem(asOf); // a real date inside the record's span (0001-01-01 is neither a fact nor a day to ask about)
       if (wrong) throw badRequest('asOf', `asOf：${wrong.zh}`, `asOf ${wrong.en}`);
       await getRecord(ctx.store, req.user!, 'cadres', req.params.id); // 404 / 403 before any work

@@ -1,5 +1,6 @@
 // Read views of the record within the user's scope: the unit tree, the cadre roster, a cadre's profile (an
 // audited read) and the dashboard aggregates.
+import { chinaDate } from '../../domain/dates.js';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit-log.js';
 import { CADRE_CATEGORIES, LEVELS, POST_ROLES } from '../../domain/vocabulary.js';
@@ -101,7 +102,7 @@ export function viewRoutes(app: FastifyInstance): void {
     async (req) => {
       const { inPeriod, ...f } = req.query;
       if (!inPeriod) return roster(ctx.store, req.user!, f);
-      const today = ctx.now().toISOString().slice(0, 10);
+      const today = chinaDate(ctx.now());
       return roster(ctx.store, req.user!, { ...f, ids: await cadresInPeriod(ctx, req.user!, today, f.unitId) });
     },
   );
