@@ -21,7 +21,6 @@ import {
   type RunningServer,
 } from './harness.js';
 import { idShapedTokens, visibleText } from './plain-words.js';
-import { chinaDate } from '../src/domain/dates.js';
 
 let server: RunningServer;
 let browser: BrowserHandle;
@@ -64,7 +63,7 @@ describe('容错纠错 materials and side records in the browser', () => {
           items: { id: string; subjectCadreId: string | null; description: string }[];
         };
         const m = ms.items.find((x) => x.description.startsWith('承办的信息化建设项目验收延误'))!;
-        const on = chinaDate(new Date());
+        const on = new Date().toLocaleDateString('sv-SE'); // the browser's own date (Asia/Shanghai)
         const c = (await (
           await fetch('/api/cases', {
             method: 'POST',

@@ -23,7 +23,6 @@ import {
   type RunningServer,
 } from './harness.js';
 import { idShapedTokens, visibleText } from './plain-words.js';
-import { chinaDate } from '../src/domain/dates.js';
 
 let server: RunningServer;
 let browser: BrowserHandle;
@@ -149,7 +148,7 @@ describe('容错纠错 in the browser', () => {
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify({
                 action: 'hear',
-                on: chinaDate(new Date()),
+                on: new Date().toLocaleDateString('sv-SE'), // the browser's own date (Asia/Shanghai)
                 version,
                 inputs: { statement: '当事人说明：建设方案调整后已及时报告。' },
               }),
