@@ -3,6 +3,7 @@
 // decided), how it is published, and the honour closing the run writes back into the record. Only computable rules
 // appear here; a list holds the findings of its rules for the run's year (or, for priority lists, on the run's date).
 import type { AssessmentScheme, HonorAward, HonorConferrer } from '../../domain/vocabulary.js';
+import { EXCELLENT_SHARE } from '../../packs/jiaozuo/performance-grades.js';
 import { TARGET_EXCELLENT_SHARE } from '../../packs/shaanxi/incentive.js';
 import type { FactTable } from '../../store/facts-loader.js';
 
@@ -47,7 +48,7 @@ export interface ListDef {
    * The 优秀 share a unit on this list has for the year (陕西 第五条（一）: 其党政干部年度考核优秀等次比例按20%确定). The
    * share follows from the unit's place on the list, so a unit tied at the cut-off and included by decision has it too.
    */
-  share?: number;
+  share?: number | { percentParam: string };
   honour?: HonourSpec;
   /** the unit grade closing writes into the year's assessment when the record holds a score but no grade */
   gradeWrite?: { scheme: AssessmentScheme; grade: string };
@@ -266,6 +267,8 @@ const JIAOZUO: ListDef[] = [
     name: '“好”等次班子、“优秀”等次干部通报嘉奖名单',
     kind: 'grade',
     rules: ['jiaozuo/incentive/measure.1'],
+    // 其班子成员“优秀”等次可提升至30%: the share of a team graded 好
+    share: { percentParam: EXCELLENT_SHARE.key },
     approver: null,
     approverBasis: NOT_STATED,
     publish: '通报嘉奖',

@@ -14,6 +14,7 @@ import { INDIVIDUAL_GRADES } from '../../domain/vocabulary.js';
 import type { PackRegistry } from '../../policy/engine.js';
 import { evaluateIndexed } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
+import { ParamResolver } from '../../policy/params.js';
 import type { Evaluation } from '../../policy/types.js';
 import { subtreeUnits } from '../../store/derived.js';
 import { loadSubjectFacts } from '../../store/facts-loader.js';
@@ -335,7 +336,14 @@ export class IncentiveRunService {
     entry: EntryRow,
     decision: 'include' | 'exclude',
   ): { quotas?: Record<string, string> } {
-    const share = RUN_LISTS[run.pack]?.find((d) => d.key === listKey)?.share;
+    const def = RUN_LISTS[run.pack]?.find((d) => d.key === listKey)?.share;
+    // a share the text prints, or a percentage parameter in force on the run's date (unset: no share, as for the
+    // units above the cut-off)
+    const pct =
+      typeof def === 'object'
+        ? new ParamResolver(this.registry, run.asOf, run.params).get(def.percentParam, new Set())
+        : undefined;
+    const share = typeof def === 'number' ? def : typeof pct === 'number' ? pct / 100 : undefined;
     if (share === undefined || entry.subjectType !== 'unit') return {};
     const quotas = { ...run.quotas };
     if (decision === 'include') quotas[entry.subjectId] = String(share);
