@@ -265,13 +265,22 @@ export class IncentiveRuns {
     patch: Partial<
       Pick<
         RunRow,
-        'state' | 'gaps' | 'ties' | 'completeness' | 'quotas' | 'computedAt' | 'conferredOn' | 'conferredDocumentNo'
+        | 'state'
+        | 'params'
+        | 'gaps'
+        | 'ties'
+        | 'completeness'
+        | 'quotas'
+        | 'computedAt'
+        | 'conferredOn'
+        | 'conferredDocumentNo'
       >
     >,
   ): Promise<void> {
     const cur = await this.open(id, version);
     const set: Record<string, unknown> = { version: cur.version + 1 };
     if (patch.state !== undefined) set.state = patch.state;
+    if (patch.params !== undefined) set.params = JSON.stringify(patch.params);
     if (patch.gaps !== undefined) set.gaps = JSON.stringify(patch.gaps);
     if (patch.ties !== undefined) set.ties = JSON.stringify(patch.ties);
     if (patch.completeness !== undefined) set.completeness = JSON.stringify(patch.completeness);

@@ -162,6 +162,90 @@ describe('ties and unset parameters', () => {
   });
 });
 
+describe("a tie at the cut-off decided in a unit's favour", () => {
+  it('gives the unit the 优秀 share of a unit above the cut-off (陕西 第五条（一）), and taking it back removes it', async () => {
+    // six units of the 陕西 rulebook with target scores for a year the record has none: 35% of 6 gives 2 places, the
+    // second and third share 90 points, so both stand at the cut-off
+    const root = await rootOf('shaanxi');
+    const six = [...(await subtreeIds(srv.store, root))].filter((u) => u !== root).slice(0, 6);
+    expect(six.length).toBe(6);
+    for (const [i, unitId] of six.entries())
+      await srv.store.repo('unitAssessments').insert({
+        id: `h9-tie-${i}`,
+        unitId,
+        year: 2026,
+        scheme: 'target',
+        grade: null,
+        score: [95, 90, 90, 80, 75, 70][i]!,
+        rank: null,
+      });
+    const run = await startRun('shaanxi', 2026);
+    const share = (r: { quotas: { unitId: string; share: string }[] }, u: string) =>
+      r.quotas.find((q) => q.unitId === u)?.share;
+    expect(share(run, six[0]!)).toBe('0.2');
+    const list = run.lists.find((l: { key: string }) => l.key === 'target_excellent_units');
+    const tied = list.entries.filter((e: { tie: boolean }) => e.tie);
+    expect(tied.map((e: { subjectId: string }) => e.subjectId).sort()).toEqual([six[1], six[2]].sort());
+    const decide = async (version: number, seq: number, decision: string) => {
+      const r = await org.post(`/api/incentive/runs/${run.id}/ties`, {
+        version,
+        list: 'target_excellent_units',
+        seq,
+        decision,
+        reason: '省考核委员会研究，按党风廉政建设考核得分确定',
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body;
+    };
+    const [inc, exc] = tied as { subjectId: string; seq: number }[];
+    let cur = await decide(run.version, inc!.seq, 'include');
+    cur = await decide(cur.version, exc!.seq, 'exclude');
+    expect(share(cur, inc!.subjectId)).toBe(share(cur, six[0]!));
+    expect(share(cur, exc!.subjectId)).toBeUndefined();
+    // the unit's workbench grades within the same share as the unit above the cut-off
+    const meterOf = async (u: string) =>
+      (await org.get(`/api/incentive/runs/${run.id}/workbench?unitId=${u}`)).body.meter.share;
+    expect(await meterOf(inc!.subjectId)).toBe(await meterOf(six[0]!));
+    // decided the other way, the unit has no share from the list
+    cur = await decide(cur.version, inc!.seq, 'exclude');
+    expect(share(cur, inc!.subjectId)).toBeUndefined();
+    expect(share(cur, six[0]!)).toBe('0.2');
+  });
+});
+
+describe('a list whose amounts are unset', () => {
+  it('cannot be approved: 409 naming the parameter in words and 参数设置, and nothing changes', async () => {
+    const runs = await org.get('/api/incentive/runs');
+    const id = runs.body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
+    ).id;
+    let run = (await org.get(`/api/incentive/runs/${id}`)).body;
+    run = (await org.post(`/api/incentive/runs/${id}/propose`, { version: run.version })).body;
+    expect(run.state).toBe('proposed');
+    const approve = (key: string) =>
+      org.post(`/api/incentive/runs/${id}/lists/${key}/approve`, {
+        body: '省委、省政府',
+        meeting: '省委常委会会议',
+        date: '2026-03-10',
+        documentNo: '苏委〔2026〕5号',
+      });
+    const r = await approve('unit_bonus');
+    expect(r.status).toBe(409);
+    expect(r.body.reason_zh).toContain('按年度综合考核等次核发的奖金数额');
+    expect(r.body.reason_zh).toContain('参数设置');
+    expect(r.body.reason_zh).not.toMatch(/jiangsu|incentive|bonusByGrade/);
+    expect(r.body.reason).toBeTruthy();
+    // another list of the run waits too: approving it would end recomputation with the amounts still unset
+    const other = run.lists.find((l: { key: string }) => l.key !== 'unit_bonus');
+    expect((await approve(other.key)).status).toBe(409);
+    const after = (await org.get(`/api/incentive/runs/${id}`)).body;
+    expect(after.version).toBe(run.version);
+    expect(after.state).toBe('proposed');
+    expect(after.lists.every((l: { status: string }) => l.status === 'proposed')).toBe(true);
+    // a list with no amounts at all (如东's 物质奖励: the text gives none) is not held: see the 如东 approval below
+  });
+});
+
 describe('the numbers a 具体办法 sets', () => {
   it('a run started after the jurisdiction set its bonus amounts reads them instead of 未配置', async () => {
     const root = await rootOf('jiangsu');
@@ -182,6 +266,20 @@ describe('the numbers a 具体办法 sets', () => {
     ).toBe(true);
     expect(JSON.stringify(run.gaps)).not.toContain('按年度综合考核等次核发的奖金');
     expect(JSON.stringify(run.gaps)).toContain('先进县');
+  });
+
+  it('a run started before the amounts were set reads them when recomputed', async () => {
+    const runs = await org.get('/api/incentive/runs');
+    const id = runs.body.find(
+      (x: { jurisdiction: string; year: number }) => x.year === 2025 && x.jurisdiction.includes('江苏'),
+    ).id;
+    const before = (await org.get(`/api/incentive/runs/${id}`)).body;
+    expect(before.lists.find((l: { key: string }) => l.key === 'unit_bonus').entries[0].value).toBe('未配置');
+    const r = await org.post(`/api/incentive/runs/${id}/recompute`, { version: before.version });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const bonus = r.body.lists.find((l: { key: string }) => l.key === 'unit_bonus');
+    expect(bonus.entries.some((e: { value: unknown }) => /\d/.test(String(e.value)))).toBe(true);
+    expect(JSON.stringify(r.body.gaps)).not.toContain('按年度综合考核等次核发的奖金');
   });
 });
 
@@ -218,8 +316,21 @@ describe('rudong: workbench, approval, closing and the next year', () => {
         .filter((s) => s.date.startsWith('2025'))
         .map((s) => s.cadreId),
     );
-    const eligible = wb.cadres.map((c: { cadreId: string }) => c.cadreId).filter((c: string) => !sanctioned.has(c));
-    let accepted = 0;
+    type Row = { cadreId: string; recordedExcellent: boolean };
+    // 优秀 already in the record for the year (imported) take places of the share, each cadre once
+    const recorded = wb.cadres.filter((c: Row) => c.recordedExcellent).map((c: Row) => c.cadreId);
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.length).toBeLessThan(places);
+    expect(wb.meter.excellent).toBe(recorded.length);
+    // proposing 优秀 for a cadre the record already holds as 优秀 takes no second place
+    const twice = recorded.find((c: string) => !sanctioned.has(c));
+    const again = await liaison.put(`/api/incentive/runs/${runId}/grades/${twice}`, { grade: '优秀' });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect((await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body.meter.excellent).toBe(recorded.length);
+    const eligible = wb.cadres
+      .map((c: Row) => c.cadreId)
+      .filter((c: string) => !sanctioned.has(c) && !recorded.includes(c));
+    let accepted = recorded.length;
     for (const c of eligible) {
       if (accepted === places) break;
       const p = await liaison.put(`/api/incentive/runs/${runId}/grades/${c}`, { grade: '优秀' });

@@ -3,6 +3,8 @@
 // decided), how it is published, and the honour closing the run writes back into the record. Only computable rules
 // appear here; a list holds the findings of its rules for the run's year (or, for priority lists, on the run's date).
 import type { AssessmentScheme, HonorAward, HonorConferrer } from '../../domain/vocabulary.js';
+import { EXCELLENT_SHARE } from '../../packs/jiaozuo/performance-grades.js';
+import { TARGET_EXCELLENT_SHARE } from '../../packs/shaanxi/incentive.js';
 import type { FactTable } from '../../store/facts-loader.js';
 
 export type ListKind = 'grade' | 'title' | 'award' | 'priority' | 'training' | 'commendation' | 'quota';
@@ -37,6 +39,16 @@ export interface ListDef {
   when?: string;
   /** words of a tie message (rules that report ties without their rule) that place the tie on this list */
   tieLabels?: readonly string[];
+  /**
+   * The parameters (keys) the entries' amounts come from. While one is unset the amounts show 未配置 and the list
+   * cannot be approved: the texts approve amounts (“奖金数额报…审批”), never a list without them.
+   */
+  amountParams?: readonly string[];
+  /**
+   * The 优秀 share a unit on this list has for the year (陕西 第五条（一）: 其党政干部年度考核优秀等次比例按20%确定). The
+   * share follows from the unit's place on the list, so a unit tied at the cut-off and included by decision has it too.
+   */
+  share?: number | { percentParam: string };
   honour?: HonourSpec;
   /** the unit grade closing writes into the year's assessment when the record holds a score but no grade */
   gradeWrite?: { scheme: AssessmentScheme; grade: string };
@@ -72,6 +84,7 @@ const JIANGSU: ListDef[] = [
     kind: 'award',
     rules: ['jiangsu/incentive/9.1'],
     value: 'award',
+    amountParams: ['jiangsu.incentive.bonusByGrade', 'jiangsu.incentive.advancedCountyAward'],
     approver: '省委、省政府',
     approverBasis: '江苏省党政干部鼓励激励办法 第九条（三）：奖金数额报省委、省政府审批',
     publish: '核发',
@@ -104,6 +117,7 @@ const SHAANXI: ListDef[] = [
     kind: 'grade',
     rules: ['shaanxi/incentive/5.1'],
     tieLabels: ['目标责任'],
+    share: TARGET_EXCELLENT_SHARE,
     approver: '省委、省政府',
     approverBasis: '陕西省党政干部鼓励激励办法(试行) 第五条（一）：以省委、省政府名义授予',
     publish: '授予',
@@ -140,6 +154,7 @@ const SHAANXI: ListDef[] = [
     approverBasis: NOT_STATED,
     publish: '核发',
     value: 'award',
+    amountParams: ['shaanxi.incentive.progressPrizeTiers', 'shaanxi.incentive.progressPrizeAmounts'],
     // 第六条 adds up each unit's awards of （二）（三）: the amount each entry shows
     valueRules: ['shaanxi/incentive/6'],
   },
@@ -252,6 +267,8 @@ const JIAOZUO: ListDef[] = [
     name: '“好”等次班子、“优秀”等次干部通报嘉奖名单',
     kind: 'grade',
     rules: ['jiaozuo/incentive/measure.1'],
+    // 其班子成员“优秀”等次可提升至30%: the share of a team graded 好
+    share: { percentParam: EXCELLENT_SHARE.key },
     approver: null,
     approverBasis: NOT_STATED,
     publish: '通报嘉奖',

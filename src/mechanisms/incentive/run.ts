@@ -14,6 +14,7 @@ import { INDIVIDUAL_GRADES } from '../../domain/vocabulary.js';
 import type { PackRegistry } from '../../policy/engine.js';
 import { evaluateIndexed } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
+import { ParamResolver } from '../../policy/params.js';
 import type { Evaluation } from '../../policy/types.js';
 import { subtreeUnits } from '../../store/derived.js';
 import { loadSubjectFacts } from '../../store/facts-loader.js';
@@ -27,7 +28,8 @@ import {
 import type { KyselyStore } from '../../store/kysely-store.js';
 import type { RecordStore } from '../../store/types.js';
 import { localParamsFor } from '../params/in-force.js';
-import { computeRun } from './compute.js';
+import { openParam } from '../params/catalogue.js';
+import { computeRun, UNSET } from './compute.js';
 import { excellentRefusal, ineligibleForExcellent, meter, type QuotaMeter } from './grading.js';
 import { RUN_LISTS, RUN_TABLES, runRules, sameBody } from './lists.js';
 
@@ -184,6 +186,7 @@ export class IncentiveRunService {
     await repo.replaceLists(run.id, computed.lists);
     await repo.update(run.id, run.version, {
       state: 'computed',
+      params: run.params,
       gaps: computed.gaps,
       ties: computed.ties,
       completeness: computed.completeness,
@@ -284,10 +287,17 @@ export class IncentiveRunService {
         throw new RunStepError('已有名单经审批，不能重新计算', 'a list is approved: no recomputation');
       return run;
     };
-    const computed = await this.computeLists(await check(incentiveRunsOf(this.store)));
+    const run = await check(incentiveRunsOf(this.store));
+    // A parameter the jurisdiction set (参数设置) since the run started fills one the run lacked; the values the run
+    // started with stay as they were.
+    const params = {
+      ...(await localParamsFor((this.store as KyselyStore).db, this.registry, run.organiserUnitId, run.asOf)),
+      ...run.params,
+    };
+    const computed = await this.computeLists({ ...run, params });
     return this.store.transaction(async (tx) => {
       const repo = incentiveRunsOf(tx);
-      await this.storeComputed(tx, await check(repo), computed, actor, 'recompute');
+      await this.storeComputed(tx, { ...(await check(repo)), params }, computed, actor, 'recompute');
       return (await repo.get(id))!;
     });
   }
@@ -310,10 +320,74 @@ export class IncentiveRunService {
       const entry = (await repo.entries(id, listKey)).find((e) => e.seq === seq);
       if (!entry || !entry.tie) throw new RunInputError('seq', '该条目不是并列待定的条目', 'not a tied entry');
       await repo.decideTie(id, listKey, seq, decision, reason.trim());
-      await repo.update(id, version, {});
+      await repo.update(id, version, this.sharesAfterTie(run, listKey, entry, decision));
       await repo.step(id, 'decide-tie', this.now().toISOString(), actor.userId, `${listKey}#${seq} ${decision}`);
       return (await repo.get(id))!;
     });
+  }
+
+  /**
+   * A unit tied at a list's cut-off and included by decision stands on the list as a unit above the cut-off does, so
+   * it has the share of 优秀 the list gives (陕西 第五条（一）); excluded again, it loses it.
+   */
+  private sharesAfterTie(
+    run: RunRow,
+    listKey: string,
+    entry: EntryRow,
+    decision: 'include' | 'exclude',
+  ): { quotas?: Record<string, string> } {
+    const def = RUN_LISTS[run.pack]?.find((d) => d.key === listKey)?.share;
+    // a share the text prints, or a percentage parameter in force on the run's date (unset: no share, as for the
+    // units above the cut-off)
+    const pct =
+      typeof def === 'object'
+        ? new ParamResolver(this.registry, run.asOf, run.params).get(def.percentParam, new Set())
+        : undefined;
+    const share = typeof def === 'number' ? def : typeof pct === 'number' ? pct / 100 : undefined;
+    if (share === undefined || entry.subjectType !== 'unit') return {};
+    const quotas = { ...run.quotas };
+    if (decision === 'include') quotas[entry.subjectId] = String(share);
+    else if (entry.decision === 'include') delete quotas[entry.subjectId];
+    else return {};
+    return { quotas };
+  }
+
+  /**
+   * Amounts a list carries that come from a parameter nobody has set, in words (the way 参数设置 shows them): such a
+   * list cannot be approved until the parameter is set and the run recomputed.
+   */
+  private unsetAmounts(run: RunRow, list: ListRow, entries: readonly EntryRow[]): string[] {
+    const def = RUN_LISTS[run.pack]?.find((d) => d.key === list.key);
+    if (!def?.amountParams || !entries.some((e) => e.listKey === list.key && e.value === UNSET)) return [];
+    const unset = def.amountParams.filter((key) =>
+      run.gaps.some((g) => g === `未配置：${key}` || g.startsWith(`未配置：${key}（`)),
+    );
+    return unset.map((key) => openParam(key)?.label ?? this.paramDescription(key));
+  }
+
+  /**
+   * Refuses an approval while any list of the run has amounts from an unset parameter. The whole run waits, not only
+   * that list: setting the parameter takes a recomputation, and a run with an approved list can no longer be
+   * recomputed, so approving another list first would leave the amounts unset for good.
+   */
+  private refuseUnsetAmounts(run: RunRow, lists: readonly ListRow[], entries: readonly EntryRow[]): void {
+    for (const l of lists) {
+      const unset = this.unsetAmounts(run, l, entries);
+      if (!unset.length) continue;
+      throw new RunStepError(
+        `“${l.name}”的奖金数额未配置，各名单暂不能审批：${unset.map((x) => `“${x}”`).join('、')}尚未设定。` +
+          '请组织部门在“参数设置”中按本地具体办法设定，重新计算后再审批',
+        `amounts of a list come from ${unset.length} unset parameter(s): set them under 参数设置 and recompute first`,
+      );
+    }
+  }
+
+  private paramDescription(key: string): string {
+    for (const p of this.registry.packs.values()) {
+      const d = p.params.find((x) => x.key === key);
+      if (d) return d.description;
+    }
+    return '奖金数额';
   }
 
   async propose(id: string, version: number, actor: Actor): Promise<RunRow> {
@@ -388,6 +462,7 @@ export class IncentiveRunService {
         );
       if (run.publicNoticeDays !== null && list.noticeTo && a.date <= list.noticeTo)
         throw new RunInputError('date', '审批日期应在公示期满之后', 'approval must follow the notice period');
+      this.refuseUnsetAmounts(run, lists, await repo.entries(id));
       await repo.approve({
         runId: id,
         listKey,
@@ -518,11 +593,47 @@ export class IncentiveRunService {
     return rows.map((r) => r.id);
   }
 
+  /** Cadres of a pool whose grade for the year already stands as 优秀 in the record (imported or written back). */
+  private async recordedExcellent(tx: RecordStore, root: string, year: number): Promise<Set<string>> {
+    const rows = (await (tx as KyselyStore).db
+      .selectFrom('cadre_assessments')
+      .innerJoin('cadres', 'cadres.id', 'cadre_assessments.cadre_id')
+      .select('cadre_assessments.cadre_id as id')
+      .where('cadre_assessments.year', '=', year)
+      .where('cadre_assessments.grade', '=', '优秀')
+      .where(sql<boolean>`cadres.managing_unit_id in ${subtreeUnits(root)}`)
+      .execute()) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * The cadres of a pool counted against its share: those graded 优秀 for the year, each once. A grade proposed in the
+   * workbench (and not returned) stands in for the record's, as accepting it replaces the record's grade; a cadre
+   * without one counts by the record (a result imported before the run).
+   */
+  private async excellentOf(tx: RecordStore, run: RunRow, root: string, pool: ReadonlySet<string>) {
+    const proposed = new Map<string, string>();
+    for (const p of await incentiveRunsOf(tx).proposals(run.id))
+      if (pool.has(p.cadreId) && p.status !== 'returned') proposed.set(p.cadreId, p.grade);
+    const out = new Set<string>();
+    for (const c of await this.recordedExcellent(tx, root, run.year)) if (!proposed.has(c)) out.add(c);
+    for (const [c, g] of proposed) if (g === '优秀') out.add(c);
+    return out;
+  }
+
   /** The workbench of a unit: its cadres, their proposals, and the quota meter. */
   async workbench(
     id: string,
     unitId: string,
-  ): Promise<{ run: RunRow; quotaUnit: string | null; meter: QuotaMeter; cadres: string[]; proposals: ProposalRow[] }> {
+  ): Promise<{
+    run: RunRow;
+    quotaUnit: string | null;
+    meter: QuotaMeter;
+    cadres: string[];
+    proposals: ProposalRow[];
+    /** cadres of the workbench whose 优秀 for the year is already in the record */
+    recordedExcellent: Set<string>;
+  }> {
     const store = this.store;
     const run = await incentiveRunsOf(store).get(id);
     if (!run) throw new RunInputError('id', '年度工作不存在', 'no such run');
@@ -531,9 +642,10 @@ export class IncentiveRunService {
     const pool = await this.poolOf(store, poolRoot);
     const poolSet = new Set(pool);
     const proposals = (await incentiveRunsOf(store).proposals(id)).filter((p) => poolSet.has(p.cadreId));
-    const excellent = proposals.filter((p) => p.grade === '优秀' && p.status !== 'returned').length;
+    const excellent = (await this.excellentOf(store, run, poolRoot, poolSet)).size;
     const cadres = unitId === poolRoot ? pool : await this.poolOf(store, unitId);
     return {
+      recordedExcellent: await this.recordedExcellent(store, unitId, run.year),
       run,
       quotaUnit: qUnit ?? null,
       meter: meter({ share: qUnit ? run.quotas[qUnit] : undefined, pool: pool.length, excellent }),
@@ -586,10 +698,10 @@ export class IncentiveRunService {
   private async quotaRefusal(tx: RecordStore, run: RunRow, unitId: string, cadreId: string) {
     const qUnit = await this.quotaUnit(run, unitId, tx);
     const pool = await this.poolOf(tx, qUnit ?? unitId);
-    const poolSet = new Set(pool);
-    const excellent = (await incentiveRunsOf(tx).proposals(run.id)).filter(
-      (p) => poolSet.has(p.cadreId) && p.cadreId !== cadreId && p.grade === '优秀' && p.status !== 'returned',
-    ).length;
+    const counted = await this.excellentOf(tx, run, qUnit ?? unitId, new Set(pool));
+    // the cadre being graded now is the one more, not one already counted
+    counted.delete(cadreId);
+    const excellent = counted.size;
     return excellentRefusal({ share: qUnit ? run.quotas[qUnit] : undefined, pool: pool.length, excellent });
   }
 

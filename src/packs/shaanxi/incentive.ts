@@ -44,6 +44,9 @@ export const TITLES = {
   povertyExcellent: '脱贫攻坚工作成效考核优秀单位',
 } as const;
 
+/** 第五条（一）: 其党政干部年度考核优秀等次比例按20%确定 (the share of a 年度目标责任考核优秀单位). */
+export const TARGET_EXCELLENT_SHARE = 0.2;
+
 const COUNTY: ReadonlySet<string> = new Set(['county']);
 const DISTRICT: ReadonlySet<string> = new Set(['district']);
 
@@ -481,7 +484,7 @@ export const incentiveRules = [
         sel.ties.forEach((g) => ctx.gap(g));
         for (const unit of sel.selected) {
           ctx.set(unit, yearValueName('titles', year), [TITLES.targetExcellent]);
-          ctx.set(unit, yearValueName('excellentQuota', year), 0.2);
+          ctx.set(unit, yearValueName('excellentQuota', year), TARGET_EXCELLENT_SHARE);
           ctx.set(unit, `grade:target:${year}`, '优秀');
           ctx.fire({
             subject: unit,

@@ -387,6 +387,8 @@ export function incentiveRoutes(app: FastifyInstance): void {
           cadreId: id,
           name: names.get(id) ?? '',
           grade: p?.grade ?? null,
+          // 优秀 already in the record for the year (imported): counted in the meter like a proposal
+          recordedExcellent: wb.recordedExcellent.has(id),
           status: p?.status ?? null,
           statusLabel: p ? { proposed: '待审核', accepted: '已确认', returned: '已退回' }[p.status] : null,
           reviewNote: p?.reviewNote ?? null,
