@@ -23,7 +23,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { ApiError, api, download } from '../../api';
+import { api, download } from '../../api';
 import { useAuth } from '../../auth';
 import { fmtDate } from '../../format';
 import { useLoad } from '../../hooks';
@@ -115,7 +115,7 @@ const GRADES = ['优秀', '称职', '基本称职', '不称职'];
 /**
  * A step recorded in a dialog. Each opening mounts a fresh form (a shared one kept the previous list's approving
  * body and typed values, so the next list was sent with another list's body and refused); a refusal stays in the
- * dialog beside the field it names, with what was typed, until the next submission.
+ * dialog above the fields, with what was typed, until the next submission.
  */
 function StepDialog<F extends Record<string, string>>({
   title,
@@ -148,10 +148,7 @@ function StepDialog<F extends Record<string, string>>({
       const after = await onSubmit(f);
       onDone(after);
     } catch (e) {
-      const reason = (e as Error).message;
-      setRefusal(reason);
-      const field = e instanceof ApiError ? e.field : undefined;
-      if (field && field in f) form.setFields([{ name: field as never, errors: [reason] }]);
+      setRefusal((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -246,7 +243,8 @@ function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolea
     }
   };
   const v = { version: run.version };
-  const current = Math.max(0, STEPS.indexOf(run.state));
+  // a closed run has finished every step, the last one included
+  const current = run.state === 'closed' ? STEPS.length : Math.max(0, STEPS.indexOf(run.state));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
