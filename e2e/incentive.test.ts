@@ -2,8 +2,9 @@
 // organisation department starts the year's run; the 院's liaison fills the grading workbench within the quota its
 // meter shows, and one 优秀 over the quota is refused with the reason; the organisation department accepts the grades,
 // recomputes and proposes the lists; recording the 嘉奖 list's approval by a body other than the one the text names
-// is refused with the article. Screenshots at 1366×768 in e2e/screenshots/; no id- or key-shaped text on any page
-// looked at.
+// is refused with the article, and the same dialog then records it by the named body; every other list is approved
+// by its own body, the run is conferred and closed, and each list (.xlsx) and decision (.docx) downloads and names
+// its people. Screenshots at 1366×768 in e2e/screenshots/; no id- or key-shaped text on any page looked at.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
