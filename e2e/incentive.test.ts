@@ -2,9 +2,12 @@
 // organisation department starts the year's run; the 院's liaison fills the grading workbench within the quota its
 // meter shows, and one 优秀 over the quota is refused with the reason; the organisation department accepts the grades,
 // recomputes and proposes the lists; recording the 嘉奖 list's approval by a body other than the one the text names
-// is refused with the article. Screenshots at 1366×768 in e2e/screenshots/; no id- or key-shaped text on any page
-// looked at.
+// is refused with the article, and the same dialog then records it by the named body; every other list is approved
+// by its own body, the run is conferred and closed, and each list (.xlsx) and decision (.docx) downloads and names
+// its people. Screenshots at 1366×768 in e2e/screenshots/; no id- or key-shaped text on any page looked at.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +64,23 @@ async function call<T>(page: Page, method: string, path: string, body?: unknown)
     },
     [method, path, body] as const,
   ) as Promise<{ status: number; body: T }>;
+}
+
+/** The visible text of a .docx's body. */
+function docxText(path: string): string {
+  const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' });
+  return xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+}
+
+/** A sheet's rows as text cells, the first column at index 0. */
+function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
+  const out: string[][] = [];
+  sheet.eachRow((r) => {
+    const cells: string[] = [];
+    r.eachCell({ includeEmpty: true }, (c, col) => (cells[col - 1] = c.text));
+    out.push(cells);
+  });
+  return out;
 }
 
 interface Node {
@@ -200,34 +220,131 @@ describe('鼓励激励 in the browser', () => {
       const listCount = await tabs.count();
       expect(listCount).toBeGreaterThan(0);
       let commendations = '';
+      const lists: string[] = [];
       for (let i = 0; i < listCount; i++) {
         await tabs.nth(i).click();
         const label = (await tabs.nth(i).innerText()).trim();
-        if (label.includes('嘉奖')) commendations = label;
+        lists.push(label);
         const pane = org.page.locator('[data-testid="list-pane"]:visible');
         await pane.getByRole('button', { name: /记录审批/ }).click();
         const modal = org.page.locator('.ant-modal:visible');
         const body = modal.getByLabel('审批机关', { exact: true });
-        // the body the text names is filled in; where none is named, the organiser records the one that decided
-        if (!(await body.inputValue())) await body.fill('如东县人民检察院党组');
+        const named = await body.inputValue();
+        // the dialog starts from this list's own approving body, never the one typed for the list before
+        const stated = /审批机关：(.+?)（/.exec(await pane.innerText())?.[1];
+        expect(named, label).toBe(stated === '原文未明确' ? '' : stated);
+        await modal.getByLabel('会议', { exact: true }).fill('党组会议');
+        await modal.getByLabel('审批日期', { exact: true }).fill(today);
+        await modal.getByLabel('文号', { exact: true }).fill(`东检党〔${YEAR + 1}〕${i + 2}号`);
         if (label.includes('嘉奖')) {
-          expect(await body.inputValue()).toBe('县委县政府');
-          // another body is refused with the article
+          commendations = label;
+          expect(named).toBe('县委县政府');
+          // another body is refused with the article; the dialog stays open with what was typed
           await body.fill('如东县人民检察院党组');
-          await modal.getByLabel('会议', { exact: true }).fill('党组会议');
-          await modal.getByLabel('审批日期', { exact: true }).fill(today);
-          await modal.getByLabel('文号', { exact: true }).fill('东检党〔2026〕2号');
           await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
-          await org.page
-            .locator('.ant-message')
-            .getByText(/无权审批/)
-            .first()
-            .waitFor();
+          const refusal = modal.locator('.ant-alert-error').getByText(/无权审批/);
+          await refusal.waitFor();
+          expect(await refusal.innerText()).toContain('应由县委县政府审批');
           await shot(org.page, '54-incentive-approval-wrong-body');
-          break;
+          await plain(org.page, 'approval, wrong body refused');
+          expect(await modal.getByLabel('文号', { exact: true }).inputValue()).toBe(`东检党〔${YEAR + 1}〕${i + 2}号`);
+          // the body the text names: the dialog closes and the list shows as approved
+          await body.fill('县委县政府');
+          await modal.getByLabel('会议', { exact: true }).fill('县委常委会会议');
+        } else if (!named) {
+          // where the text names no body, the organiser records the one that decided
+          await body.fill('如东县人民检察院党组');
+        }
+        const [approved] = await Promise.all([
+          org.page.waitForResponse((r) => r.url().endsWith('/approve'), { timeout: 60_000 }),
+          modal.getByRole('button', { name: /确\s*定|OK/ }).click(),
+        ]);
+        expect(approved.status(), `${label}: ${await approved.text()}`).toBe(200);
+        await org.page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+        await expect.poll(async () => (await tabs.nth(i).innerText()).trim()).toMatch(/已审批/);
+        await expect
+          .poll(async () => await org.page.locator('[data-testid="list-pane"]:visible').innerText())
+          .toMatch(/已由.+审批，文号/);
+        if (label.includes('嘉奖')) {
+          await shot(org.page, '55-incentive-approval-right-body');
+          await plain(org.page, 'approval, right body');
         }
       }
       expect(commendations).not.toBe('');
+      await org.page.getByText('已审批').first().waitFor();
+
+      // ---- confer and publish, then close ----
+      await org.page.getByRole('button', { name: /授予\/公布/ }).click();
+      const conferDialog = org.page.locator('.ant-modal:visible');
+      await conferDialog.getByLabel('日期', { exact: true }).fill(today);
+      await conferDialog.getByLabel('文号', { exact: true }).fill(`东委发〔${YEAR + 1}〕9号`);
+      await Promise.all([
+        org.page.waitForResponse((r) => r.url().endsWith('/confer') && r.status() === 200, { timeout: 60_000 }),
+        conferDialog.getByRole('button', { name: /确\s*定|OK/ }).click(),
+      ]);
+      await conferDialog.waitFor({ state: 'hidden' });
+      await org.page
+        .getByText(`东委发〔${YEAR + 1}〕9号`)
+        .first()
+        .waitFor();
+      await shot(org.page, '56-incentive-conferred');
+      await plain(org.page, 'run, conferred');
+      await org.page.getByRole('button', { name: /办\s*结/ }).click();
+      const confirm = org.page.locator('.ant-modal-confirm:visible');
+      await confirm.locator('.ant-modal-confirm-title', { hasText: '办结本年度工作？' }).waitFor();
+      await Promise.all([
+        org.page.waitForResponse((r) => r.url().endsWith('/close') && r.status() === 200, { timeout: 120_000 }),
+        confirm.getByRole('button', { name: /确\s*定|OK/ }).click(),
+      ]);
+      await org.page.locator('.ant-descriptions').getByText('已办结').first().waitFor();
+      await expect(org.page.getByRole('button', { name: /重新计算|记录审批|授予\/公布/ }).count()).resolves.toBe(0);
+      await shot(org.page, '57-incentive-closed');
+      await plain(org.page, 'run, closed');
+
+      // ---- the lists (.xlsx) and the decisions (.docx) download and open ----
+      const fetchFile = async (button: RegExp) => {
+        const [dl] = await Promise.all([
+          org.page.waitForEvent('download'),
+          org.page.locator('[data-testid="list-pane"]:visible').getByRole('button', { name: button }).click(),
+        ]);
+        const file = join(tmp, dl.suggestedFilename());
+        await dl.saveAs(file);
+        return { file, name: dl.suggestedFilename() };
+      };
+      for (let i = 0; i < listCount; i++) {
+        // the tab bar has scrolled to the last list; a click event selects a tab scrolled out of view, as the
+        // overflow menu would, and the bar brings it back into view
+        await tabs.nth(i).locator('.ant-tabs-tab-btn').dispatchEvent('click');
+        await expect.poll(async () => (await tabs.nth(i).getAttribute('class')) ?? '').toContain('ant-tabs-tab-active');
+        const pane = org.page.locator('[data-testid="list-pane"]:visible');
+        const firstName = (await pane.locator('.ant-table-row').first().locator('td').nth(1).innerText()).trim();
+        const xlsx = await fetchFile(/下载名单/);
+        expect(xlsx.name).toMatch(/\.xlsx$/);
+        const wbk = new ExcelJS.Workbook();
+        await wbk.xlsx.readFile(xlsx.file);
+        const sheet = wbk.worksheets[0]!;
+        const cells = sheetRows(sheet);
+        expect(
+          cells.some((r) => r[1] === firstName),
+          `${lists[i]}: ${firstName}`,
+        ).toBe(true);
+        const docx = await fetchFile(/下载(表彰决定|通报)/);
+        expect(docx.name).toMatch(/\.docx$/);
+        const text = docxText(docx.file);
+        expect(text).toContain(String(YEAR));
+        expect(text).toContain(firstName);
+        if (lists[i] === commendations) {
+          // the 嘉奖 list names the cadres graded 优秀 by the 院, each with the grade that earned it
+          const named = graded.filter((n) => cells.some((r) => r[1] === n));
+          expect(named.length, `${graded.join('、')} in ${cells.map((r) => r[1]).join('、')}`).toBeGreaterThan(0);
+          const row = cells.find((r) => r[1] === named[0])!;
+          expect(row.join(' ')).toContain('优秀');
+          expect(text).toContain('嘉奖');
+          expect(text).toContain(named[0]!);
+          await shot(org.page, '58-incentive-downloads');
+          await plain(org.page, 'run, downloads');
+        }
+      }
       for (const p of [org, liaison]) await p.context.close();
       expect(problems).toEqual([]);
     },

@@ -1,7 +1,7 @@
 // 鼓励激励: the annual runs by year; a run's lists with each entry's article and reasons, the ties to decide, the
 // approval of each list by the body the text names, conferral and closing; and the unit grading workbench, where a
 // unit liaison proposes grades within the quota its meter shows and the organisation department accepts or returns.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   App,
@@ -112,12 +112,122 @@ const STEPS = ['computed', 'proposed', 'approved', 'conferred', 'closed'];
 const STEP_TITLES = ['汇总计算', '提出名单', '审批', '授予/公布', '办结'];
 const GRADES = ['优秀', '称职', '基本称职', '不称职'];
 
+/**
+ * A step recorded in a dialog. Each opening mounts a fresh form (a shared one kept the previous list's approving
+ * body and typed values, so the next list was sent with another list's body and refused); a refusal stays in the
+ * dialog above the fields, with what was typed, until the next submission.
+ */
+function StepDialog<F extends Record<string, string>>({
+  title,
+  initial,
+  onCancel,
+  onSubmit,
+  onDone,
+  children,
+}: {
+  title: string;
+  initial?: Partial<F>;
+  onCancel: () => void;
+  onSubmit: (f: F) => Promise<Run>;
+  onDone: (after: Run) => void;
+  children: ReactNode;
+}) {
+  const [form] = Form.useForm<F>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const submit = async () => {
+    let f: F;
+    try {
+      f = await form.validateFields();
+    } catch {
+      return; // the form marks what is missing
+    }
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const after = await onSubmit(f);
+      onDone(after);
+    } catch (e) {
+      setRefusal((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={title} onCancel={onCancel} onOk={() => void submit()} confirmLoading={busy}>
+      {refusal && <Alert type="error" showIcon role="alert" message={refusal} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initial}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+type ApprovalFields = { body: string; meeting: string; date: string; documentNo: string };
+
+function ApprovalDialog({
+  list,
+  onCancel,
+  onSubmit,
+  onDone,
+}: {
+  list: RunList;
+  onCancel: () => void;
+  onSubmit: (f: ApprovalFields) => Promise<Run>;
+  onDone: (after: Run) => void;
+}) {
+  return (
+    <StepDialog<ApprovalFields>
+      title={`记录审批：${list.name}`}
+      initial={{ body: list.approver ?? '' }}
+      onCancel={onCancel}
+      onSubmit={onSubmit}
+      onDone={onDone}
+    >
+      <Form.Item name="body" label="审批机关" rules={[{ required: true }]} extra={list.approverBasis}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="meeting" label="会议" rules={[{ required: true }]}>
+        <Input placeholder="如：省委常委会会议" />
+      </Form.Item>
+      <Form.Item name="date" label="审批日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+        <Input placeholder="YYYY-MM-DD" />
+      </Form.Item>
+      <Form.Item name="documentNo" label="文号" rules={[{ required: true }]}>
+        <Input placeholder="如：苏委发〔2026〕5号" />
+      </Form.Item>
+    </StepDialog>
+  );
+}
+
+type ConferFields = { date: string; documentNo: string };
+
+function ConferDialog({
+  onCancel,
+  onSubmit,
+  onDone,
+}: {
+  onCancel: () => void;
+  onSubmit: (f: ConferFields) => Promise<Run>;
+  onDone: (after: Run) => void;
+}) {
+  return (
+    <StepDialog<ConferFields> title="授予/公布" onCancel={onCancel} onSubmit={onSubmit} onDone={onDone}>
+      <Form.Item name="date" label="日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+        <Input placeholder="YYYY-MM-DD" />
+      </Form.Item>
+      <Form.Item name="documentNo" label="文号" rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+    </StepDialog>
+  );
+}
+
 function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolean; onChanged: () => void }) {
   const { message } = App.useApp();
   const { data: run, error, reload, setData } = useLoad(() => api.get<Run>(`/incentive/runs/${id}`), [id]);
   const [approving, setApproving] = useState<RunList | null>(null);
   const [conferring, setConferring] = useState(false);
-  const [form] = Form.useForm();
 
   if (error) return <Alert type="error" message={error.message} />;
   if (!run) return null;
@@ -133,7 +243,8 @@ function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolea
     }
   };
   const v = { version: run.version };
-  const current = Math.max(0, STEPS.indexOf(run.state));
+  // a closed run has finished every step, the last one included
+  const current = run.state === 'closed' ? STEPS.length : Math.max(0, STEPS.indexOf(run.state));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -319,58 +430,30 @@ function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolea
         />
       </div>
       {run.lists.length === 0 && <Empty description="本年度没有符合条件的名单" />}
-      <Modal
-        open={approving !== null}
-        title={`记录审批：${approving?.name ?? ''}`}
-        onCancel={() => setApproving(null)}
-        onOk={async () => {
-          const f = (await form.validateFields()) as {
-            body: string;
-            meeting: string;
-            date: string;
-            documentNo: string;
-          };
-          if (await act(`/lists/${approving!.key}/approve`, f)) {
+      {approving && (
+        <ApprovalDialog
+          key={approving.key}
+          list={approving}
+          onCancel={() => setApproving(null)}
+          onSubmit={(f) => api.post<Run>(`/incentive/runs/${id}/lists/${approving.key}/approve`, f)}
+          onDone={(after) => {
+            setData(after);
             setApproving(null);
-            form.resetFields();
-          }
-        }}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" initialValues={{ body: approving?.approver ?? '' }}>
-          <Form.Item name="body" label="审批机关" rules={[{ required: true }]} extra={approving?.approverBasis}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="meeting" label="会议" rules={[{ required: true }]}>
-            <Input placeholder="如：省委常委会会议" />
-          </Form.Item>
-          <Form.Item name="date" label="审批日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
-            <Input placeholder="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item name="documentNo" label="文号" rules={[{ required: true }]}>
-            <Input placeholder="如：苏委发〔2026〕5号" />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={conferring}
-        title="授予/公布"
-        onCancel={() => setConferring(false)}
-        onOk={async () => {
-          const f = (await form.validateFields()) as { date: string; documentNo: string };
-          if (await act('/confer', { ...v, ...f })) setConferring(false);
-        }}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item name="date" label="日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
-            <Input placeholder="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item name="documentNo" label="文号" rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+            onChanged();
+          }}
+        />
+      )}
+      {conferring && (
+        <ConferDialog
+          onCancel={() => setConferring(false)}
+          onSubmit={(f) => api.post<Run>(`/incentive/runs/${id}/confer`, { ...v, ...f })}
+          onDone={(after) => {
+            setData(after);
+            setConferring(false);
+            onChanged();
+          }}
+        />
+      )}
       <Button type="link" onClick={() => void reload()}>
         刷新
       </Button>
