@@ -30,7 +30,8 @@ let server: RunningServer;
 let browser: BrowserHandle;
 const tmp = mkdtempSync(join(tmpdir(), 'sanxiang-e2e-incentive-'));
 const today = chinaDate(new Date());
-const YEAR = new Date().getUTCFullYear() - 1;
+// the year being assessed: the record holds no results for it yet, so the workbench starts from an empty quota
+const YEAR = new Date().getUTCFullYear();
 
 beforeAll(async () => {
   ensureChromium();
@@ -171,8 +172,21 @@ describe('鼓励激励 in the browser', () => {
         row++;
       }
       await liaison.page.getByText(`已提出 ${places} 名`).first().waitFor();
-      // one more 优秀 is over the quota: refused with the count
-      await grade(row, '优秀');
+      // one more 优秀 is over the quota: refused with the count (a cadre who may not be 优秀 this year is refused for
+      // that first, so the next cadre is tried)
+      for (let tries = 0; ; tries++) {
+        await grade(row, '优秀');
+        await liaison.page.waitForTimeout(800);
+        if (
+          await liaison.page
+            .locator('.ant-message')
+            .getByText(/超出优秀等次比例/)
+            .count()
+        )
+          break;
+        expect(tries).toBeLessThan(10);
+        row++;
+      }
       await liaison.page
         .locator('.ant-message')
         .getByText(/超出优秀等次比例/)

@@ -1,5 +1,6 @@
 // Unit grading within quota: whether one more 优秀 fits the share the rules give a unit's cadres (exact fractions,
 // DESIGN §3), and whether a cadre may be graded 优秀 at all that year. Pure: the caller gathers the counts.
+import { chineseDate } from '../../domain/dates.js';
 import { excellentBarredBy } from '../../packs/national/assessment.js';
 import { parseShare } from '../../packs/rudong/incentive.js';
 import { quotaPlaces } from '../../policy/quota.js';
@@ -89,7 +90,7 @@ export function ineligibleForExcellent(s: Standing): Refusal | undefined {
     const by = excellentBarredBy(first.kind);
     return {
       field: 'grade',
-      reason_zh: `${first.date} 受${first.kind}处分，${by ? `依照《${by.document}》${by.article}` : '按照国家有关考核规定'}，当年不得确定为优秀等次`,
+      reason_zh: `${chineseDate(first.date)}受${first.kind}处分，${by ? `依照《${by.document}》${by.article}` : '按照国家有关考核规定'}，当年不得确定为优秀等次`,
       reason: 'a sanction in the year: not graded 优秀',
     };
   }
@@ -97,14 +98,14 @@ export function ineligibleForExcellent(s: Standing): Refusal | undefined {
   if (acc)
     return {
       field: 'grade',
-      reason_zh: `${acc.date} 受到${acc.kind}，按照国家有关考核规定，当年不得确定为优秀等次`,
+      reason_zh: `${chineseDate(acc.date)}受到${acc.kind}，按照国家有关考核规定，当年不得确定为优秀等次`,
       reason: 'an accountability measure in the year: not graded 优秀',
     };
   const adj = s.adjustments[0];
   if (adj)
     return {
       field: 'grade',
-      reason_zh: `${adj.date} 被${adj.method}（组织调整），影响期内不得确定为优秀等次`,
+      reason_zh: `${chineseDate(adj.date)}被${adj.method}（组织调整），影响期内不得确定为优秀等次`,
       reason: 'an adjustment in the year: not graded 优秀',
     };
   return undefined;
