@@ -2,7 +2,9 @@
 // step history. Writers pass the transaction they belong to (`incentiveRunsOf(tx)` inside `store.transaction`).
 // A closed run is immutable here, not only in the API: every write first checks the run's state and a closed run
 // raises ClosedRunError, and a run changes only at the version the writer read (StaleRunError otherwise).
+import { sql } from 'kysely';
 import type { AnyDb } from './connect.js';
+import { subtreeUnits } from './derived.js';
 import { KyselyStore } from './kysely-store.js';
 import type { RecordStore } from './types.js';
 
@@ -94,6 +96,20 @@ export interface ProposalRow {
   proposedBy: string | null;
   proposedAt: string;
   reviewNote: string | null;
+}
+
+/** A cadre of a unit's subtree as the grading workbench reads it: its proposal in the run, its recorded grade. */
+export interface GradingRow {
+  cadreId: string;
+  proposal: ProposalRow | undefined;
+  /** the grade the record holds for the run's year (imported or written back); null when none */
+  recorded: string | null;
+}
+
+/** A pool's size and its cadres counted against the share (see IncentiveRuns.excellentCount). */
+export interface PoolCount {
+  pool: number;
+  excellent: number;
 }
 
 export interface RunStepRow {
@@ -417,6 +433,65 @@ export class IncentiveRuns {
     }
     const rows = await q.orderBy('cadre_id').execute();
     return rows.map(proposalOf);
+  }
+
+  /** One cadre's proposal in a run, by the primary key (run, cadre). */
+  async proposal(runId: string, cadreId: string): Promise<ProposalRow | undefined> {
+    const r = await this.db
+      .selectFrom('incentive_grade_proposals')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('cadre_id', '=', cadreId)
+      .executeTakeFirst();
+    return r ? proposalOf(r) : undefined;
+  }
+
+  /**
+   * The cadres managed in the subtree of `root`, in id order, each with its proposal in the run and its recorded
+   * grade for `year`. Read from the subtree's cadres (the managing-unit index) with one primary-key lookup each into
+   * the proposals and the assessments, so the cost follows the unit, never the number of proposals in the run.
+   */
+  async gradingRows(runId: string, year: number, root: string): Promise<GradingRow[]> {
+    const { rows } = await sql<Record<string, unknown>>`select c.id as cadre_id, a.grade as recorded,
+        p.run_id, p.unit_id, p.grade, p.status, p.proposed_by, p.proposed_at, p.review_note
+      from cadres c
+      left join incentive_grade_proposals p on p.run_id = ${runId} and p.cadre_id = c.id
+      left join cadre_assessments a on a.cadre_id = c.id and a.year = ${year}
+      where c.managing_unit_id in ${subtreeUnits(root)}
+      order by c.id`.execute(this.db);
+    return rows.map((r) => ({
+      cadreId: String(r.cadre_id),
+      proposal: r.run_id === null ? undefined : proposalOf(r),
+      recorded: (r.recorded as string | null) ?? null,
+    }));
+  }
+
+  /**
+   * The base of a share and the cadres counted against it, as one aggregate over the subtree of `root`: every
+   * cadre managed there, and those whose grade for the year stands as 优秀 — a proposal not returned stands in for
+   * the record's grade (accepting it replaces the record's), a cadre without one counts by the record. `except`
+   * (the cadre being graded now) is in the pool but not counted: it is the one more.
+   */
+  async excellentCount(runId: string, year: number, root: string, except?: string): Promise<PoolCount> {
+    const notExcept = except === undefined ? sql`1 = 1` : sql`c.id <> ${except}`;
+    const { rows } = await sql<{ pool: number | string; excellent: number | string | null }>`select count(*) as pool,
+        sum(case when coalesce(p.grade, a.grade) = '优秀' and ${notExcept} then 1 else 0 end) as excellent
+      from cadres c
+      left join incentive_grade_proposals p on p.run_id = ${runId} and p.cadre_id = c.id and p.status <> 'returned'
+      left join cadre_assessments a on a.cadre_id = c.id and a.year = ${year}
+      where c.managing_unit_id in ${subtreeUnits(root)}`.execute(this.db);
+    const r = rows[0];
+    return { pool: Number(r?.pool ?? 0), excellent: Number(r?.excellent ?? 0) };
+  }
+
+  /**
+   * Holds the run's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE), so that concurrent grading in
+   * one run takes turns: each sees the proposals the one before it committed (the quota stays exact) and numbers its
+   * step after them. SQLite runs one write transaction at a time already.
+   */
+  async lock(runId: string): Promise<void> {
+    if (this.dialect === 'postgres')
+      await sql`select id from incentive_runs where id = ${runId} for update`.execute(this.db);
   }
 
   async putProposal(p: ProposalRow): Promise<void> {

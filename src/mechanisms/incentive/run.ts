@@ -7,7 +7,6 @@
 // case engine (src/workflow/) models one subject's procedure with one position, so the run keeps its own small
 // state machine here (the states above) and an append-only step history in the same shape.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Facts } from '../../domain/facts.js';
 import { chinaDate, isDate } from '../../domain/dates.js';
 import { INDIVIDUAL_GRADES } from '../../domain/vocabulary.js';
@@ -16,12 +15,13 @@ import { evaluateIndexed } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
 import { ParamResolver } from '../../policy/params.js';
 import type { Evaluation } from '../../policy/types.js';
-import { subtreeUnits } from '../../store/derived.js';
 import { loadSubjectFacts } from '../../store/facts-loader.js';
 import {
   incentiveRunsOf,
   type EntryRow,
+  type GradingRow,
   type ListRow,
+  type PoolCount,
   type ProposalRow,
   type RunRow,
 } from '../../store/incentive-runs.js';
@@ -108,6 +108,19 @@ function subtreeOf(facts: Facts, root: string): Set<string> {
 }
 
 const today = (now: Date) => chinaDate(now);
+
+/**
+ * A pool's size and its cadres counted against the share, from the pool's own rows: a proposal not returned stands
+ * in for the record's grade (accepting it replaces the record's), a cadre without one counts by the record.
+ */
+function countOf(rows: readonly GradingRow[]): PoolCount {
+  let excellent = 0;
+  for (const r of rows) {
+    const p = r.proposal && r.proposal.status !== 'returned' ? r.proposal : undefined;
+    if ((p ? p.grade : r.recorded) === '优秀') excellent++;
+  }
+  return { pool: rows.length, excellent };
+}
 
 export class IncentiveRunService {
   /** When set, filled with the milliseconds the last computation spent per phase (the benchmark's profile). */
@@ -570,6 +583,8 @@ export class IncentiveRunService {
 
   /** The unit whose share governs a cadre's grade: the nearest unit up the tree the run gives a share, if any. */
   private async quotaUnit(run: RunRow, unitId: string, tx: RecordStore): Promise<string | undefined> {
+    // a run whose rules give no unit a share (江苏) has no quota unit for anyone: no walk up the tree
+    if (Object.keys(run.quotas).length === 0) return undefined;
     let id: string | null = unitId;
     const seen = new Set<string>();
     while (id && !seen.has(id)) {
@@ -580,45 +595,6 @@ export class IncentiveRunService {
       id = u?.parentId ?? null;
     }
     return undefined;
-  }
-
-  /** Cadres managed in a unit's subtree (the base of its share), through the derived closure table. */
-  private async poolOf(tx: RecordStore, root: string): Promise<string[]> {
-    const rows = (await (tx as KyselyStore).db
-      .selectFrom('cadres')
-      .select('id')
-      .where(sql<boolean>`managing_unit_id in ${subtreeUnits(root)}`)
-      .orderBy('id')
-      .execute()) as { id: string }[];
-    return rows.map((r) => r.id);
-  }
-
-  /** Cadres of a pool whose grade for the year already stands as 优秀 in the record (imported or written back). */
-  private async recordedExcellent(tx: RecordStore, root: string, year: number): Promise<Set<string>> {
-    const rows = (await (tx as KyselyStore).db
-      .selectFrom('cadre_assessments')
-      .innerJoin('cadres', 'cadres.id', 'cadre_assessments.cadre_id')
-      .select('cadre_assessments.cadre_id as id')
-      .where('cadre_assessments.year', '=', year)
-      .where('cadre_assessments.grade', '=', '优秀')
-      .where(sql<boolean>`cadres.managing_unit_id in ${subtreeUnits(root)}`)
-      .execute()) as { id: string }[];
-    return new Set(rows.map((r) => r.id));
-  }
-
-  /**
-   * The cadres of a pool counted against its share: those graded 优秀 for the year, each once. A grade proposed in the
-   * workbench (and not returned) stands in for the record's, as accepting it replaces the record's grade; a cadre
-   * without one counts by the record (a result imported before the run).
-   */
-  private async excellentOf(tx: RecordStore, run: RunRow, root: string, pool: ReadonlySet<string>) {
-    const proposed = new Map<string, string>();
-    for (const p of await incentiveRunsOf(tx).proposals(run.id))
-      if (pool.has(p.cadreId) && p.status !== 'returned') proposed.set(p.cadreId, p.grade);
-    const out = new Set<string>();
-    for (const c of await this.recordedExcellent(tx, root, run.year)) if (!proposed.has(c)) out.add(c);
-    for (const [c, g] of proposed) if (g === '优秀') out.add(c);
-    return out;
   }
 
   /** The workbench of a unit: its cadres, their proposals, and the quota meter. */
@@ -635,22 +611,22 @@ export class IncentiveRunService {
     recordedExcellent: Set<string>;
   }> {
     const store = this.store;
-    const run = await incentiveRunsOf(store).get(id);
+    const repo = incentiveRunsOf(store);
+    const run = await repo.get(id);
     if (!run) throw new RunInputError('id', '年度工作不存在', 'no such run');
     const qUnit = await this.quotaUnit(run, unitId, store);
-    const poolRoot = qUnit ?? unitId;
-    const pool = await this.poolOf(store, poolRoot);
-    const poolSet = new Set(pool);
-    const proposals = (await incentiveRunsOf(store).proposals(id)).filter((p) => poolSet.has(p.cadreId));
-    const excellent = (await this.excellentOf(store, run, poolRoot, poolSet)).size;
-    const cadres = unitId === poolRoot ? pool : await this.poolOf(store, unitId);
+    // the unit's own cadres with their proposals and recorded grades; the pool of the share is the same cadres
+    // unless a unit above holds the share, then counted by one aggregate over that unit's subtree
+    const rows = await repo.gradingRows(id, run.year, unitId);
+    const counts =
+      qUnit === undefined || qUnit === unitId ? countOf(rows) : await repo.excellentCount(id, run.year, qUnit);
     return {
-      recordedExcellent: await this.recordedExcellent(store, unitId, run.year),
+      recordedExcellent: new Set(rows.filter((r) => r.recorded === '优秀').map((r) => r.cadreId)),
       run,
       quotaUnit: qUnit ?? null,
-      meter: meter({ share: qUnit ? run.quotas[qUnit] : undefined, pool: pool.length, excellent }),
-      cadres,
-      proposals: proposals.filter((p) => cadres.includes(p.cadreId)),
+      meter: meter({ share: qUnit ? run.quotas[qUnit] : undefined, pool: counts.pool, excellent: counts.excellent }),
+      cadres: rows.map((r) => r.cadreId),
+      proposals: rows.flatMap((r) => (r.proposal ? [r.proposal] : [])),
     };
   }
 
@@ -660,12 +636,13 @@ export class IncentiveRunService {
       throw new RunInputError('grade', `等次应为：${INDIVIDUAL_GRADES.join('、')}`, 'unknown grade');
     return this.store.transaction(async (tx) => {
       const repo = incentiveRunsOf(tx);
+      await repo.lock(id);
       const run = await repo.open(id);
       if (run.state !== 'computed')
         throw new RunStepError('名单已提出，不能再提出等次', 'grades are proposed before the lists are proposed');
       const cadre = await tx.repo('cadres').get(cadreId);
       if (!cadre) throw new RunInputError('cadreId', '干部不存在', 'no such cadre');
-      const existing = (await repo.proposals(id)).find((p) => p.cadreId === cadreId);
+      const existing = await repo.proposal(id, cadreId);
       if (existing?.status === 'accepted')
         throw new RunStepError('该干部的等次已被组织部门确认', 'this grade has been accepted already');
       if (grade === '优秀') {
@@ -697,12 +674,11 @@ export class IncentiveRunService {
 
   private async quotaRefusal(tx: RecordStore, run: RunRow, unitId: string, cadreId: string) {
     const qUnit = await this.quotaUnit(run, unitId, tx);
-    const pool = await this.poolOf(tx, qUnit ?? unitId);
-    const counted = await this.excellentOf(tx, run, qUnit ?? unitId, new Set(pool));
+    // no share governs the cadre: refused whatever the counts (excellentRefusal says the share is not set)
+    if (qUnit === undefined) return excellentRefusal({ share: undefined, pool: 0, excellent: 0 });
     // the cadre being graded now is the one more, not one already counted
-    counted.delete(cadreId);
-    const excellent = counted.size;
-    return excellentRefusal({ share: qUnit ? run.quotas[qUnit] : undefined, pool: pool.length, excellent });
+    const { pool, excellent } = await incentiveRunsOf(tx).excellentCount(run.id, run.year, qUnit, cadreId);
+    return excellentRefusal({ share: run.quotas[qUnit], pool, excellent });
   }
 
   /** The organiser accepts or returns a proposed grade. */
@@ -715,10 +691,11 @@ export class IncentiveRunService {
   ): Promise<ProposalRow> {
     return this.store.transaction(async (tx) => {
       const repo = incentiveRunsOf(tx);
+      await repo.lock(id);
       const run = await repo.open(id);
       if (run.state !== 'computed')
         throw new RunStepError('名单已提出，不能再审核等次', 'grades are reviewed before the lists are proposed');
-      const p = (await repo.proposals(id)).find((x) => x.cadreId === cadreId);
+      const p = await repo.proposal(id, cadreId);
       if (!p || p.status !== 'proposed') throw new RunStepError('没有待审核的等次', 'no proposed grade to review');
       if (decision === 'return' && !note.trim())
         throw new RunInputError('note', '退回时请写明理由', 'a reason is required to return a grade');
