@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facts } from '../src/domain/facts.js';
 import { computeRun } from '../src/mechanisms/incentive/compute.js';
-import { RUN_LISTS } from '../src/mechanisms/incentive/lists.js';
+import { RUN_LISTS, runRules } from '../src/mechanisms/incentive/lists.js';
 import { IncentiveRunService } from '../src/mechanisms/incentive/run.js';
 import { packRegistry } from '../src/packs/index.js';
 import { evaluate } from '../src/policy/engine.js';
@@ -90,4 +90,39 @@ describe('the fast run gives the lists of the plain evaluation', () => {
   it('compared entries on the demo record', () => {
     expect(compared).toBeGreaterThan(0);
   });
+});
+
+// The run loads the annual assessments without their vote counts (RegionLoadOptions.votes): no rule of a run may read
+// one. Every assessment of the demo record gets a vote count that notes being read, and each pack's run rules are
+// evaluated over it; a rule that reads votes (江苏 第八条（一）of the adjustment rules) shows the trap springs.
+describe('the run reads no vote count', () => {
+  function trapped(): { facts: Facts; reads: string[] } {
+    const reads: string[] = [];
+    const cadreAssessments = whole.cadreAssessments.map((a) => {
+      const copy = { ...a };
+      Object.defineProperty(copy, 'votes', {
+        enumerable: true,
+        get: () => {
+          reads.push(`${a.cadre} ${a.year}`);
+          return a.votes ?? { excellent: 9, competent: 1, basic: 0, incompetent: 0 };
+        },
+      });
+      return copy;
+    });
+    return { facts: { ...whole, cadreAssessments }, reads };
+  }
+
+  it('a rule reading votes springs the trap', () => {
+    const { facts, reads } = trapped();
+    evaluate(registry, facts, { asOf: AS_OF, only: new Set(['jiangsu/adjustment/8.1']) });
+    expect(reads.length).toBeGreaterThan(0);
+  });
+
+  for (const pack of Object.keys(RUN_LISTS))
+    it(`${pack}: the run's rules read none`, () => {
+      const { facts, reads } = trapped();
+      const ev = evaluate(registry, facts, { asOf: AS_OF, params: PARAMS[pack] ?? {}, only: runRules(pack) });
+      expect(ev.findings.length).toBeGreaterThan(0);
+      expect(reads).toEqual([]);
+    });
 });

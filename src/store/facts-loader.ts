@@ -420,8 +420,9 @@ async function collect({ scan, cadres }: { scan: Scan; cadres: CadreScan }, asOf
   await scan('cadre_assessments', COLUMNS.cadre_assessments, (r) => {
     const a: Facts['cadreAssessments'][number] = { cadre: r[0] as string, year: num(r[1]) };
     if (r[2] !== null) a.grade = r[2] as string;
-    // votes only when the whole count is on record: a partial tally would mislead the vote-share rules
-    if (r[3] !== null && r[4] !== null && r[5] !== null && r[6] !== null)
+    // votes only when the whole count is on record: a partial tally would mislead the vote-share rules (a load
+    // that leaves the counts out, RegionLoadOptions.votes, hands rows of three columns)
+    if (r.length > 3 && r[3] !== null && r[4] !== null && r[5] !== null && r[6] !== null)
       a.votes = { excellent: num(r[3]), competent: num(r[4]), basic: num(r[5]), incompetent: num(r[6]) };
     f.cadreAssessments.push(a);
   });
@@ -535,6 +536,12 @@ export interface RegionLoadOptions {
    * sequential, and the parsing overlaps the reading on the second core.
    */
   scanner?: 'worker';
+  /**
+   * false: the annual assessments come without their vote counts (the worker scanner only). For a caller whose
+   * rules read no vote count — the incentive run's, which a test checks for every pack — a third of the columns of
+   * the largest table, and an object per assessment, fewer.
+   */
+  votes?: false;
 }
 
 // The region as temporary id tables of the worker's connection (temporary tables are allowed on a read-only
@@ -552,14 +559,16 @@ const REGION_SETUP = [
 
 const REGION_OF = { units: 'temp.region_units', cadres: 'temp.region_cadres' } as const;
 
-function regionWorkerJobs(root: string, asOf: string, page: number, tables?: ReadonlySet<FactTable>): Job[] {
+function regionWorkerJobs(root: string, asOf: string, page: number, opts: RegionLoadOptions): Job[] {
+  const tables = opts.tables;
   const jobs: Job[] = REGION_SETUP.map((text, i) => ({
     name: `setup${i}`,
     sql: text,
     params: i === 2 ? [root] : i === 3 ? [asOf, asOf] : [],
     setup: true,
   }));
-  for (const [name, columns] of Object.entries(COLUMNS)) {
+  for (const [name, all] of Object.entries(COLUMNS)) {
+    const columns = name === 'cadre_assessments' && opts.votes === false ? all.slice(0, 3) : all;
     if (name === 'units') {
       jobs.push({ name, sql: sqliteScanSql(name, columns, page), params: [] });
       continue;
@@ -593,7 +602,7 @@ function regionWorkerJobs(root: string, asOf: string, page: number, tables?: Rea
 
 /** The region's facts read on a worker thread (RegionLoadOptions.scanner), in the order regionScans reads them. */
 async function regionOnWorker(store: KyselyStore, root: string, asOf: string, opts: RegionLoadOptions): Promise<Facts> {
-  const jobs = regionWorkerJobs(root, asOf, SQLITE_PAGE, opts.tables);
+  const jobs = regionWorkerJobs(root, asOf, SQLITE_PAGE, opts);
   const facts = await workerScans(store.conn.location, jobs, async ({ scan, cadres }) => {
     // the units arrive whole: keep the region's and those above it, as regionScans does
     let keep: { region: Set<string>; up: Set<string> } | undefined;
