@@ -5,7 +5,7 @@
 //     [--duration 15] [--units 100]
 //   (SANXIANG_DATABASE_URL selects PostgreSQL, as for the CLI)
 // The first run on a record starts the province's run (when none exists) and adds one liaison account per unit
-// (units of the province with 5–200 cadres); later runs reuse them. Every connection is its own liaison's session.
+// (units of the province whose workbench lists 5–200 cadres); later runs reuse them. Every connection is its own liaison's session.
 // Results: a table on stdout and bench/out/workbench-<engine>-c<connections>.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,16 +76,19 @@ async function measure(): Promise<void> {
       ));
     if (run.state !== 'computed') throw new Error(`the run is ${run.state}: grades are proposed while it is computed`);
     runId = run.id;
-    // units of the province whose own cadres make a workbench of a usual size
+    // units of the province whose workbench is of a usual size: it lists every cadre managed in the unit's subtree,
+    // so a unit with few cadres of its own but a city below it (21,554 cadres in 江苏) is not one of them
     const units = (
-      await sql<{ id: string; n: number }>`select managing_unit_id as id, count(*) as n from cadres
-      where managing_unit_id in ${subtreeUnits(root.id)}
-      group by managing_unit_id having count(*) between 5 and 200 order by managing_unit_id`.execute(store.db)
+      await sql<{ id: string; n: number }>`select a.ancestor_id as id, count(*) as n from cadres c
+      join unit_ancestors a on a.unit_id = c.managing_unit_id
+      where a.ancestor_id in ${subtreeUnits(root.id)}
+      group by a.ancestor_id having count(*) between 5 and 200 order by a.ancestor_id`.execute(store.db)
     ).rows;
     const step = Math.max(1, Math.floor(units.length / Number(values.units)));
     const chosen = units.filter((_, i) => i % step === 0).slice(0, Number(values.units));
-    for (const [i, u] of chosen.entries()) {
-      const username = `bench_liaison_${i}`;
+    for (const u of chosen) {
+      // one account per unit, named for it: a later run choosing other units never reuses an account of another unit
+      const username = `bench_liaison_${u.id}`;
       if (!(await findUserByName(store.db, username)))
         await insertUser(
           store.db,
@@ -100,7 +103,11 @@ async function measure(): Promise<void> {
           new Date(),
         );
       const cadres = (
-        await store.db.selectFrom('cadres').select('id').where('managing_unit_id', '=', u.id).execute()
+        await store.db
+          .selectFrom('cadres')
+          .select('id')
+          .where(sql<boolean>`managing_unit_id in ${subtreeUnits(u.id)}`)
+          .execute()
       ).map((r) => String(r.id));
       liaisons.push({ username, unitId: u.id, cadres });
     }

@@ -124,31 +124,49 @@ export interface RunStepRow {
 const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : ((v as T) ?? fallback));
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const runOf = (r: any): RunRow => ({
-  id: r.id,
-  version: Number(r.version),
-  pack: r.pack,
-  organiserUnitId: r.organiser_unit_id,
-  year: Number(r.year),
-  asOf: r.as_of,
-  state: r.state,
-  params: json(r.params, {}),
-  publicNoticeDays: r.public_notice_days === null ? null : Number(r.public_notice_days),
-  gaps: json(r.gaps, []),
-  ties: json(r.ties, []),
-  completeness: json(r.completeness, {
-    unitsMissing: [],
-    cadresMissing: [],
-    unitsWithResults: 0,
-    cadresWithResults: 0,
-  }),
-  quotas: json(r.quotas, {}),
-  computedAt: r.computed_at,
-  conferredOn: r.conferred_on,
-  conferredDocumentNo: r.conferred_document_no,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+const runOf = (r: any): RunRow =>
+  withLazyCompleteness(
+    {
+      id: r.id,
+      version: Number(r.version),
+      pack: r.pack,
+      organiserUnitId: r.organiser_unit_id,
+      year: Number(r.year),
+      asOf: r.as_of,
+      state: r.state,
+      params: json(r.params, {}),
+      publicNoticeDays: r.public_notice_days === null ? null : Number(r.public_notice_days),
+      gaps: json(r.gaps, []),
+      ties: json(r.ties, []),
+      quotas: json(r.quotas, {}),
+      computedAt: r.computed_at,
+      conferredOn: r.conferred_on,
+      conferredDocumentNo: r.conferred_document_no,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+    } as Omit<RunRow, 'completeness'>,
+    r.completeness,
+  );
+
+/**
+ * The completeness report, parsed when first read. It names every cadre of the region without a result (tens of
+ * thousands of ids for a province: about 100 KB of JSON), while the grading workbench reads the run on every request
+ * for its state and shares and never looks at it.
+ */
+function withLazyCompleteness(run: Omit<RunRow, 'completeness'>, raw: unknown): RunRow {
+  let value: RunRow['completeness'] | undefined;
+  // defined on the row itself: a spread of a getter would parse it at once
+  const out = run as RunRow;
+  Object.defineProperty(out, 'completeness', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (value ??= json(raw, { unitsMissing: [], cadresMissing: [], unitsWithResults: 0, cadresWithResults: 0 })),
+    set: (v: RunRow['completeness']) => (value = v),
+  });
+  return out;
+}
+
 const listOf = (r: any): ListRow => ({
   runId: r.run_id,
   key: r.key,
