@@ -28,11 +28,6 @@ function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
 }
 
 const byYear = (a: { year: number }, b: { year: number }) => a.year - b.year;
-
-function isSorted<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
-  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
-}
 const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 /** Everything on record about one id (a cadre, a unit, or both when ids coincide), looked up once. */
@@ -91,20 +86,17 @@ export class FactIndex {
     field: K,
     cmp?: (a: T, b: T) => number,
   ) {
-    // Rows usually come grouped by subject (a region's pages follow storage order, which the record writes subject
-    // by subject): the previous row's bundle is reused without a map lookup while the key stays the same.
-    let lastKey: string | undefined;
-    let last: Bundle | undefined;
-    const touched: T[][] = [];
     for (const r of rows) {
-      const k = key(r);
-      const b = k === lastKey ? last! : (last = this.bundleFor((lastKey = k)));
+      const b = this.bundleFor(key(r));
       const list = b[field] as unknown as T[];
       if ((list as unknown) === NONE) (b[field] as unknown as T[]) = [r];
-      else if (list.push(r) === 2 && cmp) touched.push(list);
+      else list.push(r);
     }
-    // only lists of two rows or more can be out of order; the sort is stable, so one already in order is left alone
-    if (cmp) for (const list of touched) if (!isSorted(list, cmp)) list.sort(cmp);
+    if (cmp)
+      for (const b of this.bundles.values()) {
+        const list = b[field] as unknown as T[];
+        if (list.length > 1) list.sort(cmp);
+      }
   }
 
   /**
