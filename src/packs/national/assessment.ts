@@ -106,6 +106,9 @@ function barsOf(
   }));
 }
 
+/** The years a bar reaches, in the provisions' words (当年, 第二年, 第三年). */
+const YEAR_WORDS = ['受处分的当年', '受处分的第二年', '受处分的第三年'];
+
 /** A computable rule that fires, for each sanction on record, once per assessment year the provision bars 优秀. */
 function assessmentRule(
   table: Partial<Record<SanctionKind, Provision>>,
@@ -125,7 +128,7 @@ function assessmentRule(
         if (!row) rows.set(bar.year, (row = { because: [], conclusions: [] }));
         row.because.push(
           `${c.id} ${s.date} ${s.kind}`,
-          `${bar.item}：${bar.year === yearOf(s.date) ? '受处分的当年' : `受处分后的第${bar.year - yearOf(s.date) + 1}年`}` +
+          `${bar.item}：${YEAR_WORDS[bar.year - yearOf(s.date)] ?? ''}` +
             `${bar.effect}${bar.reading ? `（${bar.reading}）` : ''}`,
         );
         row.conclusions.push(`${bar.year}年度考核不得确定为优秀等次（${s.kind}）`);

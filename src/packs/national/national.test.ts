@@ -80,7 +80,7 @@ describe('national pack', () => {
     const text = explainSubject(ev, new FactIndex(f), 'c1', registry.chain('jiaozuo'));
     expect(text).toContain('关于受党纪处分的党政机关工作人员年度考核有关问题的意见');
     expect(text).toContain(
-      '第四项：受处分后的第3年参加年度考核，只写评语不确定等次（受留党察看二年处分的第三年；记录未载察看期长短，按二年计）',
+      '第四项：受处分的第三年参加年度考核，只写评语不确定等次（受留党察看二年处分的第三年；记录未载察看期长短，按二年计）',
     );
   });
 
