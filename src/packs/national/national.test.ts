@@ -41,6 +41,8 @@ describe('national pack', () => {
       // no summary in place of the article
       expect(r.citation.text, r.id).not.toMatch(/转述|要点|非原文|待据正式文本录入/);
       expect(r.note ?? '', r.id).toMatch(/此为二手公开来源，不是正式文本：请据.*正式文本.*核对/);
+      // the notes are read on the rules page: dates in words, as everywhere people read them
+      expect(`${r.title ?? ''}${r.note ?? ''}${r.citation.text}`, r.id).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     }
   });
 
