@@ -26,7 +26,7 @@ export const m0031CaseTodo: Migration = {
       .addPrimaryKeyConstraint('case_todo_pk', ['scope_id', 'role', 'case_id'])
       .execute();
     await rebuildCaseTodo(db);
-    // a person's 待办 in the list's order, the filters decided from the index; by state, the state's range alone
+    // a person's 待办 in the list's order, the filters decided from the index; by state or year, that range alone
     await db.schema
       .createIndex('case_todo_list')
       .on('case_todo')
@@ -47,6 +47,11 @@ export const m0031CaseTodo: Migration = {
       .createIndex('case_todo_state')
       .on('case_todo')
       .columns(['scope_id', 'role', 'state', 'opened_on desc', 'case_id'])
+      .execute();
+    await db.schema
+      .createIndex('case_todo_year')
+      .on('case_todo')
+      .columns(['scope_id', 'role', 'year', 'opened_on desc', 'case_id'])
       .execute();
     await db.schema.createIndex('case_todo_case').on('case_todo').columns(['case_id']).execute();
     await refreshStatistics(db, 'case_todo');
