@@ -300,6 +300,8 @@ const any = (conds: RawBuilder<boolean>[]): RawBuilder<boolean> =>
 interface ListPart {
   from: RawBuilder<unknown>;
   distinct?: boolean;
+  /** the cases the person took part in */
+  participation?: true;
   /** the part's own columns of the list's order (the index it is read from holds them) */
   key?: { id: RawBuilder<unknown>; openedOn: RawBuilder<unknown> };
 }
@@ -423,6 +425,8 @@ export class CaseRepository {
     const parts = await this.parts(viewer, kind, f);
     const offset = p.offset ?? 0;
     const keys = new Map<string, string>();
+    // a part that gave fewer rows than asked for (and was read from its start) gave all of them: no count needed
+    const whole: (string[] | undefined)[] = [];
     for (const part of parts) {
       const { id, openedOn } = part.key ?? CASE_KEY;
       const after = p.after
@@ -436,6 +440,7 @@ export class CaseRepository {
       }>`select ${part.distinct ? sql`distinct` : sql``} ${id} as id, ${openedOn} as opened_on
         ${part.from} and ${after} order by ${openedOn} desc, ${id} limit ${offset + p.limit + 1}`.execute(this.db);
       for (const r of rows.rows) keys.set(r.id, r.opened_on);
+      whole.push(!p.after && rows.rows.length < offset + p.limit + 1 ? rows.rows.map((r) => r.id) : undefined);
     }
     const ordered = [...keys.entries()]
       .sort(([a, ao], [b, bo]) => (ao > bo ? -1 : ao < bo ? 1 : a < b ? -1 : a > b ? 1 : 0))
@@ -445,10 +450,16 @@ export class CaseRepository {
     const items = await this.byIds(ordered.slice(0, p.limit));
     const last = items[items.length - 1];
     const next = more && last ? { openedOn: last.openedOn, id: last.id } : null;
-    const exact = await this.exactTotal(viewer, kind, f);
+    const took = parts.findIndex((x) => x.participation);
+    const exact = await this.exactTotal(viewer, kind, f, took >= 0 && whole[took]?.length === 0);
     if (exact !== undefined) return { items, total: exact, totalCapped: false, next };
     const counted = new Set<string>();
-    for (const part of parts) {
+    for (const [i, part] of parts.entries()) {
+      const known = whole[i];
+      if (known) {
+        for (const id of known) counted.add(id);
+        continue;
+      }
       const rows = await sql<{ id: string }>`select distinct ${(part.key ?? CASE_KEY).id} as id ${part.from} limit ${
         COUNT_CAP + 1
       }`.execute(this.db);
@@ -509,6 +520,7 @@ export class CaseRepository {
       out.push({
         from: sql`from case_participants p cross join cases c where c.id = p.case_id and p.user_id = ${v.userId} and ${and([...conds, ...unitFilter])}`,
         distinct: true,
+        participation: true,
       });
     if (kind === 'done') return out;
     if (v.role === 'cadre') {
@@ -606,7 +618,13 @@ export class CaseRepository {
    * filter): the counts of the officer's subtree, plus the cases the officer took part in outside it. Undefined
    * where the counts cannot say (the list is then counted up to COUNT_CAP).
    */
-  private async exactTotal(v: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<number | undefined> {
+  private async exactTotal(
+    v: CaseViewer,
+    kind: CaseListKind,
+    f: CaseListFilter,
+    /** the list holds no case the person took part in (so none outside the officer's cases either) */
+    tookNone: boolean,
+  ): Promise<number | undefined> {
     if (kind !== 'all' || v.seesNone || v.role === 'cadre' || f.cadreId || !v.officerOf.length) return undefined;
     const root = await this.rootOf(v.unitId, f.unitId ?? null);
     let total = 0;
@@ -622,7 +640,7 @@ export class CaseRepository {
       if (f.year !== undefined) q = q.where('c.year', '=', f.year);
       total += Number((await q.executeTakeFirst())?.n ?? 0);
     }
-    if (v.userId) {
+    if (v.userId && !tookNone) {
       // the cases the officer took part in and would not see as an officer
       const conds: RawBuilder<boolean>[] = [sql<boolean>`not (${defsCond(v)} and ${officerScope(v)})`];
       if (f.pack) conds.push(sql<boolean>`c.pack = ${f.pack}`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEW_STATE, type ActionSpec, type ProcedureDef } from '../../domain/procedure.js';
-import { casesOf, type CaseRow } from '../../store/cases.js';
+import { casesOf, type CaseListFilter, type CaseRow } from '../../store/cases.js';
 import { openStore, type OpenedStore } from '../../store/index.js';
 import { definitionRegistry } from '../../workflow/definitions.js';
 import { openActions } from '../../workflow/engine.js';
@@ -260,7 +260,7 @@ describe('待办 filtered', () => {
       return false;
     };
     const open = all.filter((c) => !c.closed);
-    const filters = [
+    const filters: CaseListFilter[] = [
       ...UNITS.map((u) => ({ unitId: u.id as string })),
       { state: open[0]!.state },
       { pack: 'jiangsu', year: open.find((c) => c.pack === 'jiangsu')!.year },
