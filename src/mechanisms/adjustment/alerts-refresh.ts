@@ -7,16 +7,16 @@
 //     (a period running out, a 连续两年 window moving) change without any write.
 // Refreshes and scans run one after the other, never side by side, so two of them never reconcile the same alerts
 // from different states of the record.
-import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
+import type { PackRegistry } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
-import { alertsOf, type AlertFinding, type ReconcileResult } from '../../store/alerts.js';
+import { alertsOf, type ReconcileResult } from '../../store/alerts.js';
 import { LocalParamsInForce } from '../params/in-force.js';
 import { loadFacts, loadSubjectFactsFrom } from '../../store/facts-loader.js';
 import { SnapshotReader } from '../../store/snapshot-reader.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { onWritten, type Written } from '../../store/write-listeners.js';
 import type { Facts } from '../../domain/facts.js';
-import { alertRules, alertsOfEvaluation, subjectsOfWrites } from './alerts.js';
+import { findAlertsUnder, subjectsOfWrites } from './alerts.js';
 import { scanAllParallel } from './alerts-scan.js';
 
 export interface RefreshOptions {
@@ -42,16 +42,8 @@ export async function reconcileFacts(
   asOf: string,
   at: string,
 ): Promise<ReconcileResult> {
-  const rules = alertRules(registry);
-  const idx = new FactIndex(facts);
-  // each subject under the local parameters of its own jurisdiction: one evaluation per set in force (one when none)
   const local = await LocalParamsInForce.load(store, registry, asOf);
-  const findings: AlertFinding[] = [];
-  for (const g of local.groups(idx, subjects === 'all' ? undefined : subjects)) {
-    const ev = evaluateIndexed(registry, idx, { asOf, only: rules, params: g.params });
-    for (const f of alertsOfEvaluation(registry, ev, idx, rules))
-      if (g.subjects === 'all' || g.subjects.has(f.subjectId)) findings.push(f);
-  }
+  const findings = findAlertsUnder(registry, facts, asOf, local, subjects);
   return alertsOf(store).reconcile(findings, subjects, asOf, at);
 }
 

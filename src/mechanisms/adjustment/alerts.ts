@@ -8,6 +8,7 @@ import type { Facts } from '../../domain/facts.js';
 import type { Evaluation } from '../../policy/types.js';
 import type { AlertFinding, AlertState } from '../../store/alerts.js';
 import type { Written } from '../../store/write-listeners.js';
+import type { LocalParamsInForce } from '../params/in-force.js';
 
 /** The rules whose findings are alerts: every computable adjustment rule of every pack, the national one included. */
 export function alertRules(registry: PackRegistry): Set<string> {
@@ -65,6 +66,28 @@ export function findAlerts(
   const idx = new FactIndex(facts);
   const ev = evaluateIndexed(registry, idx, { asOf, only: rules });
   return alertsOfEvaluation(registry, ev, idx, rules);
+}
+
+/**
+ * The alerts of `subjects` ('all': every subject of the facts), each subject under the local parameters of its own
+ * jurisdiction: one evaluation per set of parameters in force (one when none is).
+ */
+export function findAlertsUnder(
+  registry: PackRegistry,
+  facts: Facts,
+  asOf: string,
+  local: LocalParamsInForce,
+  subjects: ReadonlySet<string> | 'all',
+  rules: ReadonlySet<string> = alertRules(registry),
+): AlertFinding[] {
+  const idx = new FactIndex(facts);
+  const findings: AlertFinding[] = [];
+  for (const g of local.groups(idx, subjects === 'all' ? undefined : subjects)) {
+    const ev = evaluateIndexed(registry, idx, { asOf, only: rules, params: g.params });
+    for (const f of alertsOfEvaluation(registry, ev, idx, rules))
+      if (g.subjects === 'all' || g.subjects.has(f.subjectId)) findings.push(f);
+  }
+  return findings;
 }
 
 /** The cadres and units a write concerns: those its rows (before and after) name. */
