@@ -6,7 +6,6 @@
 //   npx tsx bench/alerts.ts --data bench/out/alerts --cadres 50000        (generates the record if the directory is new)
 //   node --max-old-space-size=6144 dist/bench/alerts.js --data bench/out/big   (an existing record)
 import { existsSync } from 'node:fs';
-import type autocannon from 'autocannon';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,9 +31,6 @@ const { values: args } = parseArgs({
     scan: { type: 'string', default: 'parallel' },
     /** alert list pages to time per filter (0: none) */
     pages: { type: 'string', default: '0' },
-    /** seconds of HTTP load on the alert list per filter (0: none): the server on the record, autocannon */
-    http: { type: 'string', default: '0' },
-    connections: { type: 'string', default: '100' },
   },
 });
 const load = () => loadavg().map((n) => +n.toFixed(1));
@@ -143,82 +139,6 @@ if (Number(args.pages) > 0) {
     const at = (p: number) => +times[Math.min(times.length - 1, Math.floor(times.length * p))]!.toFixed(1);
     console.log(JSON.stringify({ list: label, pages: times.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) }));
   }
-}
-
-// the alert list over HTTP: the server on this record (no scan at start), `connections` sessions of the
-// province-wide 组织部门 account, each filter for --http seconds after a short warm-up; server CPU per request from
-// /proc (the server is a process of its own)
-if (Number(args.http) > 0) {
-  const { default: autocannon } = await import('autocannon');
-  const { startServer } = await import('../test/ops/server-process.js');
-  const { createSession, findUserByName } = await import('../src/server/accounts/users.js');
-  const { readFileSync } = await import('node:fs');
-  const server = await startServer(
-    args.data!,
-    ['--demo'],
-    { SANXIANG_DEMO_PASSWORD: 'Bench#Alerts2026x', SANXIANG_ALERT_SCAN_AT_START: '0', SANXIANG_ALERT_SCAN_HOURS: '0' },
-    30 * 60_000,
-  );
-  process.on('exit', () => server.child.kill('SIGKILL'));
-  const user = await findUserByName(store.db, 'org_officer');
-  if (!user) throw new Error('no org_officer account on this record');
-  const cookies: string[] = [];
-  for (let i = 0; i < Number(args.connections); i++)
-    cookies.push(`sx_session=${await createSession(store.db, user.id, new Date(), 12 * 3600_000, true)}`);
-  const root = (await store.db
-    .selectFrom('units')
-    .select('id')
-    .where('parent_id', 'is', null)
-    .orderBy('id')
-    .executeTakeFirst())!.id as string;
-  const serverCpu = () => {
-    const f = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, clock ticks of 10 ms
-  };
-  const paths: Record<string, string> = {
-    'first page': '/api/alerts?pageSize=20',
-    'page 50': '/api/alerts?pageSize=20&page=50',
-    'a top-level unit': `/api/alerts?pageSize=20&unit=${encodeURIComponent(root)}`,
-    'a rule': '/api/alerts?pageSize=20&rule=national%2Fadjustment%2Fzwcf-8',
-    'a year': '/api/alerts?pageSize=20&year=2025',
-    'a state': '/api/alerts?pageSize=20&state=new',
-  };
-  for (const [label, url] of Object.entries(paths)) {
-    let n = 0;
-    const opts = {
-      url: server.url,
-      connections: Number(args.connections),
-      requests: [
-        {
-          method: 'GET',
-          path: url,
-          setupRequest: (req: object) => ({ ...req, headers: { cookie: cookies[n++ % cookies.length]! } }),
-        },
-      ],
-    };
-    await autocannon({ ...opts, duration: 3 } as never);
-    const before = load();
-    const cpu0 = serverCpu();
-    const r = (await autocannon({ ...opts, duration: Number(args.http) } as never)) as unknown as autocannon.Result;
-    const cpuMs = serverCpu() - cpu0;
-    console.log(
-      JSON.stringify({
-        http: label,
-        connections: Number(args.connections),
-        requests: r.requests.total,
-        rps: Math.round(r.requests.average),
-        p50Ms: r.latency.p50,
-        p99Ms: r.latency.p99,
-        maxMs: r.latency.max,
-        non2xx: r.non2xx,
-        errors: r.errors + r.timeouts,
-        serverCpuMsPerRequest: r.requests.total ? +(cpuMs / r.requests.total).toFixed(2) : null,
-        loadAverage: [before, load()],
-      }),
-    );
-  }
-  server.child.kill('SIGTERM');
-  await server.exited;
 }
 
 // refresh after single edits
