@@ -57,7 +57,12 @@ async function parallelScan(label: string) {
   const c = process.cpuUsage(cpu);
   const row = {
     scan: `${label}, worker threads`,
-    threads: report.threads?.map((b) => ({ regions: b.roots.length, cadres: b.cadres })),
+    threads: report.threads?.map((b) => ({
+      regions: b.roots.length,
+      cadres: b.cadres,
+      loadS: secs(b.loadMs),
+      evaluateS: secs(b.evaluateMs),
+    })),
     evaluateS: secs(report.evaluateMs!),
     reconcileS: secs(report.reconcileMs!),
     totalS: secs(wall),
@@ -140,6 +145,8 @@ if (Number(args.pages) > 0) {
 const refresher = new AlertRefresher(store, registry, { today: () => asOf, now: () => new Date() });
 const cadres = (await store.repo('cadres').list({ limit: Number(args.edits), orderBy: 'id' })).map((c) => c.id);
 const times: number[] = [];
+const editCpu = process.cpuUsage();
+const editLoad = load();
 for (const [i, cadreId] of cadres.entries()) {
   const date = `2026-0${1 + (i % 9)}-1${i % 10}`;
   const t = performance.now();
@@ -153,13 +160,19 @@ for (const [i, cadreId] of cadres.entries()) {
   times.push(performance.now() - t);
 }
 refresher.close();
+const editCpuUsed = process.cpuUsage(editCpu);
+const cpuPerEdit = () => Math.round((editCpuUsed.user + editCpuUsed.system) / 1000 / Math.max(1, times.length));
 times.sort((a, b) => a - b);
 if (times.length)
   console.log(
     JSON.stringify({
       edits: times.length,
       medianMs: Math.round(times[Math.floor(times.length / 2)]!),
+      p99Ms: Math.round(times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]!),
       maxMs: Math.round(times[times.length - 1]!),
+      // this process (the write, the refresh's read and evaluation, the reconciliation), per edit
+      cpuMsPerEdit: cpuPerEdit(),
+      loadAverage: [editLoad, load()],
     }),
   );
 console.log(`peak resident ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);

@@ -25,7 +25,7 @@ import { audit } from './audit-log.js';
 import { auditRead } from './audit/audited-reads.js';
 import { refuseCrossSite } from './origin-check.js';
 import { adminRoutes } from './routes/admin.js';
-import { alertRoutes, alertScanAtStart, alertScanHours } from './routes/alerts.js';
+import { alertRoutes, alertScanAtStart, alertScanHours, alertScanThreads } from './routes/alerts.js';
 import { careRoutes } from './routes/care.js';
 import { caseRoutes } from './routes/cases.js';
 import { caseAttachmentRoutes } from './routes/case-attachments.js';
@@ -76,7 +76,7 @@ export interface ServerOptions {
    * the alert list's full scan: hours between scans (default SANXIANG_ALERT_SCAN_HOURS or 24; 0 = none), and whether
    * once at start (default SANXIANG_ALERT_SCAN_AT_START or yes)
    */
-  alertScan?: { hours?: number; atStart?: boolean };
+  alertScan?: { hours?: number; atStart?: boolean; threads?: number };
 }
 
 function packageRoot(): string {
@@ -259,6 +259,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       alertRoutes(api, {
         scanHours: opts.alertScan?.hours ?? alertScanHours(env),
         scanAtStart: opts.alertScan?.atStart ?? alertScanAtStart(env),
+        scanThreads: opts.alertScan?.threads ?? alertScanThreads(env),
       });
       toleranceSideRoutes(api);
       procedureRoutes(api);

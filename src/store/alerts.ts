@@ -234,6 +234,8 @@ export class AlertRepository {
     subjects: ReadonlySet<string> | 'all',
     asOf: string,
     at: string,
+    /** only the alerts of these rules (the findings given are of these rules alone); default every rule */
+    rules?: ReadonlySet<string>,
   ): Promise<ReconcileResult> {
     const result: ReconcileResult = { added: 0, changed: 0, gone: 0, back: 0 };
     const run = async (repo: AlertRepository) => {
@@ -241,19 +243,30 @@ export class AlertRepository {
       const existing = new Map<string, { present: boolean; evidence: string; state: string }>();
       const take = (rows: Record<string, unknown>[]) => {
         for (const r of rows)
-          existing.set(r.id as string, {
-            present: bool(r.present),
-            state: r.state as string,
-            evidence: evidence({
-              unitId: r.unit_id as string,
-              document: r.document as string,
-              article: r.article as string,
-              because: JSON.parse(r.because as string) as string[],
-              conclusion: (r.conclusion as string | null) ?? null,
-            }),
-          });
+          if (!rules || rules.has(r.rule_id as string))
+            existing.set(r.id as string, {
+              present: bool(r.present),
+              state: r.state as string,
+              evidence: evidence({
+                unitId: r.unit_id as string,
+                document: r.document as string,
+                article: r.article as string,
+                because: JSON.parse(r.because as string) as string[],
+                conclusion: (r.conclusion as string | null) ?? null,
+              }),
+            });
       };
-      const cols = ['id', 'present', 'state', 'unit_id', 'document', 'article', 'because', 'conclusion'] as const;
+      const cols = [
+        'id',
+        'rule_id',
+        'present',
+        'state',
+        'unit_id',
+        'document',
+        'article',
+        'because',
+        'conclusion',
+      ] as const;
       if (subjects === 'all') take((await db.selectFrom('alerts').select(cols).execute()) as Record<string, unknown>[]);
       else
         for (const ids of chunks([...subjects]))

@@ -7,16 +7,16 @@
 //     (a period running out, a 连续两年 window moving) change without any write.
 // Refreshes and scans run one after the other, never side by side, so two of them never reconcile the same alerts
 // from different states of the record.
-import { evaluateIndexed, type PackRegistry } from '../../policy/engine.js';
+import type { PackRegistry } from '../../policy/engine.js';
 import { FactIndex } from '../../policy/fact-index.js';
-import { alertsOf, type AlertFinding, type ReconcileResult } from '../../store/alerts.js';
+import { alertsOf, type ReconcileResult } from '../../store/alerts.js';
 import { LocalParamsInForce } from '../params/in-force.js';
-import { loadFacts, loadSubjectFactsFrom } from '../../store/facts-loader.js';
+import { cadreUnitFrom, loadFacts, loadSubjectFactsFrom, loadUnitPeopleFrom } from '../../store/facts-loader.js';
 import { SnapshotReader } from '../../store/snapshot-reader.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { onWritten, type Written } from '../../store/write-listeners.js';
-import type { Facts } from '../../domain/facts.js';
-import { alertRules, alertsOfEvaluation, subjectsOfWrites } from './alerts.js';
+import { emptyFacts, type Facts } from '../../domain/facts.js';
+import { alertRules, findAlertsUnder, localAlertRules, subjectsOfWrites } from './alerts.js';
 import { scanAllParallel } from './alerts-scan.js';
 
 export interface RefreshOptions {
@@ -26,9 +26,8 @@ export interface RefreshOptions {
   now: () => Date;
   onError?: (e: unknown) => void;
   /**
-   * SQLite: threads for the full scan (alerts-scan.ts; default 1, the single-thread scan). The region-by-region
-   * read the threads use costs several times the whole-record read per row (bench/RESULTS.md), so more threads pay
-   * off only once that read is as fast.
+   * SQLite: threads for the full scan (alerts-scan.ts; default 1, the single-thread scan on this thread). With 2 the
+   * regions are read and evaluated on worker threads (bench/RESULTS.md), off the thread serving requests.
    */
   scanThreads?: number;
 }
@@ -41,18 +40,12 @@ export async function reconcileFacts(
   subjects: ReadonlySet<string> | 'all',
   asOf: string,
   at: string,
+  /** only these alert rules (the neighbourhood refresh); default every alert rule */
+  rules?: ReadonlySet<string>,
 ): Promise<ReconcileResult> {
-  const rules = alertRules(registry);
-  const idx = new FactIndex(facts);
-  // each subject under the local parameters of its own jurisdiction: one evaluation per set in force (one when none)
   const local = await LocalParamsInForce.load(store, registry, asOf);
-  const findings: AlertFinding[] = [];
-  for (const g of local.groups(idx, subjects === 'all' ? undefined : subjects)) {
-    const ev = evaluateIndexed(registry, idx, { asOf, only: rules, params: g.params });
-    for (const f of alertsOfEvaluation(registry, ev, idx, rules))
-      if (g.subjects === 'all' || g.subjects.has(f.subjectId)) findings.push(f);
-  }
-  return alertsOf(store).reconcile(findings, subjects, asOf, at);
+  const findings = findAlertsUnder(registry, facts, asOf, local, subjects, rules ?? alertRules(registry));
+  return alertsOf(store).reconcile(findings, subjects, asOf, at, rules);
 }
 
 /** The full scan: every alert rule over the whole record on `asOf`. */
@@ -75,7 +68,10 @@ export function alertRefresherOf(store: KyselyStore): AlertRefresher | undefined
 
 export class AlertRefresher {
   private readonly cadres = new Set<string>();
+  /** queued cadres named by a write the neighbourhood refresh cannot take (alerts.ts NARROW_KINDS) */
+  private readonly wide = new Set<string>();
   private readonly units = new Set<string>();
+  private readonly localRules: ReadonlySet<string>;
   private tail: Promise<unknown> = Promise.resolve();
   private queued = false;
   private readonly stop: () => void;
@@ -87,6 +83,7 @@ export class AlertRefresher {
     private readonly opts: RefreshOptions,
   ) {
     this.reader = new SnapshotReader(store);
+    this.localRules = localAlertRules(registry);
     this.stop = onWritten(store.conn, (w) => this.note(w));
     refreshers.set(store, this);
   }
@@ -94,8 +91,9 @@ export class AlertRefresher {
   /** Queues the subjects of committed writes for re-evaluation. */
   note(written: readonly Written[]): void {
     // the alert list's own tables are not record kinds: they never reach here, so a refresh does not feed itself
-    const { cadres, units } = subjectsOfWrites(written);
+    const { cadres, units, wide } = subjectsOfWrites(written);
     for (const c of cadres) this.cadres.add(c);
+    for (const c of wide) this.wide.add(c);
     for (const u of units) this.units.add(u);
     if (!this.queued && (this.cadres.size || this.units.size)) {
       this.queued = true;
@@ -112,7 +110,7 @@ export class AlertRefresher {
       const [asOf, at] = [this.opts.today(), this.opts.now().toISOString()];
       // SQLite, when asked: the regions over worker threads, each on a read connection of its own
       const threads = this.opts.scanThreads ?? 1;
-      if (this.store.conn.sqlite && threads > 1)
+      if (this.store.conn.sqlite && threads > 1 && this.store.conn.location !== ':memory:')
         return scanAllParallel(this.store, this.registry, asOf, at, { threads });
       return scanAll(this.store, this.registry, asOf, at);
     });
@@ -148,8 +146,10 @@ export class AlertRefresher {
   private async drain(): Promise<void> {
     const units = [...this.units];
     const cadres = [...this.cadres];
+    const wide = new Set(this.wide);
     this.units.clear();
     this.cadres.clear();
+    this.wide.clear();
     const asOf = this.opts.today();
     const at = this.opts.now().toISOString();
     const done = new Set<string>();
@@ -168,12 +168,30 @@ export class AlertRefresher {
       await reconcileFacts(this.store, this.registry, facts, subjects, asOf, at);
       for (const s of subjects) done.add(s);
     }
+    // a cadre whose own record changed (NARROW_KINDS): the rules comparing within the neighbourhood (the cadre's
+    // unit, the units above, the unit's cadres) over that neighbourhood alone; the reaching rules read nothing such
+    // a write changes, so their alerts stand
+    const narrowDone = new Set<string>();
     for (const cadre of cadres) {
-      if (done.has(cadre)) continue;
+      if (done.has(cadre) || wide.has(cadre) || narrowDone.has(cadre)) continue;
+      const near = await this.reader.read(async (db, sqlite) => {
+        const unit = await cadreUnitFrom(db, cadre, asOf);
+        return unit === undefined ? undefined : { unit, facts: await loadUnitPeopleFrom(db, unit, asOf, sqlite) };
+      });
+      const subjects = new Set<string>([cadre]);
+      if (near) {
+        subjects.add(near.unit);
+        for (const c of near.facts.cadres) subjects.add(c.id);
+      }
+      await reconcileFacts(this.store, this.registry, near?.facts ?? emptyFacts(), subjects, asOf, at, this.localRules);
+      for (const s of subjects) narrowDone.add(s);
+    }
+    for (const cadre of cadres) {
+      if (done.has(cadre) || !wide.has(cadre)) continue;
       const { facts } = await this.region(asOf, { cadre });
       // other queued cadres of the same region are reconciled from the same evaluation
       const subjects = new Set<string>([cadre]);
-      const queued = new Set(cadres);
+      const queued = wide;
       for (const c of facts.cadres) if (queued.has(c.id) && !done.has(c.id)) subjects.add(c.id);
       await reconcileFacts(this.store, this.registry, facts, subjects, asOf, at);
       for (const s of subjects) done.add(s);

@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import type { PackRegistry } from '../../policy/engine.js';
 import { alertsOf, type AlertFinding, type ReconcileResult } from '../../store/alerts.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
+import { LocalParamsInForce } from '../params/in-force.js';
 import type { ScanWorkerData, ScanWorkerMessage } from './alerts-scan-worker.js';
 
 export interface ParallelScanOptions {
@@ -25,7 +26,8 @@ export interface ParallelScanOptions {
 }
 
 export interface ParallelScanReport {
-  threads?: { roots: string[]; cadres: number }[];
+  /** per thread: its regions, their cadres, and its milliseconds reading them and evaluating them */
+  threads?: { roots: string[]; cadres: number; loadMs: number; evaluateMs: number }[];
   evaluateMs?: number;
   reconcileMs?: number;
   findings?: number;
@@ -67,11 +69,18 @@ function scanWorker(data: ScanWorkerData): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
+interface WorkerResult {
+  cadres: number;
+  loadMs: number;
+  evaluateMs: number;
+  findings: AlertFinding[];
+}
+
 /** Runs the alert rules over `roots` on a worker thread; resolves with every finding. */
-function evaluateOnWorker(file: string, roots: string[], asOf: string): Promise<AlertFinding[]> {
+function evaluateOnWorker(data: ScanWorkerData): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const worker = scanWorker({ file, roots, asOf });
-    const found: AlertFinding[] = [];
+    const worker = scanWorker(data);
+    let got: WorkerResult | undefined;
     let settled = false;
     const finish = (e?: Error) => {
       if (settled) return;
@@ -79,12 +88,12 @@ function evaluateOnWorker(file: string, roots: string[], asOf: string): Promise<
       if (e) {
         void worker.terminate();
         reject(e);
-      } else resolve(found);
+      } else if (got) resolve(got);
+      else reject(new Error('预警扫描失败 (alert scan worker ended without its findings)'));
     };
     worker.on('message', (m: ScanWorkerMessage) => {
       if ('error' in m) finish(new Error(`预警扫描失败 (alert scan worker: ${m.error})`));
-      else if ('done' in m) finish();
-      else for (const f of m.findings) found.push(f);
+      else got = m;
     });
     worker.on('error', (e) => finish(new Error(`预警扫描失败 (alert scan worker: ${e.message})`)));
     worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`预警扫描失败 (worker exited: ${code})`)));
@@ -102,17 +111,21 @@ export async function scanAllParallel(
   at: string,
   opts: ParallelScanOptions = {},
 ): Promise<ReconcileResult> {
-  void registry; // the workers build their own registry (the same packs): a registry cannot cross threads
   if (!store.conn.sqlite) throw new Error('the parallel scan reads SQLite files');
   const threads = opts.threads ?? Math.min(2, availableParallelism());
   const bins = dealRegions(await regionSizes(store), threads);
+  // the local settings are read once here; the workers build their own registry (the same packs): a registry
+  // cannot cross threads
+  const settings = (await LocalParamsInForce.load(store, registry, asOf)).settings();
   const t = performance.now();
-  const parts = await Promise.all(bins.map((b) => evaluateOnWorker(store.conn.location, b.roots, asOf)));
+  const parts = await Promise.all(
+    bins.map((b) => evaluateOnWorker({ file: store.conn.location, roots: b.roots, asOf, settings })),
+  );
   const evaluated = performance.now();
-  const findings = parts.flat();
+  const findings = parts.flatMap((p) => p.findings);
   const result = await alertsOf(store).reconcile(findings, 'all', asOf, at);
   if (opts.report) {
-    opts.report.threads = bins;
+    opts.report.threads = bins.map((b, i) => ({ ...b, loadMs: parts[i]!.loadMs, evaluateMs: parts[i]!.evaluateMs }));
     opts.report.evaluateMs = Math.round(evaluated - t);
     opts.report.reconcileMs = Math.round(performance.now() - evaluated);
     opts.report.findings = findings.length;

@@ -57,6 +57,16 @@ export class LocalParamsInForce {
     return new LocalParamsInForce(rows, new Set(openParams(registry).map((p) => p.param.key)), asOf);
   }
 
+  /** The same from settings already read (settingsLiveOn on `asOf`): a worker thread gets them from the thread that read them. */
+  static fromRows(rows: readonly LocalParamRow[], registry: PackRegistry, asOf: string): LocalParamsInForce {
+    return new LocalParamsInForce(rows, new Set(openParams(registry).map((p) => p.param.key)), asOf);
+  }
+
+  /** The settings this was built from (to hand to a worker thread). */
+  settings(): readonly LocalParamRow[] {
+    return this.rows;
+  }
+
   /** The parameters for a subject in `unitId`, its jurisdiction chain read from the facts. */
   of(idx: FactIndex, unitId: string): Record<string, unknown> {
     let got = this.byUnit.get(unitId);

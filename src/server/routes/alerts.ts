@@ -6,6 +6,7 @@
 // An alert is a proposal of the rules (提示), not a decision: the cadre role sees alerts about themselves only
 // once the organisation has confirmed them. The list is kept in step with the record by the refresher
 // (mechanisms/adjustment/alerts-refresh.ts): after every write, and by a scheduled full scan.
+import { availableParallelism } from 'node:os';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql, type RawBuilder } from 'kysely';
 import {
@@ -44,6 +45,22 @@ export interface AlertRouteOptions {
   scanHours?: number;
   /** scan once when the server is ready (default true): a record loaded while no server ran gets its alerts */
   scanAtStart?: boolean;
+  /** SQLite: threads for the full scan (default 1; the server passes alertScanThreads of its environment) */
+  scanThreads?: number;
+}
+
+/**
+ * Threads for the full scan on SQLite: SANXIANG_ALERT_SCAN_THREADS (1 = on the serving thread; 2 or more = the
+ * record's regions over worker threads, each reading its own), default the machine's cores, at most 2. The threads
+ * read and evaluate off the serving thread, so requests are answered during the scan.
+ */
+export function alertScanThreads(env: NodeJS.ProcessEnv): number {
+  const v = env.SANXIANG_ALERT_SCAN_THREADS?.trim();
+  if (v === undefined || v === '') return Math.min(2, availableParallelism());
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(`SANXIANG_ALERT_SCAN_THREADS 应为 1 至 16 的整数 (must be an integer from 1 to 16): ${v}`);
+  return n;
 }
 
 /** The scan interval from the environment: SANXIANG_ALERT_SCAN_HOURS (0 = no scheduled scan), default 24. */
@@ -77,6 +94,9 @@ export function alertVisibility(reader: Reader): RawBuilder<boolean> {
     const states = sql.join(SEEN_BY_SUBJECT.map((s) => sql`${s}`));
     return sql<boolean>`(subject_type = 'cadre' and subject_id = ${scope.cadreId} and state in (${states}))`;
   }
+  // the whole record: no condition at all, so a count or a page is read through the list's indexes alone (every
+  // alert is about a cadre or a unit)
+  if (scope.kind === 'all') return sql<boolean>`1 = 1`;
   return sql<boolean>`((subject_type = 'cadre' and ${cadreCond(scope, sql.ref('subject_id'))})
     or (subject_type = 'unit' and ${unitCond(scope, sql.ref('subject_id'))}))`;
 }
@@ -119,6 +139,7 @@ export function alertRoutes(app: FastifyInstance, opts: AlertRouteOptions = {}):
   const refresher = new AlertRefresher(store, registry, {
     today,
     now: ctx.now,
+    scanThreads: opts.scanThreads ?? 1,
     onError: (err) => app.log.error({ err }, 'alert refresh failed'),
   });
   const hours = opts.scanHours ?? 24;
