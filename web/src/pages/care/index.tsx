@@ -177,7 +177,7 @@ function CoverageTab() {
               type="warning"
               showIcon
               data-testid="coverage-gaps"
-              message={`以下 ${data.gaps.length} 项无法核对“班子成员同分管部门单位的主要负责同志”谈话，请在干部任职信息中录入分管单位（不分管单位的填“无”）`}
+              message={`以下 ${data.gaps.length} 项无法核对“班子成员同分管部门单位的主要负责同志”谈话，请在干部任职信息中录入分管单位（不分管单位的选“不分管单位”，导入模板中填“无”）`}
               description={
                 <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 160, overflowY: 'auto' }}>
                   {data.gaps.map((g) => (
