@@ -18,6 +18,7 @@ import { openActorRows } from '../src/mechanisms/tolerance/actors.js';
 import { hashPassword } from '../src/server/accounts/password.js';
 import { createSession, findUserByName, insertUser } from '../src/server/accounts/users.js';
 import { rebuildCaseCounts } from '../src/store/case-counts.js';
+import { rebuildCaseTodo } from '../src/store/case-todo.js';
 import { openStore, storeOptionsFromEnv } from '../src/store/index.js';
 import type { KyselyStore } from '../src/store/kysely-store.js';
 import { definitionRegistry } from '../src/workflow/definitions.js';
@@ -202,10 +203,12 @@ try {
       });
       if (made % 20000 === 0) console.error(`  ${made} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
-    // the cases went in around the store: their counts (migration 0024 built them for the record as it stood)
+    // the cases went in around the store: their counts and 待办 rows (migrations 0024 and 0031 built them for the
+    // record as it stood)
     const tc = performance.now();
     await rebuildCaseCounts(db);
-    console.error(`case counts rebuilt in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
+    await rebuildCaseTodo(db);
+    console.error(`case counts and 待办 rows rebuilt in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
     await store.analyze();
     console.error(`cases added in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -4,6 +4,7 @@
 // read: a stale version changes nothing and raises StaleCaseError (the API's 409).
 import { sql, type RawBuilder } from 'kysely';
 import { countCases, WHOLE_RECORD } from './case-counts.js';
+import { writeCaseTodo } from './case-todo.js';
 import type { AnyDb } from './connect.js';
 import { KyselyStore } from './kysely-store.js';
 import type { RecordStore } from './types.js';
@@ -292,11 +293,19 @@ const inSubtree = (col: RawBuilder<unknown>, root: string) =>
 const any = (conds: RawBuilder<boolean>[]): RawBuilder<boolean> =>
   conds.length ? sql<boolean>`(${sql.join(conds, sql` or `)})` : FALSE;
 
-/** One part of a list: `from … where …` over `c`; `distinct` where it can give a case more than once. */
+/**
+ * One part of a list: `from … where …`, with the columns holding the case's id and opening date (by default those
+ * of `c`, the cases); `distinct` where it can give a case more than once.
+ */
 interface ListPart {
   from: RawBuilder<unknown>;
   distinct?: boolean;
+  /** the cases the person took part in */
+  participation?: true;
+  /** the part's own columns of the list's order (the index it is read from holds them) */
+  key?: { id: RawBuilder<unknown>; openedOn: RawBuilder<unknown> };
 }
+const CASE_KEY = { id: sql.ref('c.id'), openedOn: sql.ref('c.opened_on') };
 
 /** No unit: the officer's subtree and the unit filter do not meet. */
 const NONE = Symbol('none');
@@ -415,19 +424,23 @@ export class CaseRepository {
   async page(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter, p: CasePageRequest): Promise<CasePage> {
     const parts = await this.parts(viewer, kind, f);
     const offset = p.offset ?? 0;
-    const after = p.after
-      ? sql<boolean>`(c.opened_on < ${p.after.openedOn} or (c.opened_on = ${p.after.openedOn} and c.id > ${p.after.id}))`
-      : sql<boolean>`1 = 1`;
     const keys = new Map<string, string>();
+    // a part that gave fewer rows than asked for (and was read from its start) gave all of them: no count needed
+    const whole: (string[] | undefined)[] = [];
     for (const part of parts) {
+      const { id, openedOn } = part.key ?? CASE_KEY;
+      const after = p.after
+        ? sql<boolean>`(${openedOn} < ${p.after.openedOn} or (${openedOn} = ${p.after.openedOn} and ${id} > ${p.after.id}))`
+        : sql<boolean>`1 = 1`;
       // DISTINCT only where a part can give a case twice (a person takes part in a case as starter and actor):
       // elsewhere it would keep SQLite from reading the list's order off the index and stopping after the page
       const rows = await sql<{
         id: string;
         opened_on: string;
-      }>`select ${part.distinct ? sql`distinct` : sql``} c.id, c.opened_on
-        ${part.from} and ${after} order by c.opened_on desc, c.id limit ${offset + p.limit + 1}`.execute(this.db);
+      }>`select ${part.distinct ? sql`distinct` : sql``} ${id} as id, ${openedOn} as opened_on
+        ${part.from} and ${after} order by ${openedOn} desc, ${id} limit ${offset + p.limit + 1}`.execute(this.db);
       for (const r of rows.rows) keys.set(r.id, r.opened_on);
+      whole.push(!p.after && rows.rows.length < offset + p.limit + 1 ? rows.rows.map((r) => r.id) : undefined);
     }
     const ordered = [...keys.entries()]
       .sort(([a, ao], [b, bo]) => (ao > bo ? -1 : ao < bo ? 1 : a < b ? -1 : a > b ? 1 : 0))
@@ -437,11 +450,19 @@ export class CaseRepository {
     const items = await this.byIds(ordered.slice(0, p.limit));
     const last = items[items.length - 1];
     const next = more && last ? { openedOn: last.openedOn, id: last.id } : null;
-    const exact = await this.exactTotal(viewer, kind, f);
+    const took = parts.findIndex((x) => x.participation);
+    const exact = await this.exactTotal(viewer, kind, f, took >= 0 && whole[took]?.length === 0);
     if (exact !== undefined) return { items, total: exact, totalCapped: false, next };
     const counted = new Set<string>();
-    for (const part of parts) {
-      const rows = await sql<{ id: string }>`select distinct c.id ${part.from} limit ${COUNT_CAP + 1}`.execute(this.db);
+    for (const [i, part] of parts.entries()) {
+      const known = whole[i];
+      if (known) {
+        for (const id of known) counted.add(id);
+        continue;
+      }
+      const rows = await sql<{ id: string }>`select distinct ${(part.key ?? CASE_KEY).id} as id ${part.from} limit ${
+        COUNT_CAP + 1
+      }`.execute(this.db);
       for (const r of rows.rows) counted.add(r.id);
       if (counted.size > COUNT_CAP) break;
     }
@@ -452,7 +473,9 @@ export class CaseRepository {
   async all(viewer: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<CaseRow[]> {
     const ids = new Set<string>();
     for (const part of await this.parts(viewer, kind, f))
-      for (const r of (await sql<{ id: string }>`select distinct c.id ${part.from}`.execute(this.db)).rows)
+      for (const r of (
+        await sql<{ id: string }>`select distinct ${(part.key ?? CASE_KEY).id} as id ${part.from}`.execute(this.db)
+      ).rows)
         ids.add(r.id);
     const out: CaseRow[] = [];
     const list = [...ids];
@@ -482,11 +505,13 @@ export class CaseRepository {
         sql<boolean>`exists (select 1 from case_steps s where s.case_id = c.id and s.actor_user_id = ${v.userId})`,
       );
     }
-    if (f.pack) conds.push(sql<boolean>`c.pack = ${f.pack}`);
-    if (f.procedure) conds.push(sql<boolean>`c.procedure = ${f.procedure}`);
-    if (f.cadreId) conds.push(sql<boolean>`c.subject_type = 'cadre' and c.subject_id = ${f.cadreId}`);
-    if (f.state) conds.push(sql<boolean>`c.state = ${f.state}`);
-    if (f.year !== undefined) conds.push(sql<boolean>`c.year = ${f.year}`);
+    const filters: RawBuilder<boolean>[] = [];
+    if (f.pack) filters.push(sql<boolean>`c.pack = ${f.pack}`);
+    if (f.procedure) filters.push(sql<boolean>`c.procedure = ${f.procedure}`);
+    if (f.cadreId) filters.push(sql<boolean>`c.subject_type = 'cadre' and c.subject_id = ${f.cadreId}`);
+    if (f.state) filters.push(sql<boolean>`c.state = ${f.state}`);
+    if (f.year !== undefined) filters.push(sql<boolean>`c.year = ${f.year}`);
+    conds.push(...filters);
     const unitFilter = f.unitId ? [inSubtree(sql.ref('c.handling_unit_id'), f.unitId)] : [];
     const and = (cs: RawBuilder<boolean>[]) => (cs.length ? sql.join(cs, sql` and `) : sql`1 = 1`);
     const out: ListPart[] = [];
@@ -495,6 +520,7 @@ export class CaseRepository {
       out.push({
         from: sql`from case_participants p cross join cases c where c.id = p.case_id and p.user_id = ${v.userId} and ${and([...conds, ...unitFilter])}`,
         distinct: true,
+        participation: true,
       });
     if (kind === 'done') return out;
     if (v.role === 'cadre') {
@@ -505,11 +531,64 @@ export class CaseRepository {
     } else if (v.officerOf.length) {
       const root = await this.rootOf(v.unitId, f.unitId ?? null);
       const defs = defsCond(v);
-      if (root === null) out.push({ from: sql`from cases c where ${defs} and ${and(conds)}` });
+      if (kind === 'todo') {
+        if (root !== NONE) out.push(...this.officerTodo(v, f, root, defs, filters));
+      } else if (root === null) out.push({ from: sql`from cases c where ${defs} and ${and(conds)}` });
       else if (root !== NONE)
         out.push({
           from: sql`from unit_ancestors a cross join cases c where c.handling_unit_id = a.unit_id and a.ancestor_id = ${root} and ${defs} and ${and(conds)}`,
         });
+    }
+    return out;
+  }
+
+  /**
+   * The officer's part of 待办: the cases of the procedure versions the role acts in, handled within `root`, with a
+   * step open to the role where the person stands. A step open within a unit's subtree (the handling unit's, or the
+   * one above it) reaches the person from their own unit's rows of case_todo (case-todo.ts), one index range in the
+   * list's order; such a row is only written for a procedure the role acts in for the handling organ or a deciding
+   * body, at or below the person's unit, so the case is one the officer sees. A step open to the person's own unit
+   * (or to them as the cadre concerned) is read from those few rows of case_open_actors, and the case must be one
+   * they see as an officer.
+   */
+  private officerTodo(
+    v: CaseViewer,
+    f: CaseListFilter,
+    root: string | null,
+    defs: RawBuilder<boolean>,
+    filters: RawBuilder<boolean>[],
+  ): ListPart[] {
+    const t: RawBuilder<boolean>[] = [
+      sql<boolean>`t.scope_id = ${v.unitId ?? WHOLE_RECORD}`,
+      sql<boolean>`t.role = ${v.role}`,
+    ];
+    if (f.pack) t.push(sql<boolean>`t.pack = ${f.pack}`);
+    if (f.procedure) t.push(sql<boolean>`t.procedure = ${f.procedure}`);
+    if (f.state) t.push(sql<boolean>`t.state = ${f.state}`);
+    if (f.year !== undefined) t.push(sql<boolean>`t.year = ${f.year}`);
+    if (f.cadreId)
+      t.push(
+        sql<boolean>`t.case_id in (select c.id from cases c where c.subject_type = 'cadre' and c.subject_id = ${f.cadreId})`,
+      );
+    // the rows are the person's scope; a unit filter narrows the handling unit (the row's unit may be above it)
+    if (f.unitId && f.unitId !== v.unitId) t.push(inSubtree(sql.ref('t.handling_unit_id'), f.unitId));
+    const out: ListPart[] = [
+      {
+        from: sql`from case_todo t where ${sql.join(t, sql` and `)}`,
+        key: { id: sql.ref('t.case_id'), openedOn: sql.ref('t.opened_on') },
+      },
+    ];
+    const own: RawBuilder<boolean>[] = [];
+    if (v.cadreId) own.push(sql<boolean>`(o.reach = 'cadre' and o.cadre_id = ${v.cadreId})`);
+    if (v.unitId) own.push(sql<boolean>`(o.reach = 'unit' and o.unit_id = ${v.unitId})`);
+    if (own.length) {
+      const scope = root === null ? sql<boolean>`1 = 1` : inSubtree(sql.ref('c.handling_unit_id'), root);
+      out.push({
+        from: sql`from case_open_actors o cross join cases c where o.role = ${v.role} and ${any(own)}
+          and c.id = o.case_id and c.closed = ${bool.write(false, this.dialect)} and ${defs} and ${scope}
+          ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}`,
+        distinct: true,
+      });
     }
     return out;
   }
@@ -539,7 +618,13 @@ export class CaseRepository {
    * filter): the counts of the officer's subtree, plus the cases the officer took part in outside it. Undefined
    * where the counts cannot say (the list is then counted up to COUNT_CAP).
    */
-  private async exactTotal(v: CaseViewer, kind: CaseListKind, f: CaseListFilter): Promise<number | undefined> {
+  private async exactTotal(
+    v: CaseViewer,
+    kind: CaseListKind,
+    f: CaseListFilter,
+    /** the list holds no case the person took part in (so none outside the officer's cases either) */
+    tookNone: boolean,
+  ): Promise<number | undefined> {
     if (kind !== 'all' || v.seesNone || v.role === 'cadre' || f.cadreId || !v.officerOf.length) return undefined;
     const root = await this.rootOf(v.unitId, f.unitId ?? null);
     let total = 0;
@@ -555,7 +640,7 @@ export class CaseRepository {
       if (f.year !== undefined) q = q.where('c.year', '=', f.year);
       total += Number((await q.executeTakeFirst())?.n ?? 0);
     }
-    if (v.userId) {
+    if (v.userId && !tookNone) {
       // the cases the officer took part in and would not see as an officer
       const conds: RawBuilder<boolean>[] = [sql<boolean>`not (${defsCond(v)} and ${officerScope(v)})`];
       if (f.pack) conds.push(sql<boolean>`c.pack = ${f.pack}`);
@@ -666,7 +751,7 @@ export class CaseRepository {
     return out;
   }
 
-  /** Replaces who may act on the case now (in the step's transaction). */
+  /** Replaces who may act on the case now, and the case's rows of 待办 (in the step's transaction: the case as it now stands). */
   async setOpenActors(caseId: string, rows: readonly OpenActorRow[]): Promise<void> {
     await this.db.deleteFrom('case_open_actors').where('case_id', '=', caseId).execute();
     if (rows.length)
@@ -676,6 +761,7 @@ export class CaseRepository {
           rows.map((r) => ({ case_id: caseId, role: r.role, reach: r.reach, unit_id: r.unitId, cadre_id: r.cadreId })),
         )
         .execute();
+    await writeCaseTodo(this.db, [caseId]);
   }
 
   async openActors(caseId: string): Promise<OpenActorRow[]> {

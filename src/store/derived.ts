@@ -29,6 +29,7 @@ import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './connect.js';
 import { casesBelow, rebuildCaseCounts, unitsAbove } from './case-counts.js';
+import { rewriteCaseTodoBelow } from './case-todo.js';
 import { assertNoCycle } from './unit-tree.js';
 import { refreshRosterSortKeys, refreshUnitSortKeys } from './roster-sort.js';
 
@@ -40,6 +41,7 @@ export const DERIVED_TABLES = [
   'cadre_counts',
   'roster_rows',
   'case_counts',
+  'case_todo',
 ] as const;
 
 /** Rows per IN list / multi-row insert: well inside both engines' limits on bound parameters. */
@@ -260,6 +262,8 @@ export async function afterWrite(
     await renameInRosterRows(db, ids);
     await refreshUnitSortKeys(db, ids);
     if (recount) await rebuildCaseCounts(db, [...new Set([...left, ...(await unitsAbove(db, moved))])].sort());
+    // and 待办's scopes of the cases open to someone within the moved subtrees (case-todo.ts)
+    if (recount) await rewriteCaseTodoBelow(db, moved);
     return;
   }
   if (kind === 'cadres') {

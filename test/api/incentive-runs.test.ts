@@ -360,6 +360,45 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     expect(p.body.reason_zh).toContain('处分');
   });
 
+  it('a 留党察看 of the year before still bars 优秀, naming the item; a 警告 of the year before does not', async () => {
+    const cadres = (await liaison.get(`/api/incentive/runs/${runId}/workbench`)).body.cadres as {
+      cadreId: string;
+      grade: string | null;
+    }[];
+    // the quota is full now: a cadre nothing on record bars is refused for the quota (超出), not for a record
+    const free: string[] = [];
+    for (const c of cadres.filter((x) => x.grade === null)) {
+      const p = await liaison.put(`/api/incentive/runs/${runId}/grades/${c.cadreId}`, { grade: '优秀' });
+      if (p.status === 400 && String(p.body.reason_zh).includes('超出')) free.push(c.cadreId);
+      if (free.length === 2) break;
+    }
+    expect(free.length).toBe(2);
+    const [probation, warning] = free as [string, string];
+    const sanctions = srv.store.repo('sanctions');
+    const added = [
+      await sanctions.insert({
+        id: 'probation-2024',
+        cadreId: probation,
+        date: '2024-03-01',
+        kind: '留党察看',
+        reason: null,
+      }),
+      await sanctions.insert({ id: 'warning-2024', cadreId: warning, date: '2024-12-31', kind: '警告', reason: null }),
+    ];
+    const barred = await liaison.put(`/api/incentive/runs/${runId}/grades/${probation}`, { grade: '优秀' });
+    expect(barred.status).toBe(400);
+    expect(barred.body.field).toBe('grade');
+    expect(barred.body.reason_zh).toBe(
+      '2024年3月1日受留党察看处分，依照《关于受党纪处分的党政机关工作人员年度考核有关问题的意见》第四项，' +
+        '2025年参加年度考核，只写评语不确定等次，故不得确定为优秀等次',
+    );
+    const notBarred = await liaison.put(`/api/incentive/runs/${runId}/grades/${warning}`, { grade: '优秀' });
+    expect(notBarred.status).toBe(400);
+    expect(notBarred.body.reason_zh).toContain('超出');
+    // the later steps of this run read the record as it was
+    for (const a of added) await sanctions.delete(a.id, a.version);
+  });
+
   it('the organiser accepts grades; a recomputation after them (and a late result) changes the lists', async () => {
     const wb = (await org.get(`/api/incentive/runs/${runId}/workbench?unitId=${unit}`)).body;
     const proposed = wb.cadres.filter((c: { status: string | null }) => c.status === 'proposed');

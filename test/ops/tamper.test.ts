@@ -208,7 +208,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(bad.stdout).toMatch(/BROKEN at seq 5: 第 5 条审计记录被篡改/);
         const json = JSON.parse(cli(['audit', 'verify', '--data', dir, '--json']).stdout) as object;
         expect(json).toMatchObject({ ok: false, seq: 5 });
-      });
+        // five CLI processes, each loading the whole program: on a busy machine that alone can pass a minute
+      }, 240_000);
     }
   });
 }

@@ -1,7 +1,7 @@
 // Unit grading within quota: whether one more 优秀 fits the share the rules give a unit's cadres (exact fractions,
 // DESIGN §3), and whether a cadre may be graded 优秀 at all that year. Pure: the caller gathers the counts.
 import { chineseDate } from '../../domain/dates.js';
-import { excellentBarredBy } from '../../packs/national/assessment.js';
+import { excellentBars } from '../../packs/national/assessment.js';
 import { parseShare } from '../../packs/rudong/incentive.js';
 import { quotaPlaces } from '../../policy/quota.js';
 import { atMost, formatRatio, ratio, type Ratio } from '../../policy/rational.js';
@@ -71,41 +71,61 @@ export function excellentRefusal(q: QuotaState): Refusal | undefined {
 }
 
 export interface Standing {
-  /** 处分 dated in the year */
+  /** the assessment year being graded */
+  year: number;
+  /** 处分 on record dated in or before the year (a 留党察看 bars 优秀 in the years after it too) */
   sanctions: { date: string; kind: string }[];
-  /** 诫勉, 组织调整, 组织处理 dated in the year */
+  /** 诫勉, 组织调整, 组织处理 on record */
   accountability: { date: string; kind: string }[];
-  /** 组织调整 (能上能下) dated in the year */
+  /** 组织调整 (能上能下) on record */
   adjustments: { date: string; method: string }[];
 }
 
 /**
- * Who may not be graded 优秀 for the year. None of the five texts says; the national assessment rules do: a cadre
- * under a 处分, or given 诫勉, 组织调整 or 组织处理 in the year, is not graded 优秀 that year. A sanction's refusal
- * names the national rule quoted for its kind (src/packs/national/assessment.ts).
+ * Who may not be graded 优秀 for the year. None of the five texts says; the national assessment rules do. A sanction
+ * a national provision covers is refused by that provision, named in words, for every year it bars
+ * (src/packs/national/assessment.ts: the same bars its rules fire). For the records no provision encoded there
+ * covers — a heavier 政务处分, a 诫勉, 组织调整 or 组织处理 in the year — the workbench still refuses, as the
+ * national assessment rules are applied in practice, and says only 按照国家有关考核规定: their text has not been
+ * entered (docs/READINGS.md, 尚未编入).
  */
 export function ineligibleForExcellent(s: Standing): Refusal | undefined {
-  const first = s.sanctions[0];
-  if (first) {
-    const by = excellentBarredBy(first.kind);
+  const inYear = <T extends { date: string }>(rows: readonly T[]) =>
+    rows.filter((r) => r.date.startsWith(`${s.year}-`)).sort((a, b) => a.date.localeCompare(b.date));
+  const onRecord = [...s.sanctions].sort((a, b) => a.date.localeCompare(b.date));
+  for (const sanction of onRecord) {
+    const bar = excellentBars(sanction.kind, sanction.date, s.year)[0];
+    if (!bar) continue;
+    const when = sanction.date.startsWith(`${s.year}-`) ? '当年' : `${s.year}年`;
     return {
       field: 'grade',
-      reason_zh: `${chineseDate(first.date)}受${first.kind}处分，${by ? `依照《${by.document}》${by.article}` : '按照国家有关考核规定'}，当年不得确定为优秀等次`,
-      reason: 'a sanction in the year: not graded 优秀',
+      reason_zh:
+        `${chineseDate(sanction.date)}受${sanction.kind}处分，依照《${bar.citation.document}》${bar.item}，` +
+        `${when}${bar.effect}${bar.reading ? `（${bar.reading}）` : ''}` +
+        // the provision's own words may already say it (受警告处分的当年 … 不得确定为优秀等次)
+        (bar.effect.includes('不得确定为优秀等次') ? '' : '，故不得确定为优秀等次'),
+      reason: `a sanction bars 优秀 in ${s.year}`,
     };
   }
-  const acc = s.accountability[0];
+  const first = inYear(s.sanctions)[0];
+  if (first)
+    return {
+      field: 'grade',
+      reason_zh: `${chineseDate(first.date)}受${first.kind}处分，按照国家有关考核规定，当年不得确定为优秀等次`,
+      reason: 'a sanction in the year: not graded 优秀',
+    };
+  const acc = inYear(s.accountability)[0];
   if (acc)
     return {
       field: 'grade',
       reason_zh: `${chineseDate(acc.date)}受到${acc.kind}，按照国家有关考核规定，当年不得确定为优秀等次`,
       reason: 'an accountability measure in the year: not graded 优秀',
     };
-  const adj = s.adjustments[0];
+  const adj = inYear(s.adjustments)[0];
   if (adj)
     return {
       field: 'grade',
-      reason_zh: `${chineseDate(adj.date)}被${adj.method}（组织调整），影响期内不得确定为优秀等次`,
+      reason_zh: `${chineseDate(adj.date)}被${adj.method}（组织调整），按照国家有关考核规定，当年不得确定为优秀等次`,
       reason: 'an adjustment in the year: not graded 优秀',
     };
   return undefined;

@@ -682,13 +682,15 @@ export class IncentiveRunService {
       if (existing?.status === 'accepted')
         throw new RunStepError('该干部的等次已被组织部门确认', 'this grade has been accepted already');
       if (grade === '优秀') {
-        const y = String(run.year);
-        const inYear = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date.startsWith(y));
+        // everything on record up to the year's end: a 留党察看 bars 优秀 in the years after it as well
+        const yearEnd = `${run.year}-12-31`;
+        const upToYear = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date <= yearEnd);
         const refusal =
           ineligibleForExcellent({
-            sanctions: inYear(await tx.repo('sanctions').list({ where: { cadreId }, limit: 1000 })),
-            accountability: inYear(await tx.repo('accountability').list({ where: { cadreId }, limit: 1000 })),
-            adjustments: inYear(await tx.repo('adjustments').list({ where: { cadreId }, limit: 1000 })),
+            year: run.year,
+            sanctions: upToYear(await tx.repo('sanctions').list({ where: { cadreId }, limit: 1000 })),
+            accountability: upToYear(await tx.repo('accountability').list({ where: { cadreId }, limit: 1000 })),
+            adjustments: upToYear(await tx.repo('adjustments').list({ where: { cadreId }, limit: 1000 })),
           }) ?? (await this.quotaRefusal(tx, run, cadre.managingUnitId, cadreId));
         if (refusal) throw new RunInputError(refusal.field, refusal.reason_zh, refusal.reason);
       }

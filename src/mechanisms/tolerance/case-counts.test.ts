@@ -1,7 +1,8 @@
-// The case counts (store/case-counts.ts) are derived from the cases in the transaction of each step: after every
-// kind of step — a case opened, moved on, sent back for more investigation, concluded and closed — and after a unit
-// holding cases moves to another parent, they must equal a recount of the cases, on both engines; and the list's
-// total, read from them, must equal the number of cases the list holds.
+// The case counts (store/case-counts.ts) and 待办's rows (store/case-todo.ts) are derived from the cases in the
+// transaction of each step: after every kind of step — a case opened, moved on, sent back for more investigation,
+// concluded and closed — and after a unit holding cases moves to another parent, they must equal a recount of the
+// cases (and of who may act on them), on both engines; and the list's total, read from them, must equal the number
+// of cases the list holds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +90,32 @@ for (const engine of ['sqlite', 'postgres'] as const)
         }
       }
       expect(stored, what).toEqual([...recount].map(([k, n]) => `${k}|${n}`).sort());
+      await compareTodo(what);
       return cases.length;
+    }
+
+    /**
+     * 待办's rows (store/case-todo.ts) as stored and as derived anew: each open case's rows of case_open_actors for a
+     * unit's subtree, under the whole record and every unit at or above the row's unit, once per scope and role.
+     */
+    async function compareTodo(what: string) {
+      const db = casesOf(store).db;
+      const key = (r: Record<string, unknown>, scope: unknown, role: unknown) =>
+        [scope, role, r.id ?? r.case_id, r.opened_on, r.handling_unit_id, r.pack, r.procedure]
+          .concat([r.definition_version, r.state, Number(r.year)])
+          .join('|');
+      const stored = (await db.selectFrom('case_todo').selectAll().execute())
+        .map((r) => key(r, r.scope_id, r.role))
+        .sort();
+      const cases = new Map((await db.selectFrom('cases').selectAll().execute()).map((c) => [String(c.id), c]));
+      const derived = new Set<string>();
+      for (const o of await db.selectFrom('case_open_actors').selectAll().where('reach', '=', 'subtree').execute()) {
+        const c = cases.get(String(o.case_id))!;
+        if (c.closed === true || Number(c.closed) === 1) continue;
+        derived.add(key(c, '*', o.role));
+        for (let u: string | null = String(o.unit_id); u; u = parent.get(u) ?? null) derived.add(key(c, u, o.role));
+      }
+      expect(stored, `待办 rows: ${what}`).toEqual([...derived].sort());
     }
 
     function actorFor(spec: ActionSpec, cadre: (typeof CADRES)[number]): Actor {
@@ -171,14 +197,51 @@ for (const engine of ['sqlite', 'postgres'] as const)
     }, 300_000);
 
     it('equal a recount after a unit holding cases moves to another parent, and back', async () => {
+      // a case of 如皋市 left open (its first step taken), so 待办 has rows under the units above it to move
+      const def = definitionRegistry().current('jiangsu', 'tolerance')!;
+      const first = def.actions.find((a) => a.from.includes(NEW_STATE) && a.start === 'ex_officio')!;
+      const cadre = CADRES[1]!;
+      await store.repo('accountabilityMatters').insert({
+        id: 'm-open',
+        subjectCadreId: cadre.id,
+        subjectUnitId: null,
+        description: '项目审批失误',
+        accountableUnitId: cadre.unit,
+        openedOn: '2024-01-01',
+        decidedOn: null,
+        outcome: null,
+        decision: null,
+      });
+      const open = await tc.start(actorFor(first, cadre), {
+        action: first.id,
+        on: '2024-03-01',
+        subject: { type: 'cadre', id: cadre.id },
+        reason: '依职权',
+        inputs: { ...inputsFor(first, '2024-03-01'), matter: 'm-open' },
+      });
+      const scopes = async () =>
+        [
+          ...new Set(
+            (
+              await casesOf(store)
+                .db.selectFrom('case_todo')
+                .select('scope_id')
+                .where('case_id', '=', open.id)
+                .execute()
+            ).map((r) => String(r.scope_id)),
+          ),
+        ].sort();
       expect(await compare('before the move')).toBeGreaterThan(0);
+      expect(await scopes()).toEqual(['*', 'j0', 'j1', 'j2']);
       const j2 = (await store.repo('units').get('j2'))!;
       await store.repo('units').update('j2', j2.version, { parentId: 'j3' });
       parent.set('j2', 'j3');
       await compare('j2 moved under j3');
+      expect(await scopes()).toEqual(['*', 'j0', 'j2', 'j3']);
       await store.repo('units').update('j2', j2.version + 1, { parentId: 'j1' });
       parent.set('j2', 'j1');
       await compare('j2 moved back under j1');
+      expect(await scopes()).toEqual(['*', 'j0', 'j1', 'j2']);
     });
 
     it("the list's total is the number of cases it holds, for the province, a city and their filters", async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEW_STATE, type ActionSpec, type ProcedureDef } from '../../domain/procedure.js';
-import { casesOf, type CaseRow } from '../../store/cases.js';
+import { casesOf, type CaseListFilter, type CaseRow } from '../../store/cases.js';
 import { openStore, type OpenedStore } from '../../store/index.js';
 import { definitionRegistry } from '../../workflow/definitions.js';
 import { openActions } from '../../workflow/engine.js';
@@ -250,6 +250,45 @@ describe('the lists answer as the rule, for every role', () => {
     }
     if (['sys_admin', 'security_admin', 'audit_admin', 'unassigned'].includes(role)) expect(compared).toBe(0);
     else expect(compared).toBeGreaterThan(0);
+  });
+});
+
+describe('待办 filtered', () => {
+  it("by the handling unit, state, pack and year: the rule's 待办 so filtered, for officers at every level", async () => {
+    const below = (unit: string, root: string): boolean => {
+      for (let u: string | null = unit; u; u = PARENT.get(u) ?? null) if (u === root) return true;
+      return false;
+    };
+    const open = all.filter((c) => !c.closed);
+    const filters: CaseListFilter[] = [
+      ...UNITS.map((u) => ({ unitId: u.id as string })),
+      { state: open[0]!.state },
+      { pack: 'jiangsu', year: open.find((c) => c.pack === 'jiangsu')!.year },
+      { unitId: 'j1', state: open.find((c) => c.pack === 'jiangsu')!.state },
+    ];
+    let compared = 0;
+    for (const role of ['discipline_officer', 'org_officer', 'committee_member', 'unit_liaison'])
+      for (const unitId of [null, 'j0', 'j1', 'j2', 's1']) {
+        const actor: Actor = { userId: `u-${role}-${unitId}`, role, unitId, cadreId: null };
+        const rule = (await byRule(actor)).todo;
+        for (const f of filters) {
+          const want = all
+            .filter((c) => rule.includes(c.id))
+            .filter((c) => !f.unitId || below(c.handlingUnitId, f.unitId))
+            .filter((c) => !f.state || c.state === f.state)
+            .filter((c) => !f.pack || c.pack === f.pack)
+            .filter((c) => f.year === undefined || c.year === f.year)
+            .map((c) => c.id);
+          const got = await tc.list(actor, 'todo', f, { limit: 200 });
+          expect(
+            got.items.map((c) => c.id),
+            `todo ${role}@${unitId} ${JSON.stringify(f)}`,
+          ).toEqual(want);
+          expect(got.total).toBe(want.length);
+          compared += want.length;
+        }
+      }
+    expect(compared).toBeGreaterThan(0);
   });
 });
 
