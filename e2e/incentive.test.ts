@@ -268,6 +268,9 @@ describe('鼓励激励 in the browser', () => {
         } else if (!named) {
           // where the text names no body, the organiser records the one that decided
           await body.fill('如东县人民检察院党组');
+        } else if (named === '院党组') {
+          // the body the text names, under the full name the minutes give it, is that body
+          await body.fill('如东县人民检察院党组');
         }
         const [approved] = await Promise.all([
           org.page.waitForResponse((r) => r.url().endsWith('/approve'), { timeout: 60_000 }),
@@ -314,6 +317,14 @@ describe('鼓励激励 in the browser', () => {
       await expect(org.page.getByRole('button', { name: /重新计算|记录审批|授予\/公布/ }).count()).resolves.toBe(0);
       await shot(org.page, '57-incentive-closed');
       await plain(org.page, 'run, closed');
+      // every list's tab is on screen (none behind a "more" menu) and says what was done with that list
+      for (let i = 0; i < listCount; i++) {
+        const tab = tabs.nth(i);
+        const box = await tab.boundingBox();
+        expect(box !== null && box.x >= 0 && box.x + box.width <= 1366, lists[i]).toBe(true);
+        const said = (await tab.innerText()).trim();
+        expect(said, lists[i]).toMatch(lists[i] === commendations ? /已嘉奖$/ : /(已授予|已公布)$/);
+      }
 
       // ---- the lists (.xlsx) and the decisions (.docx) download and open ----
       const fetchFile = async (button: RegExp) => {

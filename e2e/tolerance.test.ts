@@ -111,7 +111,7 @@ describe('容错纠错 in the browser', () => {
       await shot(cadre.page, '30-tolerance-apply');
       await modal.getByRole('button', { name: /提交申请/ }).click();
       await cadre.page.getByTestId('case-title').waitFor();
-      // the names come with their own request: wait for the cadre's name in the title
+      // the names come with the case: the title names the cadre
       await cadre.page.getByTestId('case-title').filter({ hasText: name }).waitFor();
       await cadre.page.getByText('已提出申请，待受理').first().waitFor();
       const caseUrl = cadre.page.url();

@@ -81,6 +81,11 @@ export interface Post extends Versioned {
   partySecretary: boolean;
   /** 分管领域 */
   inCharge: string[];
+  /**
+   * 分管部门单位: the units this team member is in charge of. Absent until entered (the record then cannot say whom the
+   * member must talk with); an empty list says the member is in charge of none.
+   */
+  chargedUnitIds?: string[];
   level: Level;
   startDate: string;
   endDate: string | null;

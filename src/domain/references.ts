@@ -15,6 +15,8 @@ export interface Reference {
   optional?: boolean;
   /** must exist, but may lie outside the writer's remit (an organ above, such as the accountable organ) */
   anywhere?: boolean;
+  /** the field holds a list of ids (each checked alike); empty or unset names nothing */
+  list?: boolean;
 }
 
 const subject: Reference = { field: 'subjectId', target: 'subject', label: '对象' };
@@ -24,7 +26,11 @@ export const RECORD_REFERENCES: Readonly<Record<RecordKind, readonly Reference[]
   // empty for a top-level unit (only a province-wide remit reaches one)
   units: [{ field: 'parentId', target: 'units', label: '上级单位' }],
   cadres: [{ field: 'managingUnitId', target: 'units', label: '管理单位' }],
-  posts: [cadre, { field: 'unitId', target: 'units', label: '任职单位' }],
+  posts: [
+    cadre,
+    { field: 'unitId', target: 'units', label: '任职单位' },
+    { field: 'chargedUnitIds', target: 'units', label: '分管单位', optional: true, list: true },
+  ],
   unitAssessments: [{ field: 'unitId', target: 'units', label: '单位' }],
   cadreAssessments: [cadre],
   regularAssessments: [cadre],

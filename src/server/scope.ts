@@ -299,8 +299,10 @@ export async function checkReferences(
         continue;
       }
       const target = referencedKind(ref, row);
-      if (target === kind && opts.pending?.has(String(value))) continue;
-      wanted.push({ row, ref, target, id: String(value) });
+      for (const one of ref.list && Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (target === kind && opts.pending?.has(String(one))) continue;
+        wanted.push({ row, ref, target, id: String(one) });
+      }
     }
   const found = new Map<string, Map<string, boolean>>();
   for (const target of ['units', 'cadres'] as const) {

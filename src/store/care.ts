@@ -164,6 +164,8 @@ export interface TeamPostRow {
   role: 'principal' | 'deputy' | 'member';
   partySecretary: boolean;
   title: string;
+  /** 分管单位: null while not entered */
+  chargedUnitIds: string[] | null;
 }
 
 /** Team posts (正职, 副职, 其他班子成员) held on `on` in the units the condition admits (on `p.unit_id`). */
@@ -171,7 +173,7 @@ export async function teamPostsOn(db: AnyDb, unitVisible: RawBuilder<boolean>, o
   const rows = (await db
     .selectFrom('posts as p')
     .innerJoin('cadres as c', 'c.id', 'p.cadre_id')
-    .select(['p.cadre_id', 'c.name', 'p.unit_id', 'p.role', 'p.party_secretary', 'p.title'])
+    .select(['p.cadre_id', 'c.name', 'p.unit_id', 'p.role', 'p.party_secretary', 'p.title', 'p.charged_unit_ids'])
     .where('p.role', 'in', ['principal', 'deputy', 'member'])
     .where('p.start_date', '<=', on)
     .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>', on)]))
@@ -187,6 +189,12 @@ export async function teamPostsOn(db: AnyDb, unitVisible: RawBuilder<boolean>, o
     role: r.role as TeamPostRow['role'],
     partySecretary: r.party_secretary === true || Number(r.party_secretary) === 1,
     title: String(r.title),
+    chargedUnitIds:
+      r.charged_unit_ids === null || r.charged_unit_ids === undefined
+        ? null
+        : Array.isArray(r.charged_unit_ids)
+          ? (r.charged_unit_ids as string[])
+          : (JSON.parse(String(r.charged_unit_ids)) as string[]),
   }));
 }
 

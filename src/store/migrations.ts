@@ -26,6 +26,7 @@ import { m0024CaseCounts } from './migration-0024-case-counts.js';
 import { m0026AlertListIndexes } from './migration-0026-alert-list-indexes.js';
 import { m0030RosterSort } from './migration-0030-roster-sort.js';
 import { m0031CaseTodo } from './migration-0031-case-todo.js';
+import { m0032PostChargedUnits } from './migration-0032-post-charged-units.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -205,6 +206,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0026_alert_list_indexes': m0026AlertListIndexes,
   '0030_roster_sort': m0030RosterSort,
   '0031_case_todo': m0031CaseTodo,
+  '0032_post_charged_units': m0032PostChargedUnits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -91,8 +91,10 @@ export const TABLES: Readonly<Record<RecordKind, TableDef>> = {
       startDate: 'text',
       endDate: 'text?',
       reason: 'text?',
+      chargedUnitIds: 'json?',
     },
     'title',
+    ['chargedUnitIds'],
   ),
   unitAssessments: table(
     'unitAssessments',
@@ -207,7 +209,9 @@ export function toDb(col: ColumnDef, value: unknown, dialect: Dialect): unknown 
 }
 
 export function fromDb(col: ColumnDef, value: unknown): unknown {
-  if (value === null || value === undefined) return col.type === 'json' ? [] : col.type === 'flags' ? {} : null;
+  // a nullable list is unset until entered (a post's 分管单位), which is not the same as an empty one
+  if (value === null || value === undefined)
+    return col.type === 'json' && !col.nullable ? [] : col.type === 'flags' ? {} : null;
   switch (col.type) {
     case 'bool':
       return value === true || value === 1 || value === '1';

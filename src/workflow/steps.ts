@@ -1,8 +1,21 @@
-// Step builders for the procedure definitions: the shapes several packs' texts share (start on a situation the
-// organisation confirmed, the follow-up tasks during an influence period, the period running out, re-use or closing
-// after it), so each pack's file states only what its own text says — who acts, under which article, with which
-// reading — and the common shape is written once. A builder returns a plain ActionSpec: the definitions stay data.
-import type { ActionSpec, ActorSpec, AdjustmentOutcome, ProcedureCitation, ProcedureDef } from '../domain/procedure.js';
+// Step builders for the procedure definitions: the shapes several packs' texts share, so each pack's file states only
+// what its own text says — who acts, under which article, with which reading — and the common shape is written once.
+// 能上能下: start on a situation the organisation confirmed, the follow-up tasks during an influence period, the period
+// running out, re-use or closing after it. 容错纠错: start during accountability or on the party's application,
+// feedback, publishing an exemption, one appeal and its review, closing. A builder returns a plain ActionSpec (a pack
+// overrides what its text words differently by the builder's options): the definitions stay data, and a definition
+// built here is the same data it was when written out (src/workflow/definitions.test.ts pins each released version).
+import {
+  TOLERANCE_OUTCOMES,
+  type ActionGuard,
+  type ActionSpec,
+  type ActorSpec,
+  type AdjustmentOutcome,
+  type CaseOutcome,
+  type InputSpec,
+  type ProcedureCitation,
+  type ProcedureDef,
+} from '../domain/procedure.js';
 
 /** The citation maker of one document: `at('第十一条')`, or with the reading the project chose for it. */
 export function citing(document: string): (article: string, reading?: string) => ProcedureCitation {
@@ -112,5 +125,151 @@ export function closeAfterPeriod(actor: ActorSpec, citation: ProcedureCitation):
     to: 'closed',
     actor,
     citation,
+  };
+}
+
+// 容错纠错 ----------------------------------------------------------------------------------------------------------
+
+/** The matter under accountability a tolerance case is about. */
+const matter = (label: string): InputSpec => ({ name: 'matter', label, kind: 'reference', required: true });
+
+/** Starting a tolerance case ex officio, during accountability, on the matter concerned. */
+export function openDuringAccountability(o: {
+  label: string;
+  to: string;
+  actor: ActorSpec;
+  citation: ProcedureCitation;
+}): ActionSpec {
+  return {
+    id: 'open',
+    label: o.label,
+    from: ['new'],
+    to: o.to,
+    actor: o.actor,
+    start: 'ex_officio',
+    inputs: [matter('所涉问责事项')],
+    citation: o.citation,
+  };
+}
+
+/**
+ * The application of the cadre or unit under accountability: the matter (as the text words it), then what the text
+ * asks the application to say (by default an optional 申请理由).
+ */
+export function applyForTolerance(o: {
+  label: string;
+  to: string;
+  actor: ActorSpec;
+  matterLabel?: string;
+  inputs?: readonly InputSpec[];
+  produces: readonly string[];
+  citation: ProcedureCitation;
+}): ActionSpec {
+  return {
+    id: 'apply',
+    label: o.label,
+    from: ['new'],
+    to: o.to,
+    actor: o.actor,
+    start: 'application',
+    inputs: [
+      matter(o.matterLabel ?? '所涉问责事项'),
+      ...(o.inputs ?? [{ name: 'statement', label: '申请理由', kind: 'text', required: false }]),
+    ],
+    produces: o.produces,
+    citation: o.citation,
+  };
+}
+
+/** Feedback of the conclusion to the party. */
+export function notifyConclusion(o: { label: string; actor: ActorSpec; citation: ProcedureCitation }): ActionSpec {
+  return { id: 'notify', label: o.label, from: ['concluded'], to: 'notified', actor: o.actor, citation: o.citation };
+}
+
+/** 在一定范围内公开免责结论: once, for an exemption, after the feedback. */
+export function publishExemption(actor: ActorSpec, citation: ProcedureCitation): ActionSpec {
+  return {
+    id: 'publish',
+    label: '在一定范围内公开免责结论',
+    from: ['notified'],
+    to: 'notified',
+    actor,
+    when: { outcome: ['exempt'], marks: { published: false } },
+    marks: ['published'],
+    inputs: [{ name: 'scope', label: '公开范围', kind: 'text', required: true }],
+    citation,
+  };
+}
+
+/** How the project reads an appeal no text limits: one round, none after the review. */
+export const ONE_APPEAL = '申诉的次数原文未写明；复核（处理）后不再设第二轮申诉';
+
+/**
+ * The appeal: once (ONE_APPEAL), with its reasons; `outcome` limits it to the conclusions the text lets be appealed.
+ * `cite` is the document's citation maker, so the reading stays the one written here.
+ */
+export function appealOnce(o: {
+  label: string;
+  from: string;
+  actor: ActorSpec;
+  outcome?: readonly CaseOutcome[];
+  cite: (article: string, reading?: string) => ProcedureCitation;
+  article: string;
+}): ActionSpec {
+  const when: ActionGuard = o.outcome
+    ? { outcome: o.outcome, marks: { appealed: false } }
+    : { marks: { appealed: false } };
+  return {
+    id: 'appeal',
+    label: o.label,
+    from: [o.from],
+    to: 'appealed',
+    actor: o.actor,
+    when,
+    inputs: [{ name: 'statement', label: '申诉理由', kind: 'text', required: true }],
+    produces: ['申诉'],
+    marks: ['appealed'],
+    citation: o.cite(o.article, ONE_APPEAL),
+  };
+}
+
+/** The review of the appeal: a new conclusion, with whatever the text requires of one (`inputs`, `effect`). */
+export function reviewAppeal(o: {
+  label: string;
+  to: string;
+  actor: ActorSpec;
+  outcomeLabel: string;
+  inputs?: readonly InputSpec[];
+  effect?: ActionSpec['effect'];
+  citation: ProcedureCitation;
+}): ActionSpec {
+  return {
+    id: 'review_appeal',
+    label: o.label,
+    from: ['appealed'],
+    to: o.to,
+    actor: o.actor,
+    concludes: TOLERANCE_OUTCOMES,
+    ...(o.effect ? { effect: o.effect } : {}),
+    inputs: [{ name: 'outcome', label: o.outcomeLabel, kind: 'outcome', required: true }, ...(o.inputs ?? [])],
+    citation: o.citation,
+  };
+}
+
+/** 办结 of a tolerance case: no text states it as a step, so the citation's reading says when the case ends. */
+export function closeTolerance(o: {
+  from: string;
+  actor: ActorSpec;
+  when?: ActionGuard;
+  citation: ProcedureCitation;
+}): ActionSpec {
+  return {
+    id: 'close',
+    label: '办结',
+    from: [o.from],
+    to: 'closed',
+    actor: o.actor,
+    ...(o.when ? { when: o.when } : {}),
+    citation: o.citation,
   };
 }

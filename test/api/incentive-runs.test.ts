@@ -445,7 +445,7 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     expect(r.body.completeness.cadresMissingNames).not.toContain(late.name);
   });
 
-  it('approval by a body other than the one the text names is refused; the right body is recorded', async () => {
+  it('approval by a body other than the one the text names is refused; the right body is recorded under either name', async () => {
     let run = (await org.get(`/api/incentive/runs/${runId}`)).body;
     run = (await org.post(`/api/incentive/runs/${runId}/propose`, { version: run.version })).body;
     expect(run.state).toBe('proposed');
@@ -458,10 +458,33 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.field).toBe('body');
     expect(wrong.body.reason_zh).toContain('县委县政府');
+    // the same wrong body under its full name is still the wrong body
+    const wrongInFull = await org.post(`/api/incentive/runs/${runId}/lists/commendations/approve`, {
+      body: '如东县人民检察院党组',
+      meeting: '党组会议',
+      date: '2026-03-10',
+      documentNo: '东检〔2026〕3号',
+    });
+    expect(wrongInFull.status).toBe(400);
+    expect(wrongInFull.body.field).toBe('body');
+    // the 物质奖励 list is the 院党组's: another body is refused whatever its name
+    const notTheGroup = await org.post(`/api/incentive/runs/${runId}/lists/material_rewards/approve`, {
+      body: '如东县人民检察院政治部',
+      meeting: '部务会议',
+      date: '2026-03-10',
+      documentNo: '东检〔2026〕4号',
+    });
+    expect(notTheGroup.status).toBe(400);
+    expect(notTheGroup.body.reason_zh).toContain('院党组');
     expect((await committee.post(`/api/incentive/runs/${runId}/lists/commendations/approve`, {})).status).toBe(403);
+    // the body the text names, recorded under the name the minutes give it (院党组 = 如东县人民检察院党组)
+    const fullNames: Record<string, string> = {
+      院党组: '如东县人民检察院党组',
+      县委县政府: '中共如东县委、如东县人民政府',
+    };
     for (const l of run.lists) {
       const r = await org.post(`/api/incentive/runs/${runId}/lists/${l.key}/approve`, {
-        body: l.approver ?? '院党组',
+        body: l.approver ? (fullNames[l.approver] ?? l.approver) : '院党组',
         meeting: l.approver === '县委县政府' ? '县委常委会会议' : '院党组会议',
         date: '2026-03-10',
         documentNo: '东委〔2026〕12号',
@@ -503,6 +526,17 @@ describe('rudong: workbench, approval, closing and the next year', () => {
     const closed = await org.post(`/api/incentive/runs/${runId}/close`, { version: run.version });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.state).toBe('closed');
+    // each list says what was done with it, by its kind: commended, conferred, or published for use
+    const said = Object.fromEntries(
+      closed.body.lists.map((l: { key: string; statusLabel: string }) => [l.key, l.statusLabel]),
+    );
+    expect(said).toMatchObject({
+      commendations: '已嘉奖',
+      material_rewards: '已授予',
+      priority_promotion: '已公布',
+      training_priority: '已公布',
+      excellent_quotas: '已公布',
+    });
     const commended = closed.body.lists.find((l: { key: string }) => l.key === 'commendations').entries;
     commendedIds = commended.map((e: { subjectId: string }) => e.subjectId);
     const honours = (await srv.store.repo('honors').list({ where: { date: '2026-03-20' }, limit: 10_000 })).filter(

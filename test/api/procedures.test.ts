@@ -55,8 +55,8 @@ describe('GET /api/procedures', () => {
   });
 });
 
-describe('GET /api/cases/names', () => {
-  it('names the subject, unit, matter and jurisdiction of a visible case, and nothing of a case out of reach', async () => {
+describe('the names behind a case come with the case', () => {
+  it('the list, 待办/已办 and the case itself name the subject, its unit, the handling unit and the matter; out of reach, nothing', async () => {
     // a 江苏 cadre outside 南通市 (city_org's scope), with a matter about them
     const nantong = (await srv.store.repo('units').list({ limit: 100_000 })).find((u) => u.name === '南通市')!;
     const inNantong = await subtreeIds(srv.store, nantong.id);
@@ -87,15 +87,29 @@ describe('GET /api/cases/names', () => {
     const id = started.body.id as string;
     const unit = (await srv.store.repo('units').get(cadre.managingUnitId))!;
 
-    const r = await as('discipline_officer').get(`/api/cases/names?ids=${id},no-such-case`);
-    expect(r.status).toBe(200);
-    expect(r.body).toEqual({
-      [id]: { subject: cadre.name, unit: unit.name, matter: '项目审批失误', jurisdiction: '江苏省' },
-    });
-    // outside the reader's scope, or not theirs: left out as if it did not exist
-    expect((await as('city_org').get(`/api/cases/names?ids=${id}`)).body).toEqual({});
-    expect((await as('cadre').get(`/api/cases/names?ids=${id}`)).body).toEqual({});
-    expect((await as('auditadmin').get(`/api/cases/names?ids=${id}`)).status).toBe(403);
-    expect((await as('discipline_officer').get('/api/cases/names')).status).toBe(400);
+    const handling = (await srv.store.repo('units').get(started.body.handlingUnitId))!;
+    const names = {
+      subjectName: cadre.name,
+      subjectUnitName: unit.name,
+      handlingUnitName: handling.name,
+      matterName: '项目审批失误',
+    };
+    const officer = as('discipline_officer');
+    const listed = await officer.get(`/api/cases?procedure=tolerance&cadre=${cadre.id}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((c: { id: string }) => c.id === id)).toMatchObject({ pack: 'jiangsu', ...names });
+    const todo = await officer.get(`/api/cases/todo?procedure=tolerance&cadre=${cadre.id}`);
+    expect(todo.body.items.find((c: { id: string }) => c.id === id)).toMatchObject(names);
+    const done = await officer.get(`/api/cases/done?procedure=tolerance&cadre=${cadre.id}`);
+    expect(done.body.items.find((c: { id: string }) => c.id === id)).toMatchObject(names);
+    expect((await officer.get(`/api/cases/${id}`)).body).toMatchObject(names);
+    // outside the reader's scope, or not theirs: neither the case nor its names
+    for (const who of ['city_org', 'cadre'] as const) {
+      const other = await as(who).get(`/api/cases?procedure=tolerance&cadre=${cadre.id}`);
+      expect(other.body.items ?? [], who).toEqual([]);
+      expect((await as(who).get(`/api/cases/${id}`)).status, who).toBe(404);
+    }
+    // the names are not asked for apart from the cases any more
+    expect((await officer.get(`/api/cases/names?ids=${id}`)).status).toBe(404);
   });
 });

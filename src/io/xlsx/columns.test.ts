@@ -37,6 +37,18 @@ describe('cells to field values', () => {
     expect(value(start, null)).toMatch(/必填/);
   });
 
+  it('a post’s 分管单位: ids separated by 、, 无 for none, blank for not entered; a bad id is refused', () => {
+    const charged = col('chargedUnitIds', 'posts');
+    expect(value(charged, 'u1、u2，u1')).toEqual(['u1', 'u2']);
+    expect(value(charged, '无')).toEqual([]);
+    expect(value(charged, null)).toBeNull();
+    expect(value(charged, 'u1、a b')).toEqual(['u1', 'a', 'b']);
+    expect(value(charged, 'u1、x\u0000')).toMatch(/^ERR 编号 x/);
+    expect(formatField(charged, [])).toBe('无');
+    expect(formatField(charged, ['u1', 'u2'])).toBe('u1、u2');
+    expect(formatField(charged, null)).toBeNull();
+  });
+
   it('takes vote counts as non-negative integers only', () => {
     const votes = col('votesBasic', 'cadreAssessments');
     expect(value(votes, 0)).toBe(0);

@@ -40,6 +40,8 @@ export type FieldType =
   | { t: 'bool'; blankUnset?: true }
   | { t: 'enum'; vocab: Vocab }
   | { t: 'areas' }
+  /** ids separated by 、 (a post's 分管单位); 无 for none, a blank cell leaves it unset */
+  | { t: 'ids' }
   | { t: 'quarter' }
   | { t: 'idNumber' };
 
@@ -276,6 +278,15 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       date('任职日期', 'startDate', true),
       date('免职日期', 'endDate', false, '仍在任留空；填写时不得早于任职日期'),
       text('任免原因', 'reason', false),
+      {
+        header: '分管单位编号',
+        field: 'chargedUnitIds',
+        type: { t: 'ids' },
+        required: false,
+        ref: 'units',
+        note: '班子成员分管的部门单位，多个编号用顿号“、”分隔，须为已有单位或本文件中位于此行之前的单位；不分管单位填 无；留空为尚未录入',
+        width: 20,
+      },
     ],
     check: (r) =>
       r.endDate !== null && typeof r.endDate === 'string' && typeof r.startDate === 'string' && r.endDate < r.startDate
@@ -705,6 +716,17 @@ function parseNonBlank(type: FieldType, c: Exclude<Cell, null>): Parsed {
         .filter((w) => w !== '');
       return ok(words.map((w) => codeOf(V.area, w) ?? w));
     }
+    case 'ids': {
+      const s = typeof c === 'number' ? String(c) : typeof c === 'string' ? c.trim() : undefined;
+      if (s === undefined) return bad('应为编号，多个用顿号分隔 (ids expected)');
+      if (s === '无') return ok([]);
+      const ids = [...new Set(s.split(/[、，,；;\s]+/).filter((w) => w !== ''))];
+      for (const id of ids) {
+        const p = idProblem(id);
+        if (p) return bad(`编号 ${id}：${p.zh} (${p.en})`);
+      }
+      return ok(ids);
+    }
     case 'quarter': {
       const s = typeof c === 'string' ? c.toUpperCase() : undefined;
       return s !== undefined ? checked(s, quarterProblem(s)) : bad('季度格式应为 2019Q2 (quarter like 2019Q2)');
@@ -749,6 +771,10 @@ export function formatField(col: ColumnSpec, v: unknown): OutCell {
       const list = Array.isArray(v) ? (v as string[]) : [];
       return list.length === 0 ? null : list.map((a) => labelOf(V.area, a)).join('、');
     }
+    case 'ids': {
+      const list = Array.isArray(v) ? (v as string[]) : [];
+      return list.length === 0 ? '无' : list.join('、');
+    }
     default:
       return String(v);
   }
@@ -785,6 +811,8 @@ export function formatText(col: ColumnSpec): string {
       return '从下拉列表中选择';
     case 'areas':
       return '文字，多个用顿号“、”分隔';
+    case 'ids':
+      return '编号（文字），多个用顿号“、”分隔';
     case 'quarter':
       return '季度：YYYYQn（如 2019Q2）';
     case 'idNumber':

@@ -326,8 +326,7 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
       // references: to an id defined earlier in the file, or (checked in batches) to the database
       for (const col of plan.spec.columns) {
         if (!col.ref) continue;
-        const v = record[col.field];
-        if (typeof v !== 'string') continue;
+        const value = record[col.field];
         const target: 'units' | 'cadres' | undefined =
           col.ref === 'subject'
             ? record.subjectType === 'unit'
@@ -336,8 +335,12 @@ export async function importXlsx(store: RecordStore, file: string, opts: ImportO
                 ? 'cadres'
                 : undefined
             : col.ref;
-        if (!target || fileIds.get(target)!.has(v) || known[target].has(v)) continue;
-        pendingRefs.push({ kind: target, id: v, sheetIndex, row: row.number, column: col.header });
+        // a list column (分管单位) refers to each of its ids
+        for (const v of Array.isArray(value) ? (value as unknown[]) : [value]) {
+          if (typeof v !== 'string') continue;
+          if (!target || fileIds.get(target)!.has(v) || known[target].has(v)) continue;
+          pendingRefs.push({ kind: target, id: v, sheetIndex, row: row.number, column: col.header });
+        }
       }
 
       // the id: unique within the file and new to the database

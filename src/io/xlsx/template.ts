@@ -22,7 +22,7 @@ function colLetter(n: number): string {
 
 /** Whether the column wants Excel's text format ('@'): ids, dates written as text, ID numbers. */
 function isTextual(col: ColumnSpec): boolean {
-  return ['id', 'text', 'date', 'idNumber', 'quarter', 'areas'].includes(col.type.t);
+  return ['id', 'text', 'date', 'idNumber', 'quarter', 'areas', 'ids'].includes(col.type.t);
 }
 
 export function buildTemplate(kinds: readonly RecordKind[]): ExcelJS.Workbook {

@@ -1,20 +1,29 @@
 // Coverage boundaries: a talk on 31 December counts for its year and one on 1 January of the next does not; 陕西's
 // pair is met whichever of the two led the talk, 安徽's only when the upper principal held it; the 主要负责同志 is the
-// party secretary where one is marked; jurisdictions without a measurable rule get no pairs.
+// party secretary where one is marked; jurisdictions without a measurable rule get no pairs. 陕西's second half pairs
+// each team member with the 主要负责同志 of every unit their post is in charge of, and where a post's 分管单位 is not
+// entered it says so instead of pairing anyone.
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_RULES } from './coverage-rules.js';
-import { computeCoverage, type TeamPost, type TeamUnit } from './coverage.js';
+import { chargedUnitGaps, computeCoverage, type TeamPost, type TeamUnit } from './coverage.js';
 
 const shaanxi = COVERAGE_RULES.find((r) => r.pack === 'shaanxi')!;
 const anhui = COVERAGE_RULES.find((r) => r.pack === 'anhui')!;
 
-const post = (cadreId: string, unitId: string, role: TeamPost['role'], partySecretary = false): TeamPost => ({
+const post = (
+  cadreId: string,
+  unitId: string,
+  role: TeamPost['role'],
+  partySecretary = false,
+  chargedUnitIds: string[] | null = null,
+): TeamPost => ({
   cadreId,
   name: cadreId,
   unitId,
   role,
   partySecretary,
   title: role,
+  chargedUnitIds,
 });
 
 describe('陕西: the principal with each team member, every year', () => {
@@ -94,4 +103,61 @@ describe('安徽: the upper principal with each lower principal, every year', ()
 it('a jurisdiction whose text says only 「经常」 gets no pairs', () => {
   const units: TeamUnit[] = [{ id: 'J', name: '某市', parentId: null, rule: undefined }];
   expect(computeCoverage(units, [post('a', 'J', 'principal', true), post('b', 'J', 'deputy')], [], 2025)).toEqual([]);
+});
+
+describe('陕西: each team member with the 主要负责同志 of the units in their charge, every year', () => {
+  const units: TeamUnit[] = [
+    { id: 'U', name: '某县', parentId: null, rule: shaanxi },
+    { id: 'EDU', name: '县教育局', parentId: 'U', rule: shaanxi },
+    { id: 'HEALTH', name: '县卫健局', parentId: 'U', rule: shaanxi },
+  ];
+  const team = [
+    post('sec', 'U', 'principal', true, []),
+    post('dep', 'U', 'deputy', false, ['EDU']),
+    post('edu', 'EDU', 'principal', true, []),
+    post('eduDep', 'EDU', 'deputy', false, []),
+    post('health', 'HEALTH', 'principal', true, []),
+  ];
+  const charged = (talks: { talkerId: string; talkeeId: string; heldOn: string }[], posts = team) =>
+    computeCoverage(units, posts, talks, 2025).filter((p) => p.rule === 'memberWithChargedUnit');
+
+  it('pairs the member with the head of the unit they are in charge of, not its deputies nor units not in their charge', () => {
+    expect(charged([]).map((p) => [p.leader.id, p.other.id, p.lowerUnitName, p.heldOn])).toEqual([
+      ['dep', 'edu', '县教育局', null],
+    ]);
+  });
+
+  it('is met by a talk of the year led by either of them, and not by one of the year before', () => {
+    expect(charged([{ talkerId: 'edu', talkeeId: 'dep', heldOn: '2025-01-01' }])[0]!.heldOn).toBe('2025-01-01');
+    expect(charged([{ talkerId: 'dep', talkeeId: 'edu', heldOn: '2024-12-31' }])[0]!.heldOn).toBeNull();
+  });
+
+  it('a member in charge of no units (entered as none) gives no pair and no gap', () => {
+    const posts = team.map((p) => (p.cadreId === 'dep' ? { ...p, chargedUnitIds: [] } : p));
+    expect(charged([], posts)).toEqual([]);
+    expect(chargedUnitGaps(units, posts)).toEqual([]);
+  });
+
+  it('a member whose 分管单位 is not entered gives no pair, and the gap names the member in words', () => {
+    const posts = team.map((p) => (p.cadreId === 'dep' ? { ...p, chargedUnitIds: null } : p));
+    expect(charged([], posts)).toEqual([]);
+    const gaps = chargedUnitGaps(units, posts);
+    expect(gaps.map((g) => [g.unitName, g.member?.id])).toEqual([['某县', 'dep']]);
+    expect(gaps[0]!.text).toBe('dep（deputy）的分管单位尚未录入，无法核对其同分管部门单位主要负责同志的谈话');
+  });
+
+  it('a unit in charge with nobody heading it is said, not paired', () => {
+    const posts = team.filter((p) => p.unitId !== 'EDU');
+    expect(charged([], posts)).toEqual([]);
+    expect(chargedUnitGaps(units, posts).map((g) => g.text)).toEqual([
+      'dep（deputy）分管的县教育局没有在任的主要负责同志记录',
+    ]);
+  });
+
+  it('安徽 has no such requirement: the 分管单位 entered there make no pairs and no gaps', () => {
+    const ah: TeamUnit[] = units.map((u) => ({ ...u, rule: anhui }));
+    const posts = team.map((p) => ({ ...p, chargedUnitIds: p.cadreId === 'dep' ? ['EDU'] : null }));
+    expect(computeCoverage(ah, posts, [], 2025).filter((p) => p.rule === 'memberWithChargedUnit')).toEqual([]);
+    expect(chargedUnitGaps(ah, posts)).toEqual([]);
+  });
 });

@@ -377,9 +377,3 @@ export const QUOTA_LIST: ListDef = {
   approverBasis: NOT_STATED,
   publish: '运用',
 };
-
-/** 省委、省政府 and 省委省政府 name the same bodies: compare without punctuation and spaces. */
-export function sameBody(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[\s、，,和及与（）()]/g, '');
-  return norm(a) === norm(b);
-}

@@ -31,7 +31,8 @@ import { localParamsFor } from '../params/in-force.js';
 import { openParam } from '../params/catalogue.js';
 import { computeRun, UNSET } from './compute.js';
 import { excellentRefusal, ineligibleForExcellent, meter, type QuotaMeter } from './grading.js';
-import { RUN_LISTS, RUN_TABLES, runRules, sameBody } from './lists.js';
+import { RUN_LISTS, RUN_TABLES, runRules } from './lists.js';
+import { sameBody } from '../../packs/approving-bodies.js';
 
 /** Bad input: 400 naming the field. */
 export class RunInputError extends Error {
@@ -68,6 +69,18 @@ export const LIST_STATUS_LABELS: Record<string, string> = {
   approved: '已审批',
   conferred: '已授予/公布',
 };
+
+/**
+ * A list's state in words. Once conferred (and after closing) it says what was done with that list: 已嘉奖 for a
+ * list the text publishes as 嘉奖 (嘉奖、记功, 通报嘉奖), 已授予 for the honours, titles, grades and awards conferred, 已公布
+ * for the lists that are published for use (优先提拔, 培训, 优秀等次比例) rather than conferred on anyone.
+ */
+export function listStatusLabel(l: { status: string; kind: string; publish: string }): string {
+  if (l.status !== 'conferred') return LIST_STATUS_LABELS[l.status] ?? l.status;
+  if (l.kind === 'commendation' || l.publish.includes('嘉奖')) return '已嘉奖';
+  if (l.kind === 'grade' || l.kind === 'title' || l.kind === 'award') return '已授予';
+  return '已公布';
+}
 
 export interface Actor {
   userId: string | null;
@@ -462,7 +475,7 @@ export class IncentiveRunService {
       const lists = await repo.lists(id);
       const list = lists.find((l) => l.key === listKey);
       if (!list) throw new RunInputError('list', '名单不存在', 'no such list');
-      if (list.approver && !sameBody(list.approver, a.body))
+      if (list.approver && !sameBody(run.pack, list.approver, a.body))
         throw new RunInputError(
           'body',
           `该名单应由${list.approver}审批（${list.approverBasis}），“${a.body.trim()}”无权审批`,

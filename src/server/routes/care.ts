@@ -14,8 +14,15 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type RawBuilder } from 'kysely';
 import { dateProblem } from '../../domain/values.js';
 import { talkRecordDocument } from '../../io/docx/talk-record.js';
-import { coverageRuleFor, COVERAGE_RULES } from '../../mechanisms/care/coverage-rules.js';
-import { computeCoverage, yearSpan, type CoveragePair, type TeamUnit } from '../../mechanisms/care/coverage.js';
+import { coverageRuleFor, COVERAGE_RULES, pairSummary } from '../../mechanisms/care/coverage-rules.js';
+import {
+  chargedUnitGaps,
+  computeCoverage,
+  yearSpan,
+  type CoverageGap,
+  type CoveragePair,
+  type TeamUnit,
+} from '../../mechanisms/care/coverage.js';
 import {
   followUpItems,
   followUpProvisionFor,
@@ -461,7 +468,10 @@ export function careRoutes(app: FastifyInstance): void {
    * The pairs the rules require in the reader's units for a year, the teams taken as they stand on 31 December of
    * it (today, for the year under way).
    */
-  async function coverageFor(scope: Scope, year: number): Promise<{ on: string; pairs: CoveragePair[] }> {
+  async function coverageFor(
+    scope: Scope,
+    year: number,
+  ): Promise<{ on: string; pairs: CoveragePair[]; gaps: CoverageGap[] }> {
     const db = ctx.db;
     const { to } = yearSpan(year);
     const on = to < today() ? to : today();
@@ -482,11 +492,11 @@ export function careRoutes(app: FastifyInstance): void {
       };
     });
     const ruled = new Set(units.filter((u) => u.rule).map((u) => u.id));
-    if (ruled.size === 0) return { on, pairs: [] };
+    if (ruled.size === 0) return { on, pairs: [], gaps: [] };
     const posts = await teamPostsOn(db, unitCond(scope, sql.ref('p.unit_id')), on);
     const span = yearSpan(year);
     const talks = await talksAmong(db, [...new Set(posts.map((p) => p.cadreId))], span.from, span.to);
-    return { on, pairs: computeCoverage(units, posts, talks, year) };
+    return { on, pairs: computeCoverage(units, posts, talks, year), gaps: chargedUnitGaps(units, posts) };
   }
 
   /**
@@ -639,7 +649,7 @@ export function careRoutes(app: FastifyInstance): void {
     leader: p.leader,
     other: p.other,
     heldOn: p.heldOn,
-    rule: COVERAGE_RULES.find((r) => r.kind === p.rule)!.summary,
+    rule: pairSummary(p.rule),
   });
 
   app.get<{ Querystring: { year?: number; unit?: string; missing?: boolean; limit?: number; offset?: number } }>(
@@ -665,13 +675,13 @@ export function careRoutes(app: FastifyInstance): void {
     },
     async (req) => {
       const year = req.query.year ?? Number(today().slice(0, 4));
-      const { on, pairs } = await coverageFor(scopeOf(req.user!), year);
+      const { on, pairs, gaps } = await coverageFor(scopeOf(req.user!), year);
       const byUnit = new Map<string, { unitId: string; unit: string; rule: string; required: number; met: number }>();
       for (const p of pairs) {
         const u = byUnit.get(p.unitId) ?? {
           unitId: p.unitId,
           unit: p.unitName,
-          rule: COVERAGE_RULES.find((r) => r.kind === p.rule)!.summary,
+          rule: pairSummary(p.rule === 'memberWithChargedUnit' ? 'principalWithTeam' : p.rule),
           required: 0,
           met: 0,
         };
@@ -686,7 +696,14 @@ export function careRoutes(app: FastifyInstance): void {
       return {
         year,
         teamsOn: on,
-        rules: COVERAGE_RULES.map((r) => ({ summary: r.summary, source: r.source })),
+        rules: COVERAGE_RULES.map((r) => ({
+          summary: r.chargedUnits ? `${r.summary}；${r.chargedUnits.summary}` : r.summary,
+          source: r.source,
+        })),
+        // what the record cannot tell (a member's 分管单位 not entered), said rather than guessed
+        gaps: gaps
+          .filter((g) => (req.query.unit ? g.unitId === req.query.unit : true))
+          .map((g) => ({ unitId: g.unitId, unit: g.unitName, member: g.member, text: g.text })),
         totals: { required: pairs.length, met: pairs.filter((p) => p.heldOn).length },
         units: [...byUnit.values()],
         total: shown.length,

@@ -170,13 +170,15 @@ export function caseRoutes(app: FastifyInstance): void {
     closed: c.closed,
   });
 
-  /** The summary with the names people read beside it: the cadre or unit concerned and the handling unit. */
-  async function named(c: CaseRow) {
-    const cadre = c.subjectType === 'cadre' ? await ctx.store.repo('cadres').get(c.subjectId) : undefined;
-    const unit = cadre ? undefined : await ctx.store.repo('units').get(c.subjectId);
-    const handling = await ctx.store.repo('units').get(c.handlingUnitId);
-    return { ...summary(c), subjectName: cadre?.name ?? unit?.name ?? '', handlingUnitName: handling?.name ?? '' };
+  /**
+   * Summaries with the names people read beside them: the cadre or unit concerned, the unit it belongs to, the
+   * handling unit and the matter (the web asks for no names apart from the cases).
+   */
+  async function namedPage(rows: readonly CaseRow[]) {
+    const names = await casesOf(ctx.store).caseNames(rows);
+    return rows.map((c) => ({ ...summary(c), ...names.get(c.id)! }));
   }
+  const named = async (c: CaseRow) => (await namedPage([c]))[0]!;
 
   // No role list on the case routes: who sees a case is decided per case (participants and the handling organ), so
   // 三员 and everyone else get the same 404 as for a case that does not exist, and empty lists.
@@ -219,19 +221,7 @@ export function caseRoutes(app: FastifyInstance): void {
     async (req) => {
       const { filter, page } = listArgs(req.query);
       const p = await cases().list(actorOf(req), 'all', filter, page);
-      // the page's names in two queries, not three lookups a row
-      const names = await casesOf(ctx.store).names(
-        p.items.filter((c) => c.subjectType === 'cadre').map((c) => c.subjectId),
-        p.items.flatMap((c) => (c.subjectType === 'unit' ? [c.subjectId, c.handlingUnitId] : [c.handlingUnitId])),
-      );
-      return pageView(
-        p,
-        p.items.map((c) => ({
-          ...summary(c),
-          subjectName: names.get(`${c.subjectType === 'cadre' ? 'cadres' : 'units'}:${c.subjectId}`) ?? '',
-          handlingUnitName: names.get(`units:${c.handlingUnitId}`) ?? '',
-        })),
-      );
+      return pageView(p, await namedPage(p.items));
     },
   );
 
@@ -308,9 +298,10 @@ export function caseRoutes(app: FastifyInstance): void {
       const p = await tc.list(actor, 'todo', filter, page);
       // the actions of the whole page from the cases' open-actor rows, in one query
       const allowed = await tc.allowedOnPage(actor, p.items);
+      const rows = await namedPage(p.items);
       return pageView(
         p,
-        p.items.map((c) => ({ ...summary(c), actions: (allowed.get(c.id) ?? []).map((a) => a.label) })),
+        rows.map((c) => ({ ...c, actions: (allowed.get(c.id) ?? []).map((a) => a.label) })),
       );
     },
   );
@@ -329,7 +320,7 @@ export function caseRoutes(app: FastifyInstance): void {
     async (req) => {
       const { filter, page } = listArgs(req.query);
       const p = await cases().list(actorOf(req), 'done', filter, page);
-      return pageView(p, p.items.map(summary));
+      return pageView(p, await namedPage(p.items));
     },
   );
 

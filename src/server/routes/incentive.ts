@@ -8,7 +8,7 @@ import { listDecision } from '../../io/docx/incentive-documents.js';
 import { listWorkbook } from '../../io/xlsx/incentive-lists.js';
 import {
   IncentiveRunService,
-  LIST_STATUS_LABELS,
+  listStatusLabel,
   RUN_STATE_LABELS,
   RunInputError,
   RunStepError,
@@ -156,7 +156,7 @@ export function incentiveRoutes(app: FastifyInstance): void {
         name: l.name,
         publish: l.publish,
         status: l.status,
-        statusLabel: LIST_STATUS_LABELS[l.status] ?? l.status,
+        statusLabel: listStatusLabel(l),
         approver: l.approver,
         approverBasis: l.approverBasis,
         notice: l.noticeFrom ? { from: l.noticeFrom, to: l.noticeTo } : null,

@@ -1,12 +1,10 @@
 // Read-only views for the 容错纠错 page: each jurisdiction's procedure as its definition declares it (states, actions,
 // who acts, the article of each step — drawn as a diagram, so an official can compare jurisdictions), the situations
-// and findings an investigation records against the pack's evaluation, and the names behind the cases a person sees
-// (the subject, the unit, the accountability matter), so pages never show a record's id.
+// and findings an investigation records against the pack's evaluation. The names behind the cases (the subject, the
+// unit, the accountability matter) come with the cases themselves (routes/cases.ts), so pages never show an id.
 import type { FastifyInstance } from 'fastify';
 import { CASE_OUTCOME_LABELS, type ProcedureDef, type ProcedureRole } from '../../domain/procedure.js';
 import { TOLERANCE_FLAGS, TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
-import { ToleranceCases } from '../../mechanisms/tolerance/cases.js';
-import { CaseNotFoundError } from '../../mechanisms/tolerance/errors.js';
 import { packRegistry } from '../../packs/index.js';
 import { definitionRegistry } from '../../workflow/definitions.js';
 import { RECORD_ROLES } from '../roles.js';
@@ -91,7 +89,6 @@ function procedureView(def: ProcedureDef) {
 }
 
 export function procedureRoutes(app: FastifyInstance): void {
-  const ctx = app.ctx;
   const views = definitionRegistry().all().map(procedureView);
   const flags = TOLERANCE_FLAGS.map((f) => ({ value: f, label: TOLERANCE_FLAG_LABELS[f] }));
 
@@ -110,49 +107,5 @@ export function procedureRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => ({ items: views.filter((v) => v.procedure === (req.query.procedure ?? 'tolerance')), flags }),
-  );
-
-  app.get<{ Querystring: { ids: string } }>(
-    '/cases/names',
-    {
-      config: { roles: RECORD_ROLES },
-      schema: {
-        tags: ['cases'],
-        summary: '案件所涉干部、单位和问责事项的名称 the names behind the cases the person sees',
-        querystring: {
-          type: 'object',
-          required: ['ids'],
-          additionalProperties: false,
-          properties: { ids: { type: 'string', maxLength: 40_000 } },
-        },
-      },
-    },
-    async (req) => {
-      const u = req.user!;
-      const actor = { userId: u.id, role: u.role, unitId: u.unitId ?? null, cadreId: u.cadreId ?? null };
-      const tc = new ToleranceCases(ctx.store, { now: ctx.now });
-      const ids = [...new Set(req.query.ids.split(',').filter(Boolean))].slice(0, 500);
-      const out: Record<string, { subject: string; unit: string; matter: string; jurisdiction: string }> = {};
-      for (const id of ids) {
-        let c;
-        try {
-          c = await tc.visible(actor, id);
-        } catch (e) {
-          // a case the person may not see is left out, as if it did not exist
-          if (e instanceof CaseNotFoundError) continue;
-          throw e;
-        }
-        const cadre = c.subjectType === 'cadre' ? await ctx.store.repo('cadres').get(c.subjectId) : undefined;
-        const unit = await ctx.store.repo('units').get(cadre ? cadre.managingUnitId : c.subjectId);
-        const matter = await ctx.store.repo('accountabilityMatters').get(c.matterId);
-        out[id] = {
-          subject: cadre?.name ?? unit?.name ?? '',
-          unit: unit?.name ?? '',
-          matter: matter?.description ?? '',
-          jurisdiction: JURISDICTIONS[c.pack] ?? '',
-        };
-      }
-      return out;
-    },
   );
 }

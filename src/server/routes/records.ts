@@ -48,6 +48,9 @@ function valueProblem(kind: RecordKind, field: string, v: unknown): ValueProblem
     return range ? numberProblem(v, range, TABLES[kind].byField.get(field)?.type === 'int') : undefined;
   }
   // a post's 分管领域 (a list of words), a tolerance request's findings (flag → true/false)
+  // a list of references (a post's 分管单位): each an id
+  if (Array.isArray(v) && RECORD_REFERENCES[kind].some((r) => r.field === field))
+    for (const item of v) if (typeof item === 'string' && idProblem(item)) return idProblem(item);
   if (Array.isArray(v))
     for (const item of v) if (typeof item === 'string' && textProblem(item)) return textProblem(item);
   if (v && typeof v === 'object') for (const key of Object.keys(v)) if (textProblem(key)) return textProblem(key);

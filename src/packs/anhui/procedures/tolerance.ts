@@ -4,11 +4,18 @@
 // (the body is not named) — exempt, lighter or mitigated, or a refusal with its reasons (予以说明); every exemption
 // carries a 纠错要求 with a deadline the decider sets (责令限期整改), and failing it brings accountability; 申诉 by the
 // cadre (the reviewing body is not named). No feedback, publication or filing step is stated.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  appealOnce,
+  applyForTolerance,
+  citing,
+  closeTolerance,
+  openDuringAccountability,
+  reviewAppeal,
+} from '../../../workflow/steps.js';
 
 const DOC = '关于进一步激励广大干部新时代新担当新作为的实施意见';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const ORGAN: ActorSpec = {
   roles: ['discipline_officer', 'org_officer', 'accountability_officer'],
@@ -37,30 +44,20 @@ export const anhuiTolerance: ProcedureDef = {
     closed: { label: '已办结', final: true },
   },
   actions: [
-    {
-      id: 'open',
+    openDuringAccountability({
       label: '问责中同步考虑容错情形',
-      from: ['new'],
       to: 'analysing',
       actor: ORGAN,
-      start: 'ex_officio',
-      inputs: [{ name: 'matter', label: '所涉问责事项', kind: 'reference', required: true }],
       citation: at('第11项'),
-    },
-    {
-      id: 'apply',
+    }),
+    applyForTolerance({
       label: '提出免责申请',
-      from: ['new'],
       to: 'analysing',
       actor: { roles: ['cadre', 'unit_liaison'], scope: 'subject', body: '单位或本人' },
-      start: 'application',
-      inputs: [
-        { name: 'matter', label: '所受问责追责', kind: 'reference', required: true },
-        { name: 'statement', label: '申请理由', kind: 'text', required: false },
-      ],
+      matterLabel: '所受问责追责',
       produces: ['免责申请'],
       citation: at('第11项'),
-    },
+    }),
     {
       id: 'investigate',
       label: '视情开展调查核实',
@@ -122,34 +119,26 @@ export const anhuiTolerance: ProcedureDef = {
       },
       citation: at('第11项、第12项', NO_BODY),
     },
-    {
-      id: 'appeal',
+    appealOnce({
       label: '对组织认定提出申诉',
-      from: ['concluded'],
-      to: 'appealed',
+      from: 'concluded',
       actor: { roles: ['cadre'], scope: 'subject', body: '本人' },
-      inputs: [{ name: 'statement', label: '申诉理由', kind: 'text', required: true }],
-      produces: ['申诉'],
-      when: { marks: { appealed: false } },
-      marks: ['appealed'],
-      citation: at('第11项', '申诉的次数原文未写明；复核（处理）后不再设第二轮申诉'),
-    },
-    {
-      id: 'review_appeal',
+      cite: at,
+      article: '第11项',
+    }),
+    reviewAppeal({
       label: '处理申诉',
-      from: ['appealed'],
       to: 'concluded',
       actor: DECIDER,
-      concludes: ['exempt', 'lighter', 'mitigated', 'not_tolerated'],
+      outcomeLabel: '处理结果',
       effect: 'rectification_order',
       inputs: [
-        { name: 'outcome', label: '处理结果', kind: 'outcome', required: true },
         { name: 'rectification', label: '纠错要求', kind: 'text', required: ['exempt'], citation: at('第12项') },
         { name: 'rectificationDue', label: '整改期限', kind: 'date', required: ['exempt'], citation: at('第12项') },
         { name: 'reason', label: '不予容错的说明', kind: 'text', required: ['not_tolerated'], citation: at('第11项') },
       ],
       citation: at('第11项', '受理申诉的机关原文未写明，读作作出认定的机关'),
-    },
+    }),
     {
       id: 'rectified',
       label: '整改到位',
@@ -171,14 +160,11 @@ export const anhuiTolerance: ProcedureDef = {
       effect: 'accountability_reopened',
       citation: at('第12项'),
     },
-    {
-      id: 'close',
-      label: '办结',
-      from: ['concluded'],
-      to: 'closed',
+    closeTolerance({
+      from: 'concluded',
       actor: ORGAN,
       when: { outcome: ['lighter', 'mitigated', 'not_tolerated'] },
       citation: at('第11项', '办结不是原文的步骤：不予免责的认定作出后即告结束'),
-    },
+    }),
   ],
 };

@@ -3,11 +3,20 @@
 // preliminary conclusion; 会商 with escalation to the 同级党委（党组） on disagreement; 审核把关 by the 同级党委（党组）,
 // by the 上级党委 for complex cases; the organ's 认定结论; feedback; publication of exemptions; 申诉 and 复核.
 // No step has a time limit in the text (及时 only), so none is set here.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  appealOnce,
+  applyForTolerance,
+  citing,
+  closeTolerance,
+  notifyConclusion,
+  openDuringAccountability,
+  publishExemption,
+  reviewAppeal,
+} from '../../../workflow/steps.js';
 
 const DOC = '江苏省进一步健全容错纠错机制的办法';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const ORGAN: ActorSpec = {
   roles: ['discipline_officer', 'accountability_officer'],
@@ -39,30 +48,19 @@ export const jiangsuTolerance: ProcedureDef = {
     closed: { label: '已办结', final: true },
   },
   actions: [
-    {
-      id: 'open',
+    openDuringAccountability({
       label: '问责中启动容错认定',
-      from: ['new'],
       to: 'investigating',
       actor: ORGAN,
-      start: 'ex_officio',
-      inputs: [{ name: 'matter', label: '所涉问责事项', kind: 'reference', required: true }],
       citation: at('三（一）'),
-    },
-    {
-      id: 'apply',
+    }),
+    applyForTolerance({
       label: '提出容错申请',
-      from: ['new'],
       to: 'investigating',
       actor: PARTY,
-      start: 'application',
-      inputs: [
-        { name: 'matter', label: '所涉问责事项', kind: 'reference', required: true },
-        { name: 'statement', label: '申请理由', kind: 'text', required: false },
-      ],
       produces: ['容错申请'],
       citation: at('三（一）'),
-    },
+    }),
     {
       id: 'hear',
       label: '启动调查时听取当事人的说明和反映',
@@ -181,55 +179,31 @@ export const jiangsuTolerance: ProcedureDef = {
       produces: ['容错纠错认定结论'],
       citation: at('四（导语）'),
     },
-    {
-      id: 'notify',
+    notifyConclusion({
       label: '反馈当事人及其所在单位',
-      from: ['concluded'],
-      to: 'notified',
       actor: ORGAN,
       citation: at('四（三）', '反馈的主体原文未写明，读作作出认定结论的相关问责机关或部门'),
-    },
-    {
-      id: 'publish',
-      label: '在一定范围内公开免责结论',
-      from: ['notified'],
-      to: 'notified',
-      actor: ORGAN,
-      when: { outcome: ['exempt'], marks: { published: false } },
-      marks: ['published'],
-      inputs: [{ name: 'scope', label: '公开范围', kind: 'text', required: true }],
-      citation: at('四（三）'),
-    },
-    {
-      id: 'appeal',
+    }),
+    publishExemption(ORGAN, at('四（三）')),
+    appealOnce({
       label: '提出申诉',
-      from: ['notified'],
-      to: 'appealed',
+      from: 'notified',
       actor: { roles: ['cadre'], scope: 'subject', body: '干部本人' },
-      inputs: [{ name: 'statement', label: '申诉理由', kind: 'text', required: true }],
-      produces: ['申诉'],
-      when: { marks: { appealed: false } },
-      marks: ['appealed'],
-      citation: at('四（三）', '申诉的次数原文未写明；复核（处理）后不再设第二轮申诉'),
-    },
-    {
-      id: 'review_appeal',
+      cite: at,
+      article: '四（三）',
+    }),
+    reviewAppeal({
       label: '组织复核',
-      from: ['appealed'],
       to: 'concluded',
       actor: ORGAN,
-      concludes: ['exempt', 'lighter', 'mitigated', 'not_tolerated'],
-      inputs: [{ name: 'outcome', label: '复核结论', kind: 'outcome', required: true }],
+      outcomeLabel: '复核结论',
       citation: at('四（三）'),
-    },
-    {
-      id: 'close',
-      label: '办结',
-      from: ['notified'],
-      to: 'closed',
+    }),
+    closeTolerance({
+      from: 'notified',
       actor: ORGAN,
       when: { marksWhen: { outcome: ['exempt'], marks: { published: true } } },
       citation: at('四（三）', '办结不是原文的步骤：反馈（免责的还须公开）之后即告结束'),
-    },
+    }),
   ],
 };

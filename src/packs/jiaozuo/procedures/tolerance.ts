@@ -3,11 +3,18 @@
 // cadre or unit under accountability; investigation (third parties may be invited for wide or high-profile cases);
 // a 初步建议 (which may go with the 问责建议); the 党委（党组）'s collective decision 予以容错 or 不予容错; execution by
 // the 执纪问责部门; 申诉 only against 不予容错. No feedback, publication, filing, 会商 or 复核 step is stated.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  appealOnce,
+  applyForTolerance,
+  citing,
+  closeTolerance,
+  openDuringAccountability,
+  reviewAppeal,
+} from '../../../workflow/steps.js';
 
 const DOC = '焦作市支持改革创新激励干部担当有为容错纠错办法(试行)';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const ORGAN: ActorSpec = {
   roles: ['discipline_officer', 'org_officer', 'accountability_officer'],
@@ -32,31 +39,22 @@ export const jiaozuoTolerance: ProcedureDef = {
     closed: { label: '已办结', final: true },
   },
   actions: [
-    {
-      id: 'open',
+    openDuringAccountability({
       label: '问责时启动容错程序',
-      from: ['new'],
       to: 'investigating',
       actor: ORGAN,
-      start: 'ex_officio',
-      inputs: [{ name: 'matter', label: '所涉问责事项', kind: 'reference', required: true }],
       citation: at('程序（一）'),
-    },
-    {
-      id: 'apply',
+    }),
+    applyForTolerance({
       label: '提出书面申请',
-      from: ['new'],
       to: 'investigating',
       // 「被问责的干部、单位…提出书面申请」: the cadre or unit under accountability applies for itself
       actor: { roles: ['cadre', 'unit_liaison'], scope: 'subject', body: '被问责的干部、单位', partyOnly: true },
-      start: 'application',
-      inputs: [
-        { name: 'matter', label: '所受问责', kind: 'reference', required: true },
-        { name: 'statement', label: '书面申请', kind: 'text', required: true, citation: at('程序（一）') },
-      ],
+      matterLabel: '所受问责',
+      inputs: [{ name: 'statement', label: '书面申请', kind: 'text', required: true, citation: at('程序（一）') }],
       produces: ['书面申请'],
       citation: at('程序（一）'),
-    },
+    }),
     {
       id: 'invite',
       label: '邀请人大代表、政协委员、专家学者、第三方社会组织、服务对象参与调查核实',
@@ -107,35 +105,25 @@ export const jiaozuoTolerance: ProcedureDef = {
       actor: ORGAN,
       citation: at('程序（五）'),
     },
-    {
-      id: 'appeal',
+    appealOnce({
       label: '对不予容错决定提出申诉',
-      from: ['executed'],
-      to: 'appealed',
+      from: 'executed',
       actor: { roles: ['cadre', 'unit_liaison'], scope: 'subject', body: '相关干部、单位' },
-      when: { outcome: ['not_tolerated'], marks: { appealed: false } },
-      inputs: [{ name: 'statement', label: '申诉理由', kind: 'text', required: true }],
-      produces: ['申诉'],
-      marks: ['appealed'],
-      citation: at('程序（五）', '申诉的次数原文未写明；复核（处理）后不再设第二轮申诉'),
-    },
-    {
-      id: 'review_appeal',
+      outcome: ['not_tolerated'],
+      cite: at,
+      article: '程序（五）',
+    }),
+    reviewAppeal({
       label: '按有关规定处理申诉',
-      from: ['appealed'],
       to: 'decided',
       actor: COMMITTEE,
-      concludes: ['exempt', 'lighter', 'mitigated', 'not_tolerated'],
-      inputs: [{ name: 'outcome', label: '处理结果', kind: 'outcome', required: true }],
+      outcomeLabel: '处理结果',
       citation: at('程序（五）', '处理申诉的机关原文未写明（「按有关规定」），读作作出决定的党委（党组）'),
-    },
-    {
-      id: 'close',
-      label: '办结',
-      from: ['executed'],
-      to: 'closed',
+    }),
+    closeTolerance({
+      from: 'executed',
       actor: ORGAN,
       citation: at('程序（五）', '办结不是原文的步骤：决定执行后即告结束（不予容错的，申诉之外）'),
-    },
+    }),
   ],
 };

@@ -3,11 +3,20 @@
 // at its start and at the preliminary conclusion; 会商 with the 派驻纪检组、政治部 and the party's department, and
 // on disagreement a 请示 to the 院党组; the 院党组's 审核把关 and collective decision (the 上级院 for complex cases);
 // feedback; publication of exemptions; 申诉 and 复核. No time limits are stated.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  appealOnce,
+  applyForTolerance,
+  citing,
+  closeTolerance,
+  notifyConclusion,
+  openDuringAccountability,
+  publishExemption,
+  reviewAppeal,
+} from '../../../workflow/steps.js';
 
 const DOC = '如东县人民检察院进一步健全容错纠错机制实施细则';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const ORGAN: ActorSpec = {
   roles: ['discipline_officer', 'accountability_officer'],
@@ -39,30 +48,19 @@ export const rudongTolerance: ProcedureDef = {
     closed: { label: '已办结', final: true },
   },
   actions: [
-    {
-      id: 'open',
+    openDuringAccountability({
       label: '问责中同步考虑容错纠错',
-      from: ['new'],
       to: 'investigating',
       actor: ORGAN,
-      start: 'ex_officio',
-      inputs: [{ name: 'matter', label: '所涉问责事项', kind: 'reference', required: true }],
       citation: at('四（一）'),
-    },
-    {
-      id: 'apply',
+    }),
+    applyForTolerance({
       label: '提出容错申请',
-      from: ['new'],
       to: 'applied',
       actor: PARTY,
-      start: 'application',
-      inputs: [
-        { name: 'matter', label: '所涉问责事项', kind: 'reference', required: true },
-        { name: 'statement', label: '申请理由', kind: 'text', required: false },
-      ],
       produces: ['容错申请'],
       citation: at('四（一）'),
-    },
+    }),
     {
       id: 'accept',
       label: '受理申请',
@@ -189,55 +187,27 @@ export const rudongTolerance: ProcedureDef = {
         '五（导语）又说由相关问责部门作出认定结论；读作问责部门提出建议、院党组集体研究作出结论',
       ),
     },
-    {
-      id: 'notify',
-      label: '反馈当事人及其所在部门',
-      from: ['concluded'],
-      to: 'notified',
-      actor: ORGAN,
-      citation: at('五（三）'),
-    },
-    {
-      id: 'publish',
-      label: '在一定范围内公开免责结论',
-      from: ['notified'],
-      to: 'notified',
-      actor: ORGAN,
-      when: { outcome: ['exempt'], marks: { published: false } },
-      marks: ['published'],
-      inputs: [{ name: 'scope', label: '公开范围', kind: 'text', required: true }],
-      citation: at('五（三）'),
-    },
-    {
-      id: 'appeal',
+    notifyConclusion({ label: '反馈当事人及其所在部门', actor: ORGAN, citation: at('五（三）') }),
+    publishExemption(ORGAN, at('五（三）')),
+    appealOnce({
       label: '提出申诉',
-      from: ['notified'],
-      to: 'appealed',
+      from: 'notified',
       actor: { roles: ['cadre'], scope: 'subject', body: '干警本人' },
-      inputs: [{ name: 'statement', label: '申诉理由', kind: 'text', required: true }],
-      produces: ['申诉'],
-      when: { marks: { appealed: false } },
-      marks: ['appealed'],
-      citation: at('五（三）', '申诉的次数原文未写明；复核（处理）后不再设第二轮申诉'),
-    },
-    {
-      id: 'review_appeal',
+      cite: at,
+      article: '五（三）',
+    }),
+    reviewAppeal({
       label: '组织复核',
-      from: ['appealed'],
       to: 'concluded',
       actor: ORGAN,
-      concludes: ['exempt', 'lighter', 'mitigated', 'not_tolerated'],
-      inputs: [{ name: 'outcome', label: '复核结论', kind: 'outcome', required: true }],
+      outcomeLabel: '复核结论',
       citation: at('五（三）'),
-    },
-    {
-      id: 'close',
-      label: '办结',
-      from: ['notified'],
-      to: 'closed',
+    }),
+    closeTolerance({
+      from: 'notified',
       actor: ORGAN,
       when: { marksWhen: { outcome: ['exempt'], marks: { published: true } } },
       citation: at('五（三）', '办结不是原文的步骤：反馈（免责的还须公开）之后即告结束'),
-    },
+    }),
   ],
 };

@@ -3,11 +3,17 @@
 // hearing the 申诉意见 and ending in a 调查报告; the accepting organ's conclusion (a written reply when the case does
 // not fit); feedback; publication of exemptions; 备案 with the 同级纪检监察机关 and 组织部门. No 会商, no collective
 // decision and no appeal after the conclusion: the text has none. No time limits are stated.
-import type { ActorSpec, ProcedureCitation, ProcedureDef } from '../../../domain/procedure.js';
+import type { ActorSpec, ProcedureDef } from '../../../domain/procedure.js';
+import {
+  applyForTolerance,
+  citing,
+  notifyConclusion,
+  openDuringAccountability,
+  publishExemption,
+} from '../../../workflow/steps.js';
 
 const DOC = '陕西省党政干部容错纠错办法(试行)';
-const at = (article: string, reading?: string): ProcedureCitation =>
-  reading ? { document: DOC, article, reading } : { document: DOC, article };
+const at = citing(DOC);
 
 const ORGAN: ActorSpec = {
   roles: ['discipline_officer', 'accountability_officer'],
@@ -38,31 +44,24 @@ export const shaanxiTolerance: ProcedureDef = {
     closed: { label: '已报备，办结', final: true },
   },
   actions: [
-    {
-      id: 'apply',
+    applyForTolerance({
       label: '提出书面申请',
-      from: ['new'],
       to: 'applied',
       actor: APPLICANT,
-      start: 'application',
+      matterLabel: '所受问责追责',
       inputs: [
-        { name: 'matter', label: '所受问责追责', kind: 'reference', required: true },
         { name: 'situation', label: '所依据的容错情形', kind: 'text', required: true, citation: at('第八条（一）') },
         { name: 'statement', label: '书面申请', kind: 'text', required: true, citation: at('第八条（一）') },
       ],
       produces: ['书面申请'],
       citation: at('第八条（一）'),
-    },
-    {
-      id: 'open',
+    }),
+    openDuringAccountability({
       label: '主动进行容错',
-      from: ['new'],
       to: 'investigating',
       actor: ORGAN,
-      start: 'ex_officio',
-      inputs: [{ name: 'matter', label: '所涉问责事项', kind: 'reference', required: true }],
       citation: at('第八条第二款'),
-    },
+    }),
     {
       id: 'accept',
       label: '受理申请',
@@ -121,25 +120,8 @@ export const shaanxiTolerance: ProcedureDef = {
         '受理后只对符合容错情形的开展调查核实，不符合的经核实后书面答复；待受理的申请可经核实直接答复',
       ),
     },
-    {
-      id: 'notify',
-      label: '将认定结果反馈申请单位或本人',
-      from: ['concluded'],
-      to: 'notified',
-      actor: ORGAN,
-      citation: at('第八条（四）'),
-    },
-    {
-      id: 'publish',
-      label: '在一定范围内公开免责结论',
-      from: ['notified'],
-      to: 'notified',
-      actor: ORGAN,
-      when: { outcome: ['exempt'], marks: { published: false } },
-      marks: ['published'],
-      inputs: [{ name: 'scope', label: '公开范围', kind: 'text', required: true }],
-      citation: at('第八条（四）'),
-    },
+    notifyConclusion({ label: '将认定结果反馈申请单位或本人', actor: ORGAN, citation: at('第八条（四）') }),
+    publishExemption(ORGAN, at('第八条（四）')),
     {
       id: 'file',
       label: '报同级纪检监察机关、组织部门备案',

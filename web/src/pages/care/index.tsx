@@ -49,6 +49,8 @@ interface Coverage {
   units: { unitId: string; unit: string; rule: string; required: number; met: number }[];
   total: number;
   pairs: Pair[];
+  /** what the record cannot tell: a team member's 分管单位 not entered, a unit in charge with nobody heading it */
+  gaps?: { unitId: string; unit: string; text: string }[];
 }
 interface NameAndUnit {
   name: string;
@@ -170,10 +172,27 @@ function CoverageTab() {
               </span>
             </Space>
           )}
+          {data.gaps && data.gaps.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="coverage-gaps"
+              message={`以下 ${data.gaps.length} 项无法核对“班子成员同分管部门单位的主要负责同志”谈话，请在干部任职信息中录入分管单位（不分管单位的选“不分管单位”，导入模板中填“无”）`}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 160, overflowY: 'auto' }}>
+                  {data.gaps.map((g) => (
+                    <li key={`${g.unitId}|${g.text}`}>
+                      {g.unit}：{g.text}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <Table<Pair>
             size="small"
             loading={loading}
-            rowKey={(p) => `${p.unitId}|${p.leader.id}|${p.other.id}`}
+            rowKey={(p) => `${p.unitId}|${p.lowerUnit ?? ''}|${p.leader.id}|${p.other.id}`}
             dataSource={data.pairs}
             pagination={{ pageSize: 20 }}
             columns={[
@@ -182,7 +201,8 @@ function CoverageTab() {
               { title: '谈话对象', render: (_, p) => `${p.other.name}（${p.other.title}）` },
               {
                 title: '本年度谈话',
-                render: (_, p) => (p.heldOn ? <Tag color="green">{p.heldOn}</Tag> : <Tag color="red">尚未谈话</Tag>),
+                render: (_, p) =>
+                  p.heldOn ? <Tag color="green">{fmtDate(p.heldOn)}</Tag> : <Tag color="red">尚未谈话</Tag>,
               },
             ]}
           />

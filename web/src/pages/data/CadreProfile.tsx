@@ -148,6 +148,8 @@ interface Namers {
 }
 
 function renderValue(f: FieldSpec, v: unknown, n: Namers): ReactNode {
+  if (f.type.t === 'units' && (v === null || v === undefined))
+    return <Typography.Text type="secondary">尚未录入</Typography.Text>;
   if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">—</Typography.Text>;
   switch (f.type.t) {
     case 'date':
@@ -160,6 +162,10 @@ function renderValue(f: FieldSpec, v: unknown, n: Namers): ReactNode {
     }
     case 'unit':
       return n.units.get(String(v)) ?? '—';
+    case 'units':
+      return Array.isArray(v) && v.length > 0
+        ? v.map((u) => <Tag key={String(u)}>{n.units.get(String(u)) ?? '—'}</Tag>)
+        : '不分管单位';
     case 'areas':
       return Array.isArray(v) && v.length > 0
         ? v.map((a) => <Tag key={String(a)}>{AREA_LABELS[String(a)] ?? String(a)}</Tag>)

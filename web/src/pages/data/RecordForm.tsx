@@ -5,7 +5,7 @@ import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, S
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api, type Row } from '../../api';
 import { RECORD_KIND_LABELS, MEANINGFUL_AREAS, type RecordKind } from '../../vocab';
-import { toTreeData, useUnitTree } from '../../units';
+import { toTreeData, useUnitTree, type TreeOption } from '../../units';
 import { AREA_LABELS, FORM_FIELDS, SUBJECT_KINDS, newId, type FieldSpec } from './fields';
 
 export interface RecordFormProps {
@@ -41,10 +41,48 @@ function fromForm(fields: FieldSpec[], values: Record<string, unknown>): Record<
     if (f.type.t === 'date') out[f.field] = x ? (x as Dayjs).format('YYYY-MM-DD') : null;
     else if (f.type.t === 'bool') out[f.field] = x === true;
     else if (f.type.t === 'areas') out[f.field] = Array.isArray(x) ? x : [];
+    // 分管单位: a list (empty = in charge of none) or, left untouched, not entered
+    else if (f.type.t === 'units') out[f.field] = Array.isArray(x) ? x : null;
     else if (typeof x === 'string') out[f.field] = x.trim() === '' ? null : x.trim();
     else out[f.field] = x ?? null;
   }
   return out;
+}
+
+/**
+ * Units chosen from the tree, with 不分管单位 said explicitly: an empty choice alone would not tell "none" from "not
+ * entered yet", and the talk coverage reads them differently.
+ */
+function UnitsInput({
+  value,
+  onChange,
+  treeData,
+}: {
+  value?: string[] | null;
+  onChange?: (v: string[] | null) => void;
+  treeData: TreeOption[];
+}) {
+  const none = Array.isArray(value) && value.length === 0;
+  return (
+    <>
+      <TreeSelect
+        multiple
+        treeData={treeData}
+        value={Array.isArray(value) ? value : []}
+        onChange={(v: string[]) => onChange?.(v.length ? v : null)}
+        disabled={none}
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        placeholder={none ? '不分管单位' : '选择分管的单位（尚未录入）'}
+        popupMatchSelectWidth={false}
+        treeDefaultExpandedKeys={treeData.slice(0, 1).map((n) => n.key)}
+        style={{ width: '100%' }}
+        data-testid="charged-units"
+      />
+      <Checkbox checked={none} onChange={(e) => onChange?.(e.target.checked ? [] : null)}>
+        不分管单位
+      </Checkbox>
+    </>
+  );
 }
 
 export function RecordForm({ kind, row, cadreId, open, onClose, onSaved, onStale }: RecordFormProps) {
@@ -171,6 +209,8 @@ export function RecordForm({ kind, row, cadreId, open, onClose, onSaved, onStale
               <InputNumber min={f.type.min} max={f.type.max} precision={0} style={{ width: '100%' }} />
             ) : f.type.t === 'bool' ? (
               <Checkbox>是</Checkbox>
+            ) : f.type.t === 'units' ? (
+              <UnitsInput treeData={unitData} />
             ) : f.type.t === 'unit' ? (
               <TreeSelect
                 treeData={unitData}

@@ -29,6 +29,8 @@ export type FieldType =
   | { t: 'int'; min?: number; max?: number }
   | { t: 'bool' }
   | { t: 'unit' }
+  /** several units of the tree (a post's 分管单位); unset until entered, an empty list for none */
+  | { t: 'units' }
   | { t: 'areas' };
 
 export interface FieldSpec {
@@ -119,6 +121,12 @@ export const FORM_FIELDS: Partial<Record<RecordKind, FieldSpec[]>> = {
     { field: 'level', label: '职级', type: { t: 'enum', options: opts(LEVELS) }, required: true },
     { field: 'partySecretary', label: '党委（党组）书记', type: { t: 'bool' } },
     { field: 'inCharge', label: '分管领域', type: { t: 'areas' } },
+    {
+      field: 'chargedUnitIds',
+      label: '分管单位',
+      type: { t: 'units' },
+      extra: '班子成员分管的部门单位；不分管单位的选“不分管单位”',
+    },
     { field: 'startDate', label: '任职日期', type: { t: 'date' }, required: true },
     { field: 'endDate', label: '免职日期', type: { t: 'date' }, extra: '仍在任留空' },
     { field: 'reason', label: '任免原因', type: { t: 'textarea' } },

@@ -325,11 +325,13 @@ function RunDetail({ id, organiser, onChanged }: { id: string; organiser: boolea
       )}
       <div data-testid="run-lists">
         <Tabs
+          type="card"
+          className="wrapped-tabs"
           items={run.lists.map((l) => ({
             key: l.key,
             label: (
               <span>
-                {l.name} <Tag>{l.statusLabel}</Tag>
+                {l.name} <Tag color={l.status === 'conferred' ? 'green' : undefined}>{l.statusLabel}</Tag>
               </span>
             ),
             children: (

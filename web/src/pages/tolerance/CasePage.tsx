@@ -37,7 +37,6 @@ import { SideRecords } from './SideRecords';
 import {
   plainArticle,
   today,
-  useCaseNames,
   useProcedures,
   type ActionView,
   type CaseDetail,
@@ -431,7 +430,6 @@ export function CasePage({ id }: { id: string }) {
     loading,
     reload,
   } = useLoad(() => api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`), [id]);
-  const names = useCaseNames(c ? [c.id] : []);
   const [docsKey, setDocsKey] = useState(0);
   if (error)
     return (
@@ -448,7 +446,6 @@ export function CasePage({ id }: { id: string }) {
   if (!c) return null;
   const proc = procs?.items.find((p) => p.pack === c.pack);
   const bar = stepBar(c, proc);
-  const n = names[c.id];
   const refresh = () => {
     void reload();
     setDocsKey((k) => k + 1);
@@ -464,7 +461,7 @@ export function CasePage({ id }: { id: string }) {
               返回
             </Button>
             <span data-testid="case-title">
-              容错纠错案件：{n?.subject ?? '…'}
+              容错纠错案件：{c.subjectName}
               {c.outcomeLabel && (
                 <Tag color="red" style={{ marginInlineStart: 8 }} data-testid="case-outcome">
                   {c.outcomeLabel}
@@ -483,9 +480,9 @@ export function CasePage({ id }: { id: string }) {
           column={4}
           style={{ marginBottom: 8 }}
           items={[
-            { key: 'u', label: '所在单位', children: n?.unit ?? '' },
+            { key: 'u', label: '所在单位', children: c.subjectUnitName },
             { key: 'o', label: '启动日期', children: fmtDate(c.openedOn) },
-            { key: 'm', label: '问责事项', children: n?.matter ?? '', span: 2 },
+            { key: 'm', label: '问责事项', children: c.matterName, span: 2 },
           ]}
         />
         <div style={{ overflowX: 'auto', paddingBottom: 4 }}>

@@ -3,7 +3,7 @@
 import { Button, Table, Tag } from 'antd';
 import { fmtDate } from '../../format';
 import { navigate } from '../../router';
-import { useCaseNames, type CaseSummary } from './data';
+import { jurisdictionName, type CaseSummary } from './data';
 
 /** A page of a list the server pages: where it stands and how to move. */
 export interface ServerPaging {
@@ -32,12 +32,11 @@ export function CaseTable({
   /** the list is paged by the server (else all items are here and paged in the browser) */
   paging?: ServerPaging;
 }) {
-  const names = useCaseNames(items.map((c) => c.id));
   type Render = (_: unknown, c: CaseSummary) => string;
   const who: { title: string; key: string; width?: number; ellipsis?: boolean; render: Render }[] = [
-    { title: '所涉干部或单位', key: 's', width: 110, render: (_, c) => names[c.id]?.subject ?? '…' },
-    { title: '所在单位', key: 'u', width: 150, ellipsis: true, render: (_, c) => names[c.id]?.unit ?? '' },
-    { title: '地区', key: 'j', width: 120, ellipsis: true, render: (_, c) => names[c.id]?.jurisdiction ?? '' },
+    { title: '所涉干部或单位', key: 's', width: 110, render: (_, c) => c.subjectName },
+    { title: '所在单位', key: 'u', width: 150, ellipsis: true, render: (_, c) => c.subjectUnitName },
+    { title: '地区', key: 'j', width: 120, ellipsis: true, render: (_, c) => jurisdictionName(c.pack) },
   ];
   const open = (c: CaseSummary) => navigate(`/tolerance/cases/${encodeURIComponent(c.id)}`);
   return (
@@ -70,7 +69,7 @@ export function CaseTable({
           key: 'm',
           width: compact ? undefined : 180,
           ellipsis: true,
-          render: (_, c) => names[c.id]?.matter ?? '',
+          render: (_, c) => c.matterName,
         },
         ...(compact ? [] : who.slice(2)),
         { title: '启动日期', key: 'o', width: 120, render: (_, c) => fmtDate(c.openedOn) },

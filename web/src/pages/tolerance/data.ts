@@ -18,6 +18,11 @@ export interface CaseSummary {
   openedOn: string;
   year: number;
   closed: boolean;
+  /** the names people read beside the case, sent with it */
+  subjectName: string;
+  subjectUnitName: string;
+  handlingUnitName: string;
+  matterName: string;
   /** 待办 only: the steps open to the person */
   actions?: string[];
 }
@@ -110,13 +115,6 @@ export interface Procedures {
   flags: { value: string; label: string }[];
 }
 
-export interface CaseNames {
-  subject: string;
-  unit: string;
-  matter: string;
-  jurisdiction: string;
-}
-
 let procedures: Promise<Procedures> | null = null;
 export function loadProcedures(): Promise<Procedures> {
   if (!procedures) {
@@ -140,24 +138,6 @@ export function useProcedures(): Procedures | null {
     };
   }, []);
   return p;
-}
-
-/** The names behind the cases (subject, unit, matter), fetched in one request per list. */
-export function useCaseNames(ids: readonly string[]): Record<string, CaseNames> {
-  const [names, setNames] = useState<Record<string, CaseNames>>({});
-  const key = ids.join(',');
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    api
-      .get<Record<string, CaseNames>>(`/cases/names?ids=${encodeURIComponent(key)}`)
-      .then((n) => live && setNames(n))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return names;
 }
 
 /** An article as people cite it (a section's opening paragraph is located as `四 lead` in the definitions). */
