@@ -76,7 +76,7 @@ export const r7_1 = rule({
               ? [`${a.unit} ${year} comprehensive 一（记录的等次）`]
               : [
                   `${a.unit} ${year} comprehensive ${sel.basis === 'score' ? `score ${a.score}` : `rank ${a.rank}`}`,
-                  `${label} ${sel.members.length} 个，35% 名额 ${sel.places} 个`,
+                  `${label} ${sel.members.length} 个，${sel.share}% 名额 ${sel.places} 个`,
                 ];
           if (sel.basis !== 'grade' && !a.grade) ctx.set(a.unit, `grade:comprehensive:${year}`, '一');
           ctx.set(a.unit, yearValueName('titles', year), [TITLE_EXCELLENT_UNIT]);
