@@ -293,8 +293,8 @@ function judged(s: JudgedSpec): Rule {
     }
   };
   const noteParts = [
-    `以主管机关按本项作出的认定（determinations，clause = ${locator}）为准`,
-    s.honor ? `并须有不晚于认定日期的${s.honor.words}记录（conferredBy ${s.honor.from.join('|')}）` : '',
+    '以主管机关按本项作出的组织认定为准',
+    s.honor ? `并须有不晚于认定日期的${s.honor.words}记录` : '',
     s.note ?? '',
   ];
   return rule({

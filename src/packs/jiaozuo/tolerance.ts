@@ -207,10 +207,10 @@ const situationRule = (s: SituationSpec): Rule =>
     citation: { document: TOLERANCE_DOC, article: `实施容错的具体事项（${s.numeral}）`, text: s.text },
     note:
       s.requires.length > 0
-        ? `申请所依据的事项为 situation.${s.n}，且本项文字所要求的认定成立：${s.requires
+        ? `申请所依据的是实施容错的具体事项（${s.numeral}），且本项文字所要求的认定成立：${s.requires
             .map((q) => `${q.flag}${q.want ? '' : ' 未认定'}`)
             .join('、')}。`
-        : `申请所依据的事项为 situation.${s.n}（事实情形由调查核实认定，本项无其他可计算的要件）。`,
+        : `申请所依据的是实施容错的具体事项（${s.numeral}）（事实情形由调查核实认定，本项无其他可计算的要件）。`,
     forRequest(r, ctx) {
       const c = checkSituation(r);
       if (!c || c.spec.n !== s.n || !c.met) return;
