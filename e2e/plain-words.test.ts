@@ -25,6 +25,7 @@ const PAGES = [
   '/care',
   '/params',
   '/rules',
+  '/readings',
   '/data/roster',
   '/data/io',
   '/admin/users',

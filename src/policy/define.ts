@@ -9,6 +9,16 @@ export function parseRuleId(id: string): { pack: string; mechanism: Mechanism; l
   return { pack: m[1]!, mechanism: m[2] as Mechanism, locator: m[3]! };
 }
 
+/**
+ * The id of the i-th rule built from a list of provisions. The ids are written out at the call, one literal per rule,
+ * so that searching the source for a rule id finds its definition; a list shorter than the provisions is a bug.
+ */
+export function ruleIdAt(ids: readonly string[], i: number): string {
+  const id = ids[i];
+  if (id === undefined) throw new Error(`规则编号缺失 no rule id for item ${i + 1} of ${ids.join(', ')}`);
+  return id;
+}
+
 export function rule(spec: RuleSpec): Rule {
   const { pack, mechanism, locator } = parseRuleId(spec.id);
   const computes = spec.forCadre || spec.forUnit || spec.forRequest || spec.forAll;

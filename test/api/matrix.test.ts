@@ -120,6 +120,8 @@ function cases(): Case[] {
     { method: 'GET', url: '/api/dashboard', allow: RECORD, ok: 200 },
     { method: 'POST', url: '/api/evaluate', body: scenario, allow: RECORD, ok: 200 },
     { method: 'GET', url: '/api/rules', allow: RECORD, ok: 200 },
+    // 读法说明: every signed-in role, the three administrators included
+    { method: 'GET', url: '/api/readings', allow: [...USERS], ok: 200 },
     { method: 'GET', url: `/api/explain/cadre/${cadreId}?asOf=2026-03-01`, allow: RECORD, ok: 200 },
     { method: 'GET', url: '/api/io/template/cadres', allow: WRITERS, ok: 200 },
     { method: 'POST', url: '/api/io/import', body: {}, allow: WRITERS, ok: 400 },

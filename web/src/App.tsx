@@ -10,6 +10,7 @@ import {
   HeartOutlined,
   HomeOutlined,
   LogoutOutlined,
+  ReadOutlined,
   RiseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -26,6 +27,7 @@ import { LoginPage } from './pages/Login';
 import { AccountModal } from './Account';
 import { HomePage } from './pages/Home';
 import { IncentivePage } from './pages/incentive';
+import { ReadingsPage } from './pages/Readings';
 import { RulesPage } from './pages/Rules';
 import { TolerancePage } from './pages/tolerance';
 import { RosterPage } from './pages/data/Roster';
@@ -48,7 +50,10 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
       security_admin: { key: '/admin/roles', label: '角色与数据范围', icon: <SafetyCertificateOutlined /> },
       audit_admin: { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined /> },
     }[role as 'sys_admin' | 'security_admin' | 'audit_admin'];
-    return [{ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: [admin] }];
+    return [
+      { key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: [admin] },
+      { key: '/readings', label: '读法说明', icon: <ReadOutlined /> },
+    ];
   }
   return [
     { key: '/home', label: '首页', icon: <HomeOutlined /> },
@@ -57,6 +62,7 @@ function menuFor(role: Role): NonNullable<MenuProps['items']> {
     { key: '/adjustment', label: '能上能下', icon: <RiseOutlined /> },
     { key: '/care', label: '关心关爱', icon: <HeartOutlined /> },
     { key: '/rules', label: '政策规则', icon: <BookOutlined /> },
+    { key: '/readings', label: '读法说明', icon: <ReadOutlined /> },
     {
       key: 'data',
       label: '数据管理',
@@ -104,6 +110,8 @@ function route(path: string, role: Role): ReactNode {
         <Result status="info" title="账号尚未分配角色" subTitle="请联系安全管理员为您分配角色和数据范围后再登录。" />
       </Card>
     );
+  // every signed-in role: rule notes and alerts cite its entries
+  if (path === '/readings') return <ReadingsPage />;
   if (path.startsWith('/admin/')) {
     if (path === '/admin/users' && role === 'sys_admin') return <UsersPage />;
     if (path === '/admin/roles' && role === 'security_admin') return <RolesPage />;
@@ -129,6 +137,7 @@ function route(path: string, role: Role): ReactNode {
 const TITLES: Record<string, string> = {
   '/home': '首页',
   '/rules': '政策规则',
+  '/readings': '读法说明',
   '/data/roster': '数据管理 / 组织与干部',
   '/data/io': '数据管理 / 导入导出',
   '/params': '数据管理 / 参数设置',

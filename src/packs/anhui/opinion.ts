@@ -28,8 +28,8 @@ function heading(n: number): string {
 }
 
 /** A rule that is shown, not computed. */
-function shown(n: number, kind: Exclude<RuleKind, 'computable'>, note?: string): Rule {
-  return rule({ id: `anhui/opinion/${n}`, kind, title: heading(n), citation: cite(n), ...(note ? { note } : {}) });
+function shown(id: string, n: number, kind: Exclude<RuleKind, 'computable'>, note?: string): Rule {
+  return rule({ id, kind, title: heading(n), citation: cite(n), ...(note ? { note } : {}) });
 }
 
 /** Findings of one rule for one subject, gathered by year so each (rule, subject, year) fires once with every reason. */
@@ -56,14 +56,14 @@ function determinationsUnder(ctx: RuleContext, subject: string, clause: string) 
 
 // ————————————————————————————————— 一、大力教育引导干部担当作为、干事创业 —————————————————————————————————
 
-export const o1 = shown(1, 'principle');
-export const o2 = shown(2, 'principle');
-export const o3 = shown(3, 'principle');
+export const o1 = shown('anhui/opinion/1', 1, 'principle');
+export const o2 = shown('anhui/opinion/2', 2, 'principle');
+export const o3 = shown('anhui/opinion/3', 3, 'principle');
 
 // ————————————————————————————————— 二、鲜明树立重实干重实绩的用人导向 —————————————————————————————————
 
-export const o4 = shown(4, 'principle');
-export const o5 = shown(5, 'procedure');
+export const o4 = shown('anhui/opinion/4', 4, 'principle');
+export const o5 = shown('anhui/opinion/5', 5, 'procedure');
 
 /** 6.: the methods and how long each keeps the cadre from promotion. 引咎辞职/责令辞职 are not named in 6. */
 const PERIOD_YEARS: Partial<Record<AdjustmentMethod, number>> = {
@@ -115,8 +115,8 @@ export const o6 = rule({
 
 // ————————————————————————————————— 三、充分发挥干部考核评价的激励鞭策作用 —————————————————————————————————
 
-export const o7 = shown(7, 'procedure');
-export const o8 = shown(8, 'principle');
+export const o7 = shown('anhui/opinion/7', 7, 'procedure');
+export const o8 = shown('anhui/opinion/8', 8, 'principle');
 
 /**
  * 9. 排名靠后: the units this pack governs that rank among the last N (parameter) of their kind in a year's
@@ -205,6 +205,7 @@ export const o9 = rule({
 // ————————————————————————————————— 四、切实为敢于担当的干部撑腰鼓劲 —————————————————————————————————
 
 export const o10 = shown(
+  'anhui/opinion/10',
   10,
   'principle',
   '“三个区分开来”在 11. 的“性质程度”要件中计算：明令禁止后依然我行我素 (prohibited)、为谋取私利 (soughtPrivateGain) 等违纪违法行为不予容错。',
@@ -321,8 +322,8 @@ export const o12 = rule({
 
 // ————————————————————————————————— 五、着力增强干部适应新时代发展要求的本领能力 —————————————————————————————————
 
-export const o13 = shown(13, 'procedure');
-export const o14 = shown(14, 'procedure');
+export const o13 = shown('anhui/opinion/13', 13, 'procedure');
+export const o14 = shown('anhui/opinion/14', 14, 'procedure');
 
 // ————————————————————————————————— 六、满怀热情关心关爱干部 —————————————————————————————————
 
@@ -420,7 +421,7 @@ export const o16 = rule({
   },
 });
 
-export const o17 = shown(17, 'procedure');
+export const o17 = shown('anhui/opinion/17', 17, 'procedure');
 
 /** 18. 先进模范人物、优秀公务员等: honors whose title names them. */
 export function isModelOrExcellentOfficial(title: string): boolean {
@@ -451,8 +452,8 @@ export const o18 = rule({
 
 // ————————————————————————————————— 七、凝聚形成创新创业的强大合力 —————————————————————————————————
 
-export const o19 = shown(19, 'principle');
-export const o20 = shown(20, 'procedure');
+export const o19 = shown('anhui/opinion/19', 19, 'principle');
+export const o20 = shown('anhui/opinion/20', 20, 'procedure');
 
 export const opinionRules: Rule[] = [
   o1,

@@ -4,7 +4,7 @@
 import { addYears, yearOf } from '../../domain/dates.js';
 import type { AdjustmentFact, CadreFact, IncidentFact, UnitFact } from '../../domain/facts.js';
 import { POST_ROLE_LABELS } from '../../domain/vocabulary.js';
-import { rule } from '../../policy/define.js';
+import { rule, ruleIdAt } from '../../policy/define.js';
 import { exceeds, formatRatio, ratio } from '../../policy/rational.js';
 import { lookbackStartOf, twoConsecutiveYears, withinOneYear } from '../../policy/readings.js';
 import type { Citation, InfluenceBlock, RuleContext, RuleSpec } from '../../policy/types.js';
@@ -137,7 +137,16 @@ const a6Titles = {
 } as const;
 const a6 = (['6.1', '6.2', '6.3', '6.4', '6.5'] as const).map((loc, i) =>
   rule({
-    id: `jiangsu/adjustment/${loc}`,
+    id: ruleIdAt(
+      [
+        'jiangsu/adjustment/6.1',
+        'jiangsu/adjustment/6.2',
+        'jiangsu/adjustment/6.3',
+        'jiangsu/adjustment/6.4',
+        'jiangsu/adjustment/6.5',
+      ],
+      i,
+    ),
     kind: 'computable',
     title: `政治表现：${a6Titles[loc]}`,
     citation: cite(`第六条（${'一二三四五'[i]}）`, a6Text[loc]),

@@ -64,7 +64,7 @@ export const r7_1 = rule({
     '第七条（一）',
     '（一）按照35％的比例，对年度综合考核排序靠前的设区市和省级机关单位，确定为第一等次，由省委、省政府命名为“年度综合考核优秀市（单位）”。',
   ),
-  note: '设区市与省级机关单位分别按35%计算名额，名额向下取整（jiangsu.incentive.quotaRounding = floor，不超过35%）；按得分（高者在前）或名次排序；名额分界处并列的单位不作取舍，列入待定由集体研究决定。',
+  note: '设区市与省级机关单位分别按35%计算名额，名额向下取整，不超过35%（见读法说明 二、陕西“35%的比例”；比例和取整方式是参数，可按具体办法另行设置）；按得分（高者在前）或名次排序；名额分界处并列的单位不作取舍，列入待定由集体研究决定。',
   forAll(ctx) {
     for (const year of yearsUpTo(ctx, 'comprehensive'))
       for (const { kind, label } of QUOTA_COHORTS) {
@@ -76,7 +76,7 @@ export const r7_1 = rule({
               ? [`${a.unit} ${year} comprehensive 一（记录的等次）`]
               : [
                   `${a.unit} ${year} comprehensive ${sel.basis === 'score' ? `score ${a.score}` : `rank ${a.rank}`}`,
-                  `${label} ${sel.members.length} 个，35% 名额 ${sel.places} 个`,
+                  `${label} ${sel.members.length} 个，${sel.share}% 名额 ${sel.places} 个`,
                 ];
           if (sel.basis !== 'grade' && !a.grade) ctx.set(a.unit, `grade:comprehensive:${year}`, '一');
           ctx.set(a.unit, yearValueName('titles', year), [TITLE_EXCELLENT_UNIT]);

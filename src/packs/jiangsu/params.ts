@@ -21,6 +21,15 @@ export const ADVANCED_COUNTY_AWARD = param({
   citation: '江苏省党政干部鼓励激励办法 第九条（一）',
 });
 
+export const FIRST_GRADE_SHARE = param({
+  key: 'jiangsu.incentive.firstGradeShare',
+  type: 'number',
+  description:
+    '年度综合考核确定为第一等次的比例（百分数）：第七条（一）“按照35％的比例”，设区市和省级机关单位分别计算名额',
+  // the text prints no date of issue (读法说明 一、14): in force whenever the pack is
+  values: [{ value: 35, citation: '江苏省党政干部鼓励激励办法 第七条（一）' }],
+});
+
 export const QUOTA_ROUNDING = quotaRoundingParam('jiangsu.incentive.quotaRounding');
 export const INCIDENT_WINDOW = incidentWindowParam('jiangsu.adjustment.incidentWindow');
 export const LOOKBACK_MONTHS = lookbackMonthsParam('jiangsu.adjustment.lookbackMonths');
@@ -36,6 +45,7 @@ export const MULTIPLE_INCIDENTS = param({
 export const jiangsuParams = [
   BONUS_BY_GRADE,
   ADVANCED_COUNTY_AWARD,
+  FIRST_GRADE_SHARE,
   QUOTA_ROUNDING,
   INCIDENT_WINDOW,
   LOOKBACK_MONTHS,

@@ -6,7 +6,7 @@ import { pct } from '../../policy/rational.js';
 import { quotaPlaces, selectByQuota } from '../../policy/quota.js';
 import { incidentsInTerritory, type WindowReading } from '../../policy/readings.js';
 import { windowReadingOf } from '../reading-params.js';
-import { INCIDENT_WINDOW, LOOKBACK_MONTHS, QUOTA_ROUNDING } from './params.js';
+import { FIRST_GRADE_SHARE, INCIDENT_WINDOW, LOOKBACK_MONTHS, QUOTA_ROUNDING } from './params.js';
 import type { RuleContext } from '../../policy/types.js';
 
 export const DOC_INCENTIVE = '江苏省党政干部鼓励激励办法';
@@ -69,6 +69,8 @@ export interface FirstGradeSelection {
   /** How the cohort was ordered: by score, by rank, or (no score/rank on record) by the grades recorded. */
   basis: 'score' | 'rank' | 'grade';
   members: UnitAssessmentFact[];
+  /** the share in force (百分数, parameter 第一等次比例) and the places it gives the cohort */
+  share: number;
   places: number;
   selected: UnitAssessmentFact[];
   tiedAtCutoff: UnitAssessmentFact[];
@@ -84,10 +86,12 @@ const selectionCache = new WeakMap<readonly UnitFact[], Map<string, FirstGradeSe
 export function firstGradeSelection(ctx: RuleContext, year: number, kind: CohortKind): FirstGradeSelection | null {
   const units = ctx.units();
   const rounding = ctx.param(QUOTA_ROUNDING);
-  if (rounding === undefined) return null; // set to nothing: reported as unset, no places computed
+  const share = ctx.param(FIRST_GRADE_SHARE);
+  // either set to nothing: reported as unset, no places computed
+  if (rounding === undefined || share === undefined) return null;
   let cache = selectionCache.get(units);
   if (!cache) selectionCache.set(units, (cache = new Map()));
-  const key = `${year}:${kind}:${rounding}:${ctx.asOf}`;
+  const key = `${year}:${kind}:${rounding}:${share}:${ctx.asOf}`;
   if (cache.has(key)) return cache.get(key)!;
   const governed = new Set(units.map((u) => u.id));
   const members = ctx.facts
@@ -97,16 +101,34 @@ export function firstGradeSelection(ctx: RuleContext, year: number, kind: Cohort
   if (members.length > 0) {
     const scored = members.filter((a) => a.score !== undefined).length;
     const ranked = members.filter((a) => a.rank !== undefined).length;
-    const places = quotaPlaces(members.length, pct(35), rounding);
+    const places = quotaPlaces(members.length, pct(share), rounding);
     if (scored === members.length) {
       const s = selectByQuota(members, (a) => a.score!, places);
-      result = { year, kind, basis: 'score', members, places, selected: s.selected, tiedAtCutoff: s.tiedAtCutoff };
+      result = {
+        year,
+        kind,
+        basis: 'score',
+        members,
+        share,
+        places,
+        selected: s.selected,
+        tiedAtCutoff: s.tiedAtCutoff,
+      };
     } else if (ranked === members.length) {
       const s = selectByQuota(members, (a) => a.rank!, places, true);
-      result = { year, kind, basis: 'rank', members, places, selected: s.selected, tiedAtCutoff: s.tiedAtCutoff };
+      result = {
+        year,
+        kind,
+        basis: 'rank',
+        members,
+        share,
+        places,
+        selected: s.selected,
+        tiedAtCutoff: s.tiedAtCutoff,
+      };
     } else if (scored === 0 && ranked === 0) {
       const selected = members.filter((a) => a.grade === '一');
-      result = { year, kind, basis: 'grade', members, places, selected, tiedAtCutoff: [] };
+      result = { year, kind, basis: 'grade', members, share, places, selected, tiedAtCutoff: [] };
     } else {
       ctx.gap(
         `无法排序：${year}年${kind === 'city' ? '设区市' : '省级机关单位'}年度综合考核只有部分单位有得分或名次（cannot rank: scores/ranks incomplete）`,
@@ -134,7 +156,7 @@ export function comprehensiveGrade(
     if (sel && sel.basis !== 'grade' && sel.selected.some((s) => s.unit === unit.id))
       return {
         grade: '一',
-        why: `${unit.id} ${year} comprehensive ${sel.basis === 'score' ? `score ${a.score}` : `rank ${a.rank}`}，居前35%（${sel.places}/${sel.members.length}）→ 第一等次`,
+        why: `${unit.id} ${year} comprehensive ${sel.basis === 'score' ? `score ${a.score}` : `rank ${a.rank}`}，居前${sel.share}%（${sel.places}/${sel.members.length}）→ 第一等次`,
       };
   }
   return undefined;

@@ -15,7 +15,7 @@
 import { yearOf, hasConsecutiveYears, parseQuarter } from '../../domain/dates.js';
 import type { CadreFact, DeterminationFact, HonorFact, UnitFact } from '../../domain/facts.js';
 import type { HonorConferrer, PostRole } from '../../domain/vocabulary.js';
-import { rule } from '../../policy/define.js';
+import { parseRuleId, rule, ruleIdAt } from '../../policy/define.js';
 import type { Rule, RuleContext } from '../../policy/types.js';
 import { INCENTIVE_DOC } from './documents.js';
 import {
@@ -95,19 +95,19 @@ class Gathered {
 
 // ---------------------------------------------------------------------------------------------- 标准之一
 
-const s1 = (n: number, numeral: string) => ({
-  id: ID(`standard1.${n}`),
+const s1 = (id: string, numeral: string) => ({
+  id,
   article: `实施重点激励评价标准之一（${numeral}）`,
 });
 const INCENTIVISE = '予以鼓励激励';
 
 export const standard1_1 = rule({
-  id: s1(1, '一').id,
+  id: s1('jiaozuo/incentive/standard1.1', '一').id,
   kind: 'computable',
   title: '业绩考核应予表彰的领导班子',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(1, '一').article,
+    article: s1('jiaozuo/incentive/standard1.1', '一').article,
     text: withLead('standard1.1', '(一)按照《县(市)区和市直单位领导班子业绩考核办法(试行)》规定,应予表彰的领导班子;'),
   },
   note: '应予表彰的领导班子读作业绩考核评为“好”等次的班子（措施 1：对评为“好”等次的班子通报嘉奖）；等次见 performance-grades.ts。',
@@ -126,12 +126,12 @@ export const standard1_1 = rule({
 });
 
 export const standard1_2 = rule({
-  id: s1(2, '二').id,
+  id: s1('jiaozuo/incentive/standard1.2', '二').id,
   kind: 'computable',
   title: '县域经济社会发展排名前30名且位次提升，或提升20个以上位次',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(2, '二').article,
+    article: s1('jiaozuo/incentive/standard1.2', '二').article,
     text: withLead(
       'standard1.2',
       '(二)县域经济社会发展排名,位于全省前30名且位次有提升,或者年度提升20个以上位次的县(市)区;',
@@ -166,12 +166,12 @@ const fireHonors = (u: UnitFact, ctx: RuleContext, honors: HonorFact[], conclusi
 };
 
 export const standard1_3 = rule({
-  id: s1(3, '三').id,
+  id: s1('jiaozuo/incentive/standard1.3', '三').id,
   kind: 'computable',
   title: '“两区”观摩评比进入全省“十强”“十快”“十先进”',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(3, '三').article,
+    article: s1('jiaozuo/incentive/standard1.3', '三').article,
     text: withLead('standard1.3', '(三)产业集聚区和服务业"两区"观摩评比,进入全省"十强""十快""十先进"的县(市)区;'),
   },
   note: '读作省级（conferredBy provincial）授予、名称含“十强”“十快”“十先进”的荣誉记录；市级评比不是“全省”。',
@@ -186,12 +186,12 @@ export const standard1_3 = rule({
 });
 
 export const standard1_4 = rule({
-  id: s1(4, '四').id,
+  id: s1('jiaozuo/incentive/standard1.4', '四').id,
   kind: 'computable',
   title: '脱贫攻坚绩效考核综合排名全市前两名',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(4, '四').article,
+    article: s1('jiaozuo/incentive/standard1.4', '四').article,
     text: withLead('standard1.4', '(四)脱贫攻坚绩效考核,综合排名全市前两名的县(市)区;'),
   },
   note: '排名取 poverty 考核的 rank（全市综合排名）；“前两名”含第二名。',
@@ -209,12 +209,12 @@ export const standard1_4 = rule({
 });
 
 export const standard1_5 = rule({
-  id: s1(5, '五').id,
+  id: s1('jiaozuo/incentive/standard1.5', '五').id,
   kind: 'computable',
   title: '获得全市改革创新奖一等奖',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(5, '五').article,
+    article: s1('jiaozuo/incentive/standard1.5', '五').article,
     text: withLead('standard1.5', '(五)获得全市改革创新奖一等奖的县(市)区、市直单位;'),
   },
   note: '读作市级（conferredBy city）授予、名称含“改革创新奖一等奖”的荣誉记录。',
@@ -224,12 +224,12 @@ export const standard1_5 = rule({
 });
 
 export const standard1_7 = rule({
-  id: s1(7, '七').id,
+  id: s1('jiaozuo/incentive/standard1.7', '七').id,
   kind: 'computable',
   title: '年度考核“优秀”等次',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(7, '七').article,
+    article: s1('jiaozuo/incentive/standard1.7', '七').article,
     text: withLead('standard1.7', '(七)年度考核被确定为"优秀"等次的'),
   },
   note: '页面在“等次的”之后缺字，读作“干部”（同（八）与措施 2）。',
@@ -246,12 +246,12 @@ export const standard1_7 = rule({
 });
 
 export const standard1_8 = rule({
-  id: s1(8, '八').id,
+  id: s1('jiaozuo/incentive/standard1.8', '八').id,
   kind: 'computable',
   title: '平时考核“好”“良好”等次',
   citation: {
     document: INCENTIVE_DOC,
-    article: s1(8, '八').article,
+    article: s1('jiaozuo/incentive/standard1.8', '八').article,
     text: withLead('standard1.8', '(八)平时考核被确定为"好""良好"等次的干部;'),
   },
   note: '平时考核等次为 好|较好|一般|较差，其中“好”符合本项；“较好”不是“良好”。',
@@ -267,7 +267,7 @@ export const standard1_8 = rule({
 // ---------------------------------------------------------------------------------------------- items judged by the organ
 
 interface JudgedSpec {
-  locator: string;
+  id: string;
   article: string;
   title: string;
   text: string;
@@ -280,8 +280,9 @@ interface JudgedSpec {
 }
 
 function judged(s: JudgedSpec): Rule {
+  const { locator } = parseRuleId(s.id);
   const apply = (subject: string, ctx: RuleContext) => {
-    for (const d of determinationsUnder(ctx, subject, s.locator)) {
+    for (const d of determinationsUnder(ctx, subject, locator)) {
       const because = [detLine(d)];
       if (s.honor) {
         const hs = honorsBy(ctx, subject, s.honor.from).filter((h) => h.date <= d.date);
@@ -292,15 +293,15 @@ function judged(s: JudgedSpec): Rule {
     }
   };
   const noteParts = [
-    `以主管机关按本项作出的认定（determinations，clause = ${s.locator}）为准`,
-    s.honor ? `并须有不晚于认定日期的${s.honor.words}记录（conferredBy ${s.honor.from.join('|')}）` : '',
+    '以主管机关按本项作出的组织认定为准',
+    s.honor ? `并须有不晚于认定日期的${s.honor.words}记录` : '',
     s.note ?? '',
   ];
   return rule({
-    id: ID(s.locator),
+    id: s.id,
     kind: 'computable',
     title: s.title,
-    citation: { document: INCENTIVE_DOC, article: s.article, text: withLead(s.locator, s.text) },
+    citation: { document: INCENTIVE_DOC, article: s.article, text: withLead(locator, s.text) },
     note: noteParts.filter(Boolean).join('；') + '。',
     ...(s.units ? { forUnit: (u: UnitFact, ctx: RuleContext) => apply(u.id, ctx) } : {}),
     ...(s.cadres ? { forCadre: (c: CadreFact, ctx: RuleContext) => apply(c.id, ctx) } : {}),
@@ -308,7 +309,7 @@ function judged(s: JudgedSpec): Rule {
 }
 
 export const standard1_6 = judged({
-  locator: 'standard1.6',
+  id: 'jiaozuo/incentive/standard1.6',
   article: '实施重点激励评价标准之一（六）',
   title: '市直机关领导班子述职评议单次排名第一',
   text: '(六)市直机关领导班子述职评议,单次排名第一名的市直单位;',
@@ -318,7 +319,7 @@ export const standard1_6 = judged({
 });
 
 export const standard1_9 = judged({
-  locator: 'standard1.9',
+  id: 'jiaozuo/incentive/standard1.9',
   article: '实施重点激励评价标准之一（九）',
   title: '其他重要考核中取得先进位次（视具体情况认定）',
   text: '(九)在其他中央、省、市开展的重要考核中取得先进位次的,视具体情况予以认定。',
@@ -366,7 +367,17 @@ const S2: readonly [string, string, string, JudgedSpec['honor']?, string?][] = [
 
 export const standard2: Rule[] = S2.map(([numeral, title, text, honor, note], i) =>
   judged({
-    locator: `standard2.${i + 1}`,
+    id: ruleIdAt(
+      [
+        'jiaozuo/incentive/standard2.1',
+        'jiaozuo/incentive/standard2.2',
+        'jiaozuo/incentive/standard2.3',
+        'jiaozuo/incentive/standard2.4',
+        'jiaozuo/incentive/standard2.5',
+        'jiaozuo/incentive/standard2.6',
+      ],
+      i,
+    ),
     article: `实施重点激励评价标准之二（${numeral}）`,
     title,
     text,
@@ -398,7 +409,10 @@ const S3: readonly [string, string, string, JudgedSpec['honor']?][] = [
 
 export const standard3: Rule[] = S3.map(([numeral, title, text, honor], i) =>
   judged({
-    locator: `standard3.${i + 1}`,
+    id: ruleIdAt(
+      ['jiaozuo/incentive/standard3.1', 'jiaozuo/incentive/standard3.2', 'jiaozuo/incentive/standard3.3'],
+      i,
+    ),
     article: `实施重点激励评价标准之三（${numeral}）`,
     title,
     text,
@@ -431,7 +445,7 @@ function measure1Commendations(ctx: RuleContext, grades: PerformanceGrades) {
 }
 
 export const measure1 = rule({
-  id: ID('measure.1'),
+  id: 'jiaozuo/incentive/measure.1',
   kind: 'computable',
   title: '按30%分类评定“好”等次班子；班子成员“优秀”可至30%；通报嘉奖；连续三年优先考虑',
   citation: { document: INCENTIVE_DOC, article: measureArticle(1), text: MEASURE1_TEXT },
@@ -512,7 +526,7 @@ export const measure1 = rule({
 });
 
 export const measure2 = rule({
-  id: ID('measure.2'),
+  id: 'jiaozuo/incentive/measure.2',
   kind: 'computable',
   title: '年度考核“优秀”、平时考核“好”“良好”给予物质奖励',
   citation: {
@@ -533,7 +547,7 @@ export const measure2 = rule({
 });
 
 export const measure3 = rule({
-  id: ID('measure.3'),
+  id: 'jiaozuo/incentive/measure.3',
   kind: 'computable',
   title: '专项考核实绩突出的班子成员优先提拔重用；关键时刻作出重大贡献的可破格提拔',
   citation: {
@@ -603,7 +617,7 @@ const applyMeasure4 = (subject: string, ctx: RuleContext) => {
 };
 
 export const measure4 = rule({
-  id: ID('measure.4'),
+  id: 'jiaozuo/incentive/measure.4',
   kind: 'computable',
   title: '记二等功、三等功、嘉奖',
   citation: {
@@ -617,7 +631,7 @@ export const measure4 = rule({
 });
 
 export const measure5 = rule({
-  id: ID('measure.5'),
+  id: 'jiaozuo/incentive/measure.5',
   kind: 'principle',
   title: '优秀干部有计划地交流到上级机关、重要岗位和重点工作一线',
   citation: {
@@ -646,7 +660,7 @@ function specialAwards(ctx: RuleContext, subject: string) {
 }
 
 export const measure6 = rule({
-  id: ID('measure.6'),
+  id: 'jiaozuo/incentive/measure.6',
   kind: 'computable',
   title: '本办法奖励与专项工作奖励重复的，就高不就低',
   citation: {

@@ -17,7 +17,7 @@ import { TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
 // The finding is advice: the text says 经研究认定, and 党委(党组) decides (procedure.4).
 import type { ToleranceRequestFact } from '../../domain/facts.js';
 import type { ToleranceFlag } from '../../domain/vocabulary.js';
-import { rule } from '../../policy/define.js';
+import { rule, ruleIdAt } from '../../policy/define.js';
 import type { Rule, RuleContext } from '../../policy/types.js';
 import { TOLERANCE_DOC } from './documents.js';
 
@@ -39,9 +39,9 @@ function requestLine(r: ToleranceRequestFact): string {
 
 // ---------------------------------------------------------------------------------------------- 原则 (shown, not computed)
 
-const principle = (n: number, numeral: string, text: string, title: string): Rule =>
+const principle = (id: string, n: number, numeral: string, text: string, title: string): Rule =>
   rule({
-    id: `jiaozuo/tolerance/principle.${n}`,
+    id,
     kind: 'principle',
     title,
     citation: { document: TOLERANCE_DOC, article: `实施容错纠错遵循的原则（${numeral}）`, text },
@@ -54,18 +54,21 @@ const principle = (n: number, numeral: string, text: string, title: string): Rul
   });
 
 export const principle1 = principle(
+  'jiaozuo/tolerance/principle.1',
   1,
   '一',
   '(一)鼓励改革创新,把推进改革中因缺乏经先行先试出现的失误和错误,同明知故犯的违纪违法行为区分开来。',
   '鼓励改革创新（区分先行先试的失误与明知故犯）',
 );
 export const principle2 = principle(
+  'jiaozuo/tolerance/principle.2',
   2,
   '二',
   '(二)严格依法行政,把上级尚无明确限制的探索性试验中的失误和错误,同上级明令禁止后依然我行我素的违纪违法行为区分开来。',
   '严格依法行政（区分探索性试验的失误与明令禁止后我行我素）',
 );
 export const principle3 = principle(
+  'jiaozuo/tolerance/principle.3',
   3,
   '三',
   '(三)杜绝以权谋私,把为推动发展的无意过失,同为谋取私利的违纪违法行为区',
@@ -83,6 +86,7 @@ interface Requirement {
 }
 
 interface SituationSpec {
+  id: string;
   n: number;
   numeral: string;
   text: string;
@@ -92,6 +96,7 @@ interface SituationSpec {
 
 const SITUATIONS: readonly SituationSpec[] = [
   {
+    id: 'jiaozuo/tolerance/situation.1',
     n: 1,
     numeral: '一',
     title: '落实党委、政府决策部署中的失误偏差',
@@ -103,6 +108,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     ],
   },
   {
+    id: 'jiaozuo/tolerance/situation.2',
     n: 2,
     numeral: '二',
     title: '结构调整、转型升级和创新驱动中未达原计划效果',
@@ -110,6 +116,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [],
   },
   {
+    id: 'jiaozuo/tolerance/situation.3',
     n: 3,
     numeral: '三',
     title: '职能转变和重点领域改革中对现行政策有所突破',
@@ -117,6 +124,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [],
   },
   {
+    id: 'jiaozuo/tolerance/situation.4',
     n: 4,
     numeral: '四',
     title: '工业产业项目、重点基础设施项目建设中的失误或矛盾',
@@ -124,6 +132,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [],
   },
   {
+    id: 'jiaozuo/tolerance/situation.5',
     n: 5,
     numeral: '五',
     title: '城建、脱贫、环保等领域创新中尚无明确限制的失误',
@@ -131,6 +140,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [{ flag: 'prohibited', want: false, words: '法律法规和上级政策规定尚无明确限制' }],
   },
   {
+    id: 'jiaozuo/tolerance/situation.6',
     n: 6,
     numeral: '六',
     title: '自加压力、提高标准而未实现预期目标',
@@ -138,6 +148,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [],
   },
   {
+    id: 'jiaozuo/tolerance/situation.7',
     n: 7,
     numeral: '七',
     title: '处置突发事件、急难险重任务中事后及时报告的失误',
@@ -145,6 +156,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [{ flag: 'emergencyReported', want: true, words: '事后及时履行报告程序' }],
   },
   {
+    id: 'jiaozuo/tolerance/situation.8',
     n: 8,
     numeral: '八',
     title: '化解矛盾、解决历史遗留问题中的较小负面影响',
@@ -152,6 +164,7 @@ const SITUATIONS: readonly SituationSpec[] = [
     requires: [{ flag: 'seriousConsequence', want: false, words: '造成较小负面影响' }],
   },
   {
+    id: 'jiaozuo/tolerance/situation.9',
     n: 9,
     numeral: '九',
     title: '政策调整、自然灾害等不可抗力或难以预见因素',
@@ -188,16 +201,16 @@ function checkSituation(r: ToleranceRequestFact): SituationCheck | undefined {
 
 const situationRule = (s: SituationSpec): Rule =>
   rule({
-    id: `jiaozuo/tolerance/situation.${s.n}`,
+    id: s.id,
     kind: 'computable',
     title: s.title,
     citation: { document: TOLERANCE_DOC, article: `实施容错的具体事项（${s.numeral}）`, text: s.text },
     note:
       s.requires.length > 0
-        ? `申请所依据的事项为 situation.${s.n}，且本项文字所要求的认定成立：${s.requires
+        ? `申请所依据的是实施容错的具体事项（${s.numeral}），且本项文字所要求的认定成立：${s.requires
             .map((q) => `${q.flag}${q.want ? '' : ' 未认定'}`)
             .join('、')}。`
-        : `申请所依据的事项为 situation.${s.n}（事实情形由调查核实认定，本项无其他可计算的要件）。`,
+        : `申请所依据的是实施容错的具体事项（${s.numeral}）（事实情形由调查核实认定，本项无其他可计算的要件）。`,
     forRequest(r, ctx) {
       const c = checkSituation(r);
       if (!c || c.spec.n !== s.n || !c.met) return;
@@ -308,6 +321,7 @@ export const specialMeasure = rule({
 // ---------------------------------------------------------------------------------------------- 不予容错的情形
 
 interface ExclusionSpec {
+  id: string;
   n: number;
   text: string;
   title: string;
@@ -317,6 +331,7 @@ interface ExclusionSpec {
 
 const EXCLUSIONS: readonly ExclusionSpec[] = [
   {
+    id: 'jiaozuo/tolerance/exclusion.1',
     n: 1,
     text: '违反党的纪律、法律法规的强制性或禁止性规定的。',
     title: '违反党的纪律、法律法规的强制性或禁止性规定',
@@ -326,6 +341,7 @@ const EXCLUSIONS: readonly ExclusionSpec[] = [
       '廉洁问题、政治立场问题分别违反党的廉洁纪律、政治纪律，均读作本项（与其他规则包对“恶意串通”的读法一致，见 docs/READINGS.md）。',
   },
   {
+    id: 'jiaozuo/tolerance/exclusion.2',
     n: 2,
     text: '造成重特大安全责任事故、重大环境污染事故、重大群体性事件以及其他重大损失的。',
     title: '造成重特大事故、重大群体性事件或其他重大损失',
@@ -333,6 +349,7 @@ const EXCLUSIONS: readonly ExclusionSpec[] = [
     note: '以调查认定的 seriousConsequence 为准（事故是否由本次失误造成，需调查认定，不从单位事故记录推断）。页面此处夹有 OCR 噪声“0 0”。',
   },
   {
+    id: 'jiaozuo/tolerance/exclusion.3',
     n: 3,
     text: '发现有错或经提醒仍不及时纠偏纠错,放任错误造成更大损失的。',
     title: '经提醒仍不及时纠偏纠错',
@@ -340,6 +357,7 @@ const EXCLUSIONS: readonly ExclusionSpec[] = [
     note: '以调查认定的 ignoredReminder 为准。',
   },
   {
+    id: 'jiaozuo/tolerance/exclusion.4',
     n: 4,
     text: '同类问题连续出现失误过错的。',
     title: '同类问题连续出现失误过错',
@@ -350,7 +368,7 @@ const EXCLUSIONS: readonly ExclusionSpec[] = [
 
 const exclusionRule = (e: ExclusionSpec): Rule =>
   rule({
-    id: `jiaozuo/tolerance/exclusion.${e.n}`,
+    id: e.id,
     kind: 'computable',
     title: e.title,
     citation: { document: TOLERANCE_DOC, article: `不予容错的情形 ${e.n}`, text: e.text },
@@ -405,7 +423,16 @@ const PROCEDURES: readonly [string, string, string][] = [
 
 export const procedures: Rule[] = PROCEDURES.map(([numeral, title, text], i) =>
   rule({
-    id: `jiaozuo/tolerance/procedure.${i + 1}`,
+    id: ruleIdAt(
+      [
+        'jiaozuo/tolerance/procedure.1',
+        'jiaozuo/tolerance/procedure.2',
+        'jiaozuo/tolerance/procedure.3',
+        'jiaozuo/tolerance/procedure.4',
+        'jiaozuo/tolerance/procedure.5',
+      ],
+      i,
+    ),
     kind: 'procedure',
     title,
     citation: { document: TOLERANCE_DOC, article: `容错纠错的程序（${numeral}）`, text },
@@ -448,7 +475,7 @@ const OUTCOMES: readonly [string, string, string][] = [
 
 export const outcomes: Rule[] = OUTCOMES.map(([numeral, title, text], i) =>
   rule({
-    id: `jiaozuo/tolerance/outcome.${i + 1}`,
+    id: ruleIdAt(['jiaozuo/tolerance/outcome.1', 'jiaozuo/tolerance/outcome.2', 'jiaozuo/tolerance/outcome.3'], i),
     kind: 'procedure',
     title,
     citation: { document: TOLERANCE_DOC, article: `${OUTCOME_HEADING}（${numeral}）`, text },

@@ -23,7 +23,7 @@ import { TOLERANCE_FLAG_LABELS } from '../../domain/vocabulary.js';
 //   ← criminal; 5. 造成社会稳定等严重后果 ← seriousConsequence; 6. 其他不符合容错情形 ← the situation is not one of 三、（二）.
 import type { ToleranceFlag } from '../../domain/vocabulary.js';
 import type { ToleranceRequestFact } from '../../domain/facts.js';
-import { rule } from '../../policy/define.js';
+import { rule, ruleIdAt } from '../../policy/define.js';
 import type { Rule, RuleContext } from '../../policy/types.js';
 import { DOC_TOLERANCE } from './common.js';
 
@@ -117,7 +117,17 @@ const sixLookTexts = [
 const ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
 export const sixLooks: Rule[] = sixLookTexts.map((text, i) =>
   rule({
-    id: `rudong/tolerance/2.${i + 1}`,
+    id: ruleIdAt(
+      [
+        'rudong/tolerance/2.1',
+        'rudong/tolerance/2.2',
+        'rudong/tolerance/2.3',
+        'rudong/tolerance/2.4',
+        'rudong/tolerance/2.5',
+        'rudong/tolerance/2.6',
+      ],
+      i,
+    ),
     kind: 'principle',
     title: SIX_LOOKS[i],
     citation: cite(`二、（${ORDINAL[i]}）`, text),
@@ -176,7 +186,17 @@ const CONDITIONS: Condition[] = [
 
 export const conditions: Rule[] = CONDITIONS.map((c, i) =>
   rule({
-    id: `rudong/tolerance/3.1.${i + 1}`,
+    id: ruleIdAt(
+      [
+        'rudong/tolerance/3.1.1',
+        'rudong/tolerance/3.1.2',
+        'rudong/tolerance/3.1.3',
+        'rudong/tolerance/3.1.4',
+        'rudong/tolerance/3.1.5',
+        'rudong/tolerance/3.1.6',
+      ],
+      i,
+    ),
     kind: 'computable',
     title: `容错条件${i + 1}：${c.title}`,
     citation: cite(`三、（一）${i + 1}．`, c.text),
@@ -236,7 +256,16 @@ const EXCLUSIONS: Exclusion[] = [
 
 export const exclusions: Rule[] = EXCLUSIONS.map((x, i) =>
   rule({
-    id: `rudong/tolerance/3.3.${i + 1}`,
+    id: ruleIdAt(
+      [
+        'rudong/tolerance/3.3.1',
+        'rudong/tolerance/3.3.2',
+        'rudong/tolerance/3.3.3',
+        'rudong/tolerance/3.3.4',
+        'rudong/tolerance/3.3.5',
+      ],
+      i,
+    ),
     kind: 'computable',
     title: `不予容错${i + 1}：${x.title}`,
     citation: cite(`三、(三)${i + 1}．`, x.text),
@@ -313,7 +342,20 @@ const SITUATIONS: { title: string; text: string }[] = [
 
 export const situations: Rule[] = SITUATIONS.map((s, i) =>
   rule({
-    id: `rudong/tolerance/3.2.${i + 1}`,
+    id: ruleIdAt(
+      [
+        'rudong/tolerance/3.2.1',
+        'rudong/tolerance/3.2.2',
+        'rudong/tolerance/3.2.3',
+        'rudong/tolerance/3.2.4',
+        'rudong/tolerance/3.2.5',
+        'rudong/tolerance/3.2.6',
+        'rudong/tolerance/3.2.7',
+        'rudong/tolerance/3.2.8',
+        'rudong/tolerance/3.2.9',
+      ],
+      i,
+    ),
     kind: 'computable',
     title: `容错情形${i + 1}：${s.title}`,
     citation: cite(`三、（二）${i + 1}．`, s.text),
@@ -362,7 +404,7 @@ const t4Items = [
   },
 ].map((x, i) =>
   rule({
-    id: `rudong/tolerance/4.${i + 1}`,
+    id: ruleIdAt(['rudong/tolerance/4.1', 'rudong/tolerance/4.2', 'rudong/tolerance/4.3'], i),
     kind: 'procedure',
     title: x.title,
     citation: cite(`四、（${ORDINAL[i]}）`, x.text),
@@ -405,7 +447,7 @@ const t5Items = [
   },
 ].map((x, i) =>
   rule({
-    id: `rudong/tolerance/5.${i + 1}`,
+    id: ruleIdAt(['rudong/tolerance/5.1', 'rudong/tolerance/5.2', 'rudong/tolerance/5.3'], i),
     kind: 'procedure',
     title: x.title,
     citation: cite(`五、（${ORDINAL[i]}）`, x.text),
@@ -438,7 +480,7 @@ const t6Items = [
   },
 ].map((x, i) =>
   rule({
-    id: `rudong/tolerance/6.${i + 1}`,
+    id: ruleIdAt(['rudong/tolerance/6.1', 'rudong/tolerance/6.2', 'rudong/tolerance/6.3'], i),
     kind: 'procedure',
     title: x.title,
     citation: cite(`六、（${ORDINAL[i]}）`, x.text),
@@ -474,7 +516,7 @@ const t7Items = [
   },
 ].map((x, i) =>
   rule({
-    id: `rudong/tolerance/7.${i + 1}`,
+    id: ruleIdAt(['rudong/tolerance/7.1', 'rudong/tolerance/7.2', 'rudong/tolerance/7.3'], i),
     kind: x.kind,
     title: x.title,
     citation: cite(`七、（${ORDINAL[i]}）`, x.text),
@@ -507,7 +549,7 @@ const t8Items = [
   },
 ].map((x, i) =>
   rule({
-    id: `rudong/tolerance/8.${i + 1}`,
+    id: ruleIdAt(['rudong/tolerance/8.1', 'rudong/tolerance/8.2', 'rudong/tolerance/8.3'], i),
     kind: 'principle',
     title: x.title,
     citation: cite(`八、（${ORDINAL[i]}）`, x.text),

@@ -72,9 +72,9 @@ export function assessRequest(r: ToleranceRequestFact): Assessment {
 
 const live = (ctx: RuleContext, r: ToleranceRequestFact) => r.date <= ctx.asOf;
 
-function situationRule(n: number, title: string) {
+function situationRule(id: string, n: number, title: string) {
   return {
-    id: `shaanxi/tolerance/6.${n}`,
+    id,
     kind: 'computable' as const,
     title,
     forRequest(r: ToleranceRequestFact, ctx: RuleContext) {
@@ -176,7 +176,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(1, '落实决策部署出现失误，经民主决策、未谋利且积极挽回'),
+    ...situationRule('shaanxi/tolerance/6.1', 1, '落实决策部署出现失误，经民主决策、未谋利且积极挽回'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（一）',
@@ -184,7 +184,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(2, '改革创新中先行先试出现探索性失误'),
+    ...situationRule('shaanxi/tolerance/6.2', 2, '改革创新中先行先试出现探索性失误'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（二）',
@@ -192,7 +192,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(3, '法律法规未明令禁止，政策界限不明确出现失误'),
+    ...situationRule('shaanxi/tolerance/6.3', 3, '法律法规未明令禁止，政策界限不明确出现失误'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（三）',
@@ -200,7 +200,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(4, '推动重大项目和重点工作中大胆履职出现失误'),
+    ...situationRule('shaanxi/tolerance/6.4', 4, '推动重大项目和重点工作中大胆履职出现失误'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（四）',
@@ -208,7 +208,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(5, '容缺受理、容缺审查出现失误'),
+    ...situationRule('shaanxi/tolerance/6.5', 5, '容缺受理、容缺审查出现失误'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（五）',
@@ -216,7 +216,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(6, '国家政策调整或上级决策部署变化'),
+    ...situationRule('shaanxi/tolerance/6.6', 6, '国家政策调整或上级决策部署变化'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（六）',
@@ -224,7 +224,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(7, '处置突发事件、急难险重任务中担当作为出现失误'),
+    ...situationRule('shaanxi/tolerance/6.7', 7, '处置突发事件、急难险重任务中担当作为出现失误'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（七）',
@@ -232,7 +232,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(8, '化解矛盾、解决历史遗留问题造成一定损失'),
+    ...situationRule('shaanxi/tolerance/6.8', 8, '化解矛盾、解决历史遗留问题造成一定损失'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（八）',
@@ -240,7 +240,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(9, '自然灾害等不可抗力'),
+    ...situationRule('shaanxi/tolerance/6.9', 9, '自然灾害等不可抗力'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（九）',
@@ -248,7 +248,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(10, '按事发当时规定不应追责或从轻追责'),
+    ...situationRule('shaanxi/tolerance/6.10', 10, '按事发当时规定不应追责或从轻追责'),
     citation: {
       document: TOLERANCE_DOC,
       article: '第六条（十）',
@@ -256,7 +256,7 @@ export const toleranceRules = [
     },
   }),
   rule({
-    ...situationRule(11, '其他符合容错情形的'),
+    ...situationRule('shaanxi/tolerance/6.11', 11, '其他符合容错情形的'),
     citation: { document: TOLERANCE_DOC, article: '第六条（十一）', text: '其他符合容错情形的。' },
   }),
   rule({

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/rate-limit';
 import { dateProblem } from '../../domain/values.js';
 import { packRegistry } from '../../packs/index.js';
+import { READINGS_GUIDE } from '../../packs/readings-guide.js';
 import { evaluate } from '../../policy/engine.js';
 import { humanize } from '../../policy/explain.js';
 import { parseScenario, ScenarioError } from '../../policy/scenario.js';
@@ -12,7 +13,7 @@ import type { KyselyStore } from '../../store/kysely-store.js';
 import { badRequest } from '../errors.js';
 import { explainCadre } from '../explanation.js';
 import { namer } from '../plain-names.js';
-import { RECORD_ROLES } from '../roles.js';
+import { RECORD_ROLES, ROLES } from '../roles.js';
 import { getRecord } from '../scope.js';
 import { errorSchemas } from '../schemas.js';
 
@@ -62,6 +63,21 @@ export function ruleRoutes(
       },
     },
     async () => ruleList,
+  );
+
+  // 读法说明: how the rulebooks read recurring wordings, for every signed-in role (the administrators included: it is
+  // public policy reading, not record data). The same module writes docs/READINGS.md.
+  app.get(
+    '/readings',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['rules'],
+        summary: '读法说明 how the rulebooks read recurring wordings',
+        response: errorSchemas(401, 403),
+      },
+    },
+    async () => READINGS_GUIDE,
   );
 
   app.post<{ Body: Record<string, unknown> }>(
